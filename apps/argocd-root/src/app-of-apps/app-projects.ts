@@ -1,0 +1,74 @@
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import {
+  argocdDestinationName,
+  argocdNamespace,
+  clusterByName,
+  inClusterDestination,
+  type AppName,
+  type Inventory,
+} from '@platform/config';
+import { rootProjectName } from './application-naming';
+import { sourceRepositories } from './component-application';
+import { resourcesFinalizer } from './sync-policy';
+
+type ProjectSpec = NonNullable<IAppProject['spec']>;
+
+function appProject(name: string, description: string, spec: ProjectSpec): IAppProject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name, namespace: argocdNamespace, finalizers: [resourcesFinalizer] },
+    spec: { description, ...spec },
+  };
+}
+
+function unique<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+/**
+ * The root Application's project. Whoever can push here can create Applications, so the root may
+ * hold nothing but Applications and AppProjects, and only in the ArgoCD namespace.
+ */
+export function rootProject(inventory: Inventory): IAppProject {
+  return appProject(rootProjectName, 'The app-of-apps root: Applications and AppProjects only.', {
+    sourceRepos: [inventory.repository.url],
+    destinations: [{ name: inClusterDestination, namespace: argocdNamespace }],
+    clusterResourceWhitelist: [],
+    namespaceResourceWhitelist: [
+      { group: 'argoproj.io', kind: 'Application' },
+      { group: 'argoproj.io', kind: 'AppProject' },
+    ],
+  });
+}
+
+/**
+ * One project per app, with least privilege derived from the catalog: only the repositories its
+ * components use, only their cluster/namespace pairs, only the cluster-scoped kinds they declare.
+ */
+export function appProjectFor(inventory: Inventory, app: AppName): IAppProject {
+  const components = inventory.components.filter((c) => c.app === app && c.syncedBy !== 'root');
+  const destinations = unique(
+    components.flatMap((c) =>
+      c.clusters.map((cluster) => ({
+        name: argocdDestinationName(clusterByName(inventory, cluster)),
+        namespace: c.namespace,
+      })),
+    ),
+    (d) => `${d.name}/${d.namespace}`,
+  );
+  const clusterResources = unique(
+    components.flatMap((c) => c.clusterResources ?? []),
+    (r) => `${r.group}/${r.kind}`,
+  );
+  return appProject(app, `Components of apps/${app}.`, {
+    sourceRepos: unique(
+      components.flatMap((c) => sourceRepositories(inventory, c)),
+      (r) => r,
+    ).sort(),
+    destinations,
+    clusterResourceWhitelist: clusterResources,
+  });
+}

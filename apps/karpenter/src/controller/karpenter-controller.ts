@@ -1,0 +1,59 @@
+import type { KarpenterValues } from '@platform/charts';
+import { karpenterControllerRoleArn, karpenterInterruptionQueue } from '@platform/config';
+import type { ComponentContext, ComponentDefinition } from '@platform/core';
+
+/**
+ * The Karpenter controller. It must never run on nodes it launches (it would scale away its own
+ * node), so it keeps the chart's "no karpenter.sh/nodepool label" affinity and runs on the EKS
+ * managed system node group, two replicas in different zones.
+ */
+export const karpenterController: ComponentDefinition = {
+  helmValues: ({ cluster }: ComponentContext): KarpenterValues => ({
+    serviceAccount: {
+      annotations: { 'eks.amazonaws.com/role-arn': karpenterControllerRoleArn(cluster) },
+    },
+    replicas: 2,
+    podDisruptionBudget: { name: 'karpenter', maxUnavailable: 1 },
+    priorityClassName: 'system-cluster-critical',
+    nodeSelector: { 'kubernetes.io/os': 'linux' },
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            { matchExpressions: [{ key: 'karpenter.sh/nodepool', operator: 'DoesNotExist' }] },
+          ],
+        },
+      },
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          {
+            topologyKey: 'kubernetes.io/hostname',
+            labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'karpenter' } },
+          },
+        ],
+      },
+    },
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'karpenter' } },
+      },
+    ],
+    controller: {
+      // Requests equal limits: the controller's memory grows with cluster size and must not be
+      // evicted during a 100-node burst.
+      resources: {
+        requests: { cpu: '1', memory: '1Gi' },
+        limits: { cpu: '1', memory: '1Gi' },
+      },
+    },
+    logLevel: 'info',
+    settings: {
+      clusterName: cluster.eks.clusterName,
+      clusterEndpoint: cluster.eks.endpoint,
+      interruptionQueue: karpenterInterruptionQueue(cluster),
+    },
+  }),
+};

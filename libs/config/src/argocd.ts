@@ -1,0 +1,19 @@
+import { iamRoleArn } from './aws-names';
+import { namespaces } from './namespaces';
+import type { ClusterSpec } from './inventory-types';
+
+/** Namespace of ArgoCD on the management cluster; Applications and AppProjects live here. */
+export const argocdNamespace = namespaces.argocd;
+
+/** ArgoCD's built-in name for the cluster it runs in. */
+export const inClusterDestination = 'in-cluster';
+
+/** The name an Application uses in `destination.name` for a cluster. */
+export function argocdDestinationName(cluster: ClusterSpec): string {
+  return cluster.role === 'management' ? inClusterDestination : cluster.name;
+}
+
+/** IAM role in the workload cluster's account that ArgoCD assumes (EKS access entry grants it). */
+export function argocdDeployerRoleArn(cluster: ClusterSpec): string {
+  return iamRoleArn(cluster, 'argocd-deployer');
+}

@@ -1,0 +1,18 @@
+import type { ClusterSpec } from './inventory-types';
+
+/**
+ * Names of AWS resources that live outside this repo (created by the cluster's infrastructure
+ * code) but that manifests reference. One naming scheme, derived from the cluster.
+ */
+export function iamRoleArn(cluster: ClusterSpec, roleName: string): string {
+  return `arn:aws:iam::${cluster.aws.accountId}:role/${cluster.eks.clusterName}-${roleName}`;
+}
+
+export function karpenterControllerRoleArn(cluster: ClusterSpec): string {
+  return iamRoleArn(cluster, 'karpenter-controller');
+}
+
+/** SQS queue receiving EC2 spot interruption and rebalance events for Karpenter. */
+export function karpenterInterruptionQueue(cluster: ClusterSpec): string {
+  return `${cluster.eks.clusterName}-karpenter-interruptions`;
+}

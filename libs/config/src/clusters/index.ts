@@ -1,0 +1,6 @@
+import type { ClusterSpec } from '../inventory-types';
+import { ci } from './ci';
+import { mgmt } from './mgmt';
+
+/** Every cluster. A new cluster is a new file here plus catalog entries that target it. */
+export const clusters: ClusterSpec[] = [mgmt, ci];

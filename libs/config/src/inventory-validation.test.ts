@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { charts } from './charts';
+import { components } from './catalog';
+import { clusters } from './clusters';
+import type { Inventory } from './inventory-types';
+import { findInventoryIssues, InventoryError, validateInventory } from './inventory-validation';
+import { repository } from './repository';
+
+/** A deep copy of the real inventory, so each test breaks exactly one thing. */
+function realInventory(): Inventory {
+  return structuredClone({ repository, clusters, charts, components });
+}
+
+function issuesAfter(mutate: (inv: Inventory) => void) {
+  const inv = realInventory();
+  mutate(inv);
+  return findInventoryIssues(inv);
+}
+
+describe('the shipped inventory', () => {
+  it('is valid', () => {
+    expect(findInventoryIssues(realInventory())).toEqual([]);
+  });
+});
+
+describe('a bad inventory fails naming the file and field', () => {
+  it('rejects an invalid CIDR', () => {
+    const issues = issuesAfter((inv) => {
+      inv.clusters[1]!.network.subnets[0]!.cidr = '10.20.300.0/18';
+    });
+    expect(issues).toEqual([
+      {
+        file: 'libs/config/src/clusters/ci.ts',
+        path: 'clusters[1](ci).network.subnets[0](ci-nodes-a).cidr',
+        message: expect.stringContaining('invalid IPv4 address'),
+      },
+    ]);
+  });
+
+  it('rejects overlapping subnets', () => {
+    const issues = issuesAfter((inv) => {
+      inv.clusters[1]!.network.subnets[1]!.cidr = '10.20.32.0/19';
+    });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('clusters[1](ci).network.subnets[1](ci-nodes-b).cidr');
+    expect(issues[0]!.message).toContain('overlaps subnet "ci-nodes-a"');
+  });
+
+  it('rejects a subnet outside its VPC and overlapping VPCs', () => {
+    const outside = issuesAfter((inv) => {
+      inv.clusters[0]!.network.subnets[0]!.cidr = '10.11.0.0/20';
+    });
+    expect(outside[0]!.message).toContain('outside the VPC 10.10.0.0/16');
+    const vpcs = issuesAfter((inv) => {
+      inv.clusters[1]!.network.vpcCidr = '10.10.128.0/17';
+    });
+    expect(vpcs.map((i) => i.message)).toContainEqual(expect.stringContaining('overlaps the VPC of cluster "mgmt"'));
+  });
+
+  it('rejects a duplicate component', () => {
+    const issues = issuesAfter((inv) => {
+      inv.components.push({ ...inv.components[2]! });
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: 'libs/config/src/catalog.ts',
+        path: `components[${components.length}](karpenter/controller).name`,
+        message: 'duplicate component "karpenter/controller"',
+      }),
+    ]);
+  });
+
+  it('rejects an unknown cluster', () => {
+    const issues = issuesAfter((inv) => {
+      inv.components[3]!.clusters = ['ci', 'staging'];
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'components[3](gitlab-runners/namespaces).clusters[1]',
+        message: 'unknown cluster "staging" (known: mgmt, ci)',
+      }),
+    ]);
+  });
+
+  it('rejects a non-integer wave', () => {
+    const issues = issuesAfter((inv) => {
+      inv.components[3]!.syncWave = 1.5;
+    });
+    expect(issues[0]!.path).toBe('components[3](gitlab-runners/namespaces).syncWave');
+  });
+
+  it.each(['^1.14.1', '~1.14', '1.x', 'latest', '>=1.0.0'])('rejects the chart version range %s', (version) => {
+    const issues = issuesAfter((inv) => {
+      inv.charts.karpenter = { ...inv.charts.karpenter!, version };
+    });
+    expect(issues.map((i) => [i.file, i.path])).toContainEqual(['libs/config/src/charts.ts', 'charts.karpenter.version']);
+  });
+
+  it('throws an InventoryError listing every problem', () => {
+    const inv = realInventory();
+    inv.components[3]!.syncWave = 0.5;
+    inv.clusters[0]!.aws.accountId = '12';
+    expect(() => validateInventory(inv)).toThrow(InventoryError);
+    expect(() => validateInventory(inv)).toThrow(/2 problems[\s\S]*accountId[\s\S]*syncWave/);
+  });
+});
+
+describe('a third cluster is config only', () => {
+  it('is accepted once it has its own file-level data and catalog entries', () => {
+    const inv = realInventory();
+    const staging = structuredClone(inv.clusters[1]!);
+    staging.name = 'ci-staging';
+    staging.network.vpcCidr = '10.30.0.0/16';
+    staging.network.subnets = staging.network.subnets.map((s) => ({
+      ...s,
+      name: s.name.replace('ci-', 'ci-staging-'),
+      cidr: s.cidr.replace('10.20.', '10.30.'),
+    }));
+    inv.clusters.push(staging);
+    inv.components.filter((c) => c.clusters.includes('ci')).forEach((c) => c.clusters.push('ci-staging'));
+    expect(findInventoryIssues(inv)).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import { cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from './network/cidr';
+import { appNames, type ChartPin, type Inventory } from './inventory-types';
+
+/** One problem in the inventory, located by source file and field path. */
+export interface InventoryIssue {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export class InventoryError extends Error {
+  constructor(readonly issues: InventoryIssue[]) {
+    super(
+      `The inventory is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => `  ${i.file}: ${i.path}: ${i.message}`).join('\n'),
+    );
+    this.name = 'InventoryError';
+  }
+}
+
+/** Where each part of the inventory is written, so errors point at the file to edit. */
+export const inventoryFiles = {
+  repository: 'libs/config/src/repository.ts',
+  cluster: (name: string) => `libs/config/src/clusters/${name}.ts`,
+  charts: 'libs/config/src/charts.ts',
+  catalog: 'libs/config/src/catalog.ts',
+};
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const AWS_ACCOUNT = /^\d{12}$/;
+const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/** Returns every problem at once, so one run shows all of them. */
+export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
+  const issues: InventoryIssue[] = [];
+  const clusterNames = new Set<string>();
+  const vpcs: { name: string; cidr: Ipv4Cidr }[] = [];
+
+  const repoUrl = inventory.repository.url;
+  if (!/^(https:\/\/|git@|ssh:\/\/)/.test(repoUrl)) {
+    issues.push({
+      file: inventoryFiles.repository,
+      path: 'repository.url',
+      message: `"${repoUrl}" is not an https or ssh Git URL`,
+    });
+  }
+
+  inventory.clusters.forEach((cluster, index) => {
+    const file = inventoryFiles.cluster(cluster.name);
+    const at = `clusters[${index}]`;
+    const add = (path: string, message: string) =>
+      issues.push({ file, path: `${at}(${cluster.name}).${path}`, message });
+
+    if (!DNS_LABEL.test(cluster.name)) add('name', `"${cluster.name}" is not a DNS label`);
+    if (clusterNames.has(cluster.name)) add('name', `duplicate cluster name "${cluster.name}"`);
+    clusterNames.add(cluster.name);
+    if (!AWS_ACCOUNT.test(cluster.aws.accountId)) {
+      add('aws.accountId', `"${cluster.aws.accountId}" is not a 12-digit AWS account id`);
+    }
+    if (!AWS_REGION.test(cluster.aws.region)) {
+      add('aws.region', `"${cluster.aws.region}" is not an AWS region name`);
+    }
+    if (!/^https:\/\//.test(cluster.eks.endpoint)) {
+      add('eks.endpoint', `"${cluster.eks.endpoint}" is not an https URL`);
+    }
+    if (!/^1\.\d+$/.test(cluster.eks.kubernetesVersion)) {
+      add('eks.kubernetesVersion', `"${cluster.eks.kubernetesVersion}" is not a minor version like 1.33`);
+    }
+
+    const vpc = parseIpv4Cidr(cluster.network.vpcCidr);
+    if (typeof vpc === 'string') {
+      add('network.vpcCidr', vpc);
+    } else {
+      for (const other of vpcs) {
+        if (cidrsOverlap(vpc, other.cidr)) {
+          add('network.vpcCidr', `${vpc.text} overlaps the VPC of cluster "${other.name}" (${other.cidr.text})`);
+        }
+      }
+      vpcs.push({ name: cluster.name, cidr: vpc });
+    }
+
+    const subnets: { name: string; cidr: Ipv4Cidr }[] = [];
+    cluster.network.subnets.forEach((subnet, subnetIndex) => {
+      const path = `network.subnets[${subnetIndex}](${subnet.name}).cidr`;
+      const cidr = parseIpv4Cidr(subnet.cidr);
+      if (typeof cidr === 'string') return add(path, cidr);
+      if (typeof vpc !== 'string' && !cidrContains(vpc, cidr)) {
+        add(path, `${cidr.text} is outside the VPC ${vpc.text}`);
+      }
+      for (const other of subnets) {
+        if (cidrsOverlap(cidr, other.cidr)) {
+          add(path, `${cidr.text} overlaps subnet "${other.name}" (${other.cidr.text})`);
+        }
+      }
+      if (!subnet.availabilityZone.startsWith(cluster.aws.region)) {
+        add(
+          `network.subnets[${subnetIndex}](${subnet.name}).availabilityZone`,
+          `"${subnet.availabilityZone}" is not in region ${cluster.aws.region}`,
+        );
+      }
+      subnets.push({ name: subnet.name, cidr });
+    });
+    if (!cluster.network.subnets.some((s) => s.purpose === 'nodes')) {
+      add('network.subnets', 'no subnet has purpose "nodes"');
+    }
+  });
+
+  const managementClusters = inventory.clusters.filter((c) => c.role === 'management');
+  if (managementClusters.length !== 1) {
+    issues.push({
+      file: inventoryFiles.cluster('*'),
+      path: 'clusters[].role',
+      message: `exactly one cluster must have role "management" (found ${managementClusters.length})`,
+    });
+  }
+
+  const checkPin = (pin: ChartPin, file: string, path: string) => {
+    if (!EXACT_VERSION.test(pin.version)) {
+      issues.push({
+        file,
+        path: `${path}.version`,
+        message: `"${pin.version}" is not an exact chart version (ranges and tags drift)`,
+      });
+    }
+    if (!/^(https:\/\/|oci:\/\/)/.test(pin.repoURL)) {
+      issues.push({ file, path: `${path}.repoURL`, message: `"${pin.repoURL}" is not an https:// or oci:// URL` });
+    }
+  };
+  for (const [key, pin] of Object.entries(inventory.charts)) {
+    checkPin(pin, inventoryFiles.charts, `charts.${key}`);
+  }
+
+  const componentKeys = new Set<string>();
+  let rootComponents = 0;
+  inventory.components.forEach((component, index) => {
+    const file = inventoryFiles.catalog;
+    const at = `components[${index}](${component.app}/${component.name})`;
+    const add = (path: string, message: string) => issues.push({ file, path: `${at}.${path}`, message });
+
+    if (!(appNames as readonly string[]).includes(component.app)) {
+      add('app', `unknown app "${component.app}" (known: ${appNames.join(', ')})`);
+    }
+    if (!DNS_LABEL.test(component.name)) add('name', `"${component.name}" is not a DNS label`);
+    const key = `${component.app}/${component.name}`;
+    if (componentKeys.has(key)) add('name', `duplicate component "${key}"`);
+    componentKeys.add(key);
+    if (!DNS_LABEL.test(component.namespace) || component.namespace.length > 63) {
+      add('namespace', `"${component.namespace}" is not a valid namespace name`);
+    }
+    if (!Number.isInteger(component.syncWave)) {
+      add('syncWave', `${component.syncWave} is not an integer (ArgoCD sync waves are integers)`);
+    }
+    if (component.clusters.length === 0) add('clusters', 'targets no cluster');
+    component.clusters.forEach((name, clusterIndex) => {
+      if (!clusterNames.has(name)) {
+        add(`clusters[${clusterIndex}]`, `unknown cluster "${name}" (known: ${[...clusterNames].join(', ')})`);
+      }
+    });
+    if (component.source.type === 'helm') checkPin(component.source.chart, file, `${at}.source.chart`);
+    if (component.syncedBy === 'root') rootComponents += 1;
+  });
+  if (rootComponents !== 1) {
+    issues.push({
+      file: inventoryFiles.catalog,
+      path: 'components[].syncedBy',
+      message: `exactly one component must be synced by the root Application (found ${rootComponents})`,
+    });
+  }
+  return issues;
+}
+
+/** Throws an InventoryError naming every bad field; returns the inventory when it is valid. */
+export function validateInventory(inventory: Inventory): Inventory {
+  const issues = findInventoryIssues(inventory);
+  if (issues.length > 0) throw new InventoryError(issues);
+  return inventory;
+}

@@ -1,0 +1,51 @@
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { PlatformChart } from '../chart/platform-chart';
+
+export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
+
+/** Annotation that records why a namespace is exempt from a policy rule (read by `gitops policy`). */
+export const policyExemptionAnnotation = (ruleId: string) => `policy.platform/exempt.${ruleId}`;
+
+export interface PlatformNamespaceProps {
+  name: string;
+  /** Pod Security Standard enforced, audited and warned at. */
+  podSecurity: PodSecurityLevel;
+  /** Required below `restricted`: why this namespace cannot be restricted. */
+  exemptionReason?: string;
+  labels?: Record<string, string>;
+}
+
+/**
+ * A Namespace with Pod Security Admission labels for all three modes, pinned to the cluster's
+ * Kubernetes minor so an upgrade does not silently tighten or loosen the standard.
+ */
+export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamespaceProps) {
+  const version = `v${chart.context.cluster.eks.kubernetesVersion}`;
+  const labels: Record<string, string> = { ...props.labels };
+  for (const mode of ['enforce', 'audit', 'warn'] as const) {
+    labels[`pod-security.kubernetes.io/${mode}`] = props.podSecurity;
+    labels[`pod-security.kubernetes.io/${mode}-version`] = version;
+  }
+  const annotations: Record<string, string> = {};
+  if (props.podSecurity !== 'restricted') {
+    if (!props.exemptionReason) {
+      throw new Error(
+        `namespace ${props.name}: Pod Security "${props.podSecurity}" needs an exemptionReason`,
+      );
+    }
+    annotations[policyExemptionAnnotation('pss-restricted')] = props.exemptionReason;
+    if (props.podSecurity === 'privileged') {
+      annotations[policyExemptionAnnotation('pss-baseline')] = props.exemptionReason;
+    }
+  }
+  const namespace: INamespace = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: props.name,
+      labels,
+      ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    },
+  };
+  return chart.add(namespace);
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly (tsx), with the repo's path aliases, so there is no build step.
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
+const { main } = await import('../src/main.ts');
+process.exitCode = await main(process.argv.slice(2));

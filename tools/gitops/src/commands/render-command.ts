@@ -1,0 +1,21 @@
+import type { CommandOptions } from '../main';
+import { renderToDisk } from '../render/render-pipeline';
+import { renderChecks } from './render-checks';
+
+export async function renderCommand(options: CommandOptions): Promise<number> {
+  const { render, warnings } = await renderToDisk({
+    root: options.root,
+    scope: { app: options.app, cluster: options.cluster },
+    checks: renderChecks(),
+  });
+  if (options.json) {
+    process.stdout.write(
+      `${JSON.stringify({ targets: render.targets, files: render.files.map((f) => f.path), warnings: warnings.map((w) => w.text) }, null, 2)}\n`,
+    );
+  } else {
+    for (const warning of warnings) process.stderr.write(`warning: ${warning.text}\n`);
+    const dirs = render.targets.map((t) => `rendered/${t.cluster}/${t.app}`).join(', ');
+    process.stdout.write(`rendered ${render.files.length} files into ${dirs}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { InventoryError } from '@platform/config';
+import { RenderError } from '@platform/core';
+import { checkCommand } from './commands/check-command';
+import { renderCommand } from './commands/render-command';
+import { RenderAborted } from './render/render-pipeline';
+
+const usage = `gitops: render and check the platform's Kubernetes manifests
+
+Usage: gitops <command> [options]
+
+Commands:
+  render [--app A] [--cluster C]   render apps into rendered/ (atomically; checks run first)
+  check                            re-render into memory and compare with rendered/ (drift)
+  help                             show this text
+
+Options:
+  --json        machine-readable output
+  -h, --help    show this text
+
+Exit codes: 0 success, 1 findings (drift, invalid resources, policy violations), 2 usage error.`;
+
+export interface CommandOptions {
+  root: string;
+  json: boolean;
+  app?: string;
+  cluster?: string;
+  positionals: string[];
+}
+
+/** Entry point; returns the exit code instead of exiting so tests can call it. */
+export async function main(argv: string[], root?: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        app: { type: 'string' },
+        cluster: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`gitops: ${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  const [command, ...positionals] = parsed.positionals;
+  if (parsed.values.help || !command || command === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  const options: CommandOptions = {
+    root: root ?? (await import('./workspace/repository-root')).repositoryRoot,
+    json: parsed.values.json ?? false,
+    app: parsed.values.app,
+    cluster: parsed.values.cluster,
+    positionals,
+  };
+  try {
+    switch (command) {
+      case 'render':
+        return await renderCommand(options);
+      case 'check':
+        return await checkCommand(options);
+      default:
+        process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof RenderAborted || error instanceof InventoryError || error instanceof RenderError) {
+      process.stderr.write(`gitops ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
