@@ -1,10 +1,9 @@
+import { policyExemptionAnnotation } from '@platform/manifests';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { PlatformChart } from '../chart/platform-chart';
 
 export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
 
-/** Annotation that records why a namespace is exempt from a policy rule (read by `gitops policy`). */
-export const policyExemptionAnnotation = (ruleId: string) => `policy.platform/exempt.${ruleId}`;
 
 export interface PlatformNamespaceProps {
   name: string;

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+
+export interface SourceFile {
+  /** Path as shown in findings: relative to the repository root when inside it. */
+  path: string;
+  content: string;
+}
+
+const YAML_FILE = /\.(ya?ml|json)$/;
+
+/**
+ * Reads every YAML (and JSON) file under the given paths, sorted, for validate and policy.
+ * A path that does not exist is an error rather than a silent pass.
+ */
+export function collectYamlFiles(root: string, paths: string[]): SourceFile[] {
+  const files = new Map<string, string>();
+  const display = (absolute: string) => {
+    const rel = relative(root, absolute);
+    return (rel.startsWith('..') || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
+  };
+  const visit = (absolute: string) => {
+    const stats = statSync(absolute);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(absolute)) visit(join(absolute, entry));
+    } else if (YAML_FILE.test(absolute)) {
+      files.set(display(absolute), readFileSync(absolute, 'utf8'));
+    }
+  };
+  for (const path of paths) {
+    const absolute = isAbsolute(path) ? path : join(process.cwd(), path);
+    if (!existsSync(absolute)) throw new Error(`${path}: no such file or directory`);
+    visit(absolute);
+  }
+  return [...files.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, content]) => ({ path, content }));
+}
