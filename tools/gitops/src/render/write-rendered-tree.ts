@@ -53,6 +53,12 @@ export function writeRenderedTree(root: string, render: ScopedRender): void {
   }
 }
 
+/** Tolerates a parallel render (Nx runs apps concurrently) filling the directory meanwhile. */
 function removeIfEmpty(directory: string) {
-  if (existsSync(directory) && readdirSync(directory).length === 0) rmdirSync(directory);
+  try {
+    if (existsSync(directory) && readdirSync(directory).length === 0) rmdirSync(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'ENOENT' && code !== 'EEXIST') throw error;
+  }
 }

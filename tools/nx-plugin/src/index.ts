@@ -1,0 +1,71 @@
+import { basename, dirname } from 'node:path';
+import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type TargetConfiguration } from 'nx/src/devkit-exports';
+
+/**
+ * Infers the targets of every project from its location, so no project.json repeats them:
+ * apps get render, validate, policy and test; libs and tools get test.
+ * Inputs and outputs are exact, so `nx affected` and the cache replay only what a change touches.
+ */
+const gitops = 'node tools/gitops/bin/gitops.mjs';
+
+/** The render engine, checks and CLI: every app's targets depend on them. */
+const cliProject = 'gitops';
+
+function appTargets(app: string): Record<string, TargetConfiguration> {
+  const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
+  return {
+    render: {
+      command: `${gitops} render --app ${app}`,
+      options: { cwd: '{workspaceRoot}' },
+      cache: true,
+      inputs: ['production', '^production'],
+      outputs: [`{workspaceRoot}/rendered/*/${app}`],
+    },
+    validate: {
+      command: `${gitops} validate --app ${app}`,
+      options: { cwd: '{workspaceRoot}' },
+      cache: true,
+      dependsOn: ['render'],
+      inputs: [renderedFiles, '^production'],
+    },
+    policy: {
+      command: `${gitops} policy --app ${app}`,
+      options: { cwd: '{workspaceRoot}' },
+      cache: true,
+      dependsOn: ['render'],
+      inputs: [renderedFiles, '^production'],
+    },
+    test: testTarget(),
+  };
+}
+
+function testTarget(): TargetConfiguration {
+  return {
+    command: 'vitest run {projectRoot}',
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    inputs: ['default', '^production', '{workspaceRoot}/vitest.config.ts'],
+  };
+}
+
+export const createNodesV2: CreateNodesV2 = [
+  '{apps,libs,tools}/*/project.json',
+  (projectFiles, _options, context: CreateNodesContextV2) =>
+    createNodesFromFiles(
+      (projectFile) => {
+        const root = dirname(projectFile);
+        const name = basename(root);
+        const isApp = root.startsWith('apps/');
+        return {
+          projects: {
+            [root]: isApp
+              ? { targets: appTargets(name), implicitDependencies: [cliProject] }
+              : { targets: { test: testTarget() } },
+          },
+        };
+      },
+      projectFiles,
+      _options,
+      context,
+    ),
+];
