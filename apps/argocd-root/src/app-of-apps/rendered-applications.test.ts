@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { inventory } from '@platform/config';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { rootApplicationName } from './application-naming';
+
+/** These tests read the committed output, which the drift check keeps equal to a fresh render. */
+const repositoryRoot = join(__dirname, '../../../..');
+const renderedRoot = join(repositoryRoot, 'rendered');
+
+interface Resource {
+  file: string;
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; finalizers?: string[]; annotations?: Record<string, string> };
+  spec?: any;
+}
+
+function renderedResources(): Resource[] {
+  const resources: Resource[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry !== 'values.yaml') resources.push({ file: relative(repositoryRoot, path), ...parse(readFileSync(path, 'utf8')) });
+    }
+  };
+  walk(renderedRoot);
+  return resources;
+}
+
+const resources = renderedResources();
+const applications = resources.filter((r) => r.kind === 'Application');
+const root = applications.find((a) => a.metadata.name === rootApplicationName)!;
+const children = applications.filter((a) => a !== root);
+
+/** Every Git path an Application syncs (helm values-only sources excluded). */
+function gitPaths(app: Resource): string[] {
+  const sources = app.spec.sources ?? [app.spec.source];
+  return sources.filter((s: any) => s.repoURL === inventory.repository.url && s.path).map((s: any) => s.path);
+}
+
+describe('rendered Applications', () => {
+  it('exist for every catalog component on every cluster, plus the root', () => {
+    const expected = inventory.components
+      .filter((c) => c.syncedBy !== 'root')
+      .flatMap((c) => c.clusters.map((cluster) => `${cluster}-${c.app}-${c.name}`));
+    expect(children.map((a) => a.metadata.name).sort()).toEqual(expected.sort());
+    expect(root).toBeDefined();
+  });
+
+  it('point at a directory that exists under rendered/, or at an exact chart version', () => {
+    for (const app of applications) {
+      const sources = app.spec.sources ?? [app.spec.source];
+      for (const source of sources) {
+        if (source.repoURL === inventory.repository.url) {
+          if (source.path) expect(statSync(join(repositoryRoot, source.path)).isDirectory(), app.file).toBe(true);
+        } else {
+          expect(source.targetRevision, app.file).toMatch(/^\d+\.\d+\.\d+$/);
+        }
+        for (const valueFile of source.helm?.valueFiles ?? []) {
+          expect(valueFile).toMatch(/^\$values\//);
+          expect(existsSync(join(repositoryRoot, valueFile.replace('$values/', ''))), valueFile).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('are all reached from the root: every child is a file in the directory the root syncs', () => {
+    const [rootPath] = gitPaths(root);
+    expect(rootPath).toBeDefined();
+    for (const child of children) expect(child.file.startsWith(`${rootPath}/`), child.file).toBe(true);
+    expect(root.file.startsWith(`${rootPath}/`)).toBe(true);
+  });
+
+  it('never manage the same resource twice: synced directories are disjoint and cover rendered/', () => {
+    const paths = applications.flatMap(gitPaths);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const a of paths) for (const b of paths) if (a !== b) expect(a.startsWith(`${b}/`), `${a} inside ${b}`).toBe(false);
+    for (const resource of resources) {
+      const owners = paths.filter((p) => resource.file.startsWith(`${p}/`));
+      expect(owners, resource.file).toHaveLength(1);
+    }
+  });
+
+  it('sync automatically with prune, selfHeal, retry and the resources finalizer', () => {
+    for (const app of applications) {
+      expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+      expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
+      expect(app.metadata.finalizers).toContain('resources-finalizer.argocd.argoproj.io');
+      expect(app.spec.destination.server).toBeUndefined();
+      expect(app.spec.destination.name).toBeTruthy();
+      expect(app.spec.project).not.toBe('default');
+    }
+  });
+
+  it('carry the catalog sync wave', () => {
+    for (const component of inventory.components.filter((c) => c.syncedBy !== 'root')) {
+      for (const cluster of component.clusters) {
+        const app = children.find((a) => a.metadata.name === `${cluster}-${component.app}-${component.name}`)!;
+        expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe(String(component.syncWave));
+      }
+    }
+  });
+});
+
+describe('rendered AppProjects', () => {
+  const projects = resources.filter((r) => r.kind === 'AppProject');
+
+  it('give the root project only Applications and AppProjects in the ArgoCD namespace', () => {
+    const rootProject = projects.find((p) => p.metadata.name === root.spec.project)!;
+    expect(rootProject.spec.namespaceResourceWhitelist).toEqual([
+      { group: 'argoproj.io', kind: 'Application' },
+      { group: 'argoproj.io', kind: 'AppProject' },
+    ]);
+    expect(rootProject.spec.clusterResourceWhitelist).toEqual([]);
+    expect(rootProject.spec.destinations).toEqual([{ name: 'in-cluster', namespace: 'argocd' }]);
+  });
+
+  it('allow every resource an app renders, and no cluster-scoped kind it does not render or declare', () => {
+    for (const child of children) {
+      const project = projects.find((p) => p.metadata.name === child.spec.project)!;
+      for (const path of gitPaths(child)) {
+        for (const resource of resources.filter((r) => r.file.startsWith(`${path}/`))) {
+          const group = resource.apiVersion.includes('/') ? resource.apiVersion.split('/')[0] : '';
+          if (resource.metadata.namespace) {
+            expect(project.spec.destinations, resource.file).toContainEqual({
+              name: child.spec.destination.name,
+              namespace: resource.metadata.namespace,
+            });
+          } else {
+            expect(project.spec.clusterResourceWhitelist, resource.file).toContainEqual({ group, kind: resource.kind });
+          }
+        }
+      }
+      expect(project.spec.sourceRepos).not.toContain('*');
+    }
+  });
+});
+
+describe('the cluster registration', () => {
+  it('uses EKS IAM auth and carries no credentials', () => {
+    const secrets = resources.filter((r) => r.kind === 'Secret');
+    const workloadClusters = inventory.clusters.filter((c) => c.role === 'workload');
+    expect(secrets.map((s) => s.metadata.name).sort()).toEqual(workloadClusters.map((c) => `cluster-${c.name}`).sort());
+    for (const secret of secrets as any[]) {
+      const config = JSON.parse(secret.stringData.config);
+      expect(config.awsAuthConfig.roleARN).toMatch(/^arn:aws:iam::\d{12}:role\//);
+      expect(Object.keys(config).sort()).toEqual(['awsAuthConfig', 'tlsClientConfig']);
+      expect(Object.keys(config.tlsClientConfig).sort()).toEqual(['caData', 'insecure']);
+      expect(secret.data).toBeUndefined();
+    }
+  });
+});

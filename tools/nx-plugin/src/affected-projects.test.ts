@@ -1,0 +1,55 @@
+import { appendFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repositoryRoot = join(__dirname, '../../..');
+const apps = ['argocd-root', 'gitlab-runners', 'karpenter', 'observability'];
+let clone: string;
+
+const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false' };
+
+/** Commits a one-line change to `file` in the clone and lists the projects Nx says it affects. */
+async function affectedBy(file: string): Promise<string[]> {
+  await execa('git', ['checkout', '-q', '--detach', 'base'], { cwd: clone });
+  appendFileSync(join(clone, file), '\n// touched by affected-projects.test.ts\n');
+  await execa('git', ['commit', '-qam', `touch ${file}`], { cwd: clone });
+  const { stdout } = await execa(
+    'node',
+    [join(repositoryRoot, 'node_modules/nx/bin/nx.js'), 'show', 'projects', '--affected', '--base=base', '--head=HEAD'],
+    { cwd: clone, env: { ...nxEnv, NX_CACHE_DIRECTORY: join(clone, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx/workspace-data') } },
+  );
+  return stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+}
+
+beforeAll(async () => {
+  clone = mkdtempSync(join(tmpdir(), 'gitops-affected-'));
+  await execa('git', ['clone', '-q', repositoryRoot, clone]);
+  await execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'tag', 'base'], { cwd: clone });
+  await execa('git', ['config', 'user.name', 'test'], { cwd: clone });
+  await execa('git', ['config', 'user.email', 'test@example.com'], { cwd: clone });
+  symlinkSync(join(repositoryRoot, 'node_modules'), join(clone, 'node_modules'));
+});
+
+afterAll(() => {
+  if (clone) rmSync(clone, { recursive: true, force: true });
+});
+
+describe('nx affected', () => {
+  it('lists only karpenter when a karpenter file changes', async () => {
+    const affected = await affectedBy('apps/karpenter/src/app.ts');
+    expect(affected).toEqual(['karpenter']);
+  });
+
+  it('lists every app when the shared inventory changes', async () => {
+    const affected = await affectedBy('libs/config/src/catalog.ts');
+    for (const app of apps) expect(affected).toContain(app);
+    expect(affected).toContain('config');
+  });
+
+  it('lists every app when the render engine or CLI changes', async () => {
+    const affected = await affectedBy('tools/gitops/src/render/render-pipeline.ts');
+    for (const app of apps) expect(affected).toContain(app);
+  });
+});
