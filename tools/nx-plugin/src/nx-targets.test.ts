@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -8,18 +8,21 @@ const repositoryRoot = join(__dirname, '../../..');
 const apps = ['argocd-root', 'gitlab-runners', 'karpenter', 'observability'];
 let clone: string;
 
-const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false' };
+const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+function nx(args: string[]) {
+  return execa('node', [join(repositoryRoot, 'node_modules/nx/bin/nx.js'), ...args], {
+    cwd: clone,
+    env: { ...nxEnv, NX_CACHE_DIRECTORY: join(clone, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx/workspace-data') },
+  });
+}
 
 /** Commits a one-line change to `file` in the clone and lists the projects Nx says it affects. */
 async function affectedBy(file: string): Promise<string[]> {
   await execa('git', ['checkout', '-q', '--detach', 'base'], { cwd: clone });
   appendFileSync(join(clone, file), '\n// touched by affected-projects.test.ts\n');
   await execa('git', ['commit', '-qam', `touch ${file}`], { cwd: clone });
-  const { stdout } = await execa(
-    'node',
-    [join(repositoryRoot, 'node_modules/nx/bin/nx.js'), 'show', 'projects', '--affected', '--base=base', '--head=HEAD'],
-    { cwd: clone, env: { ...nxEnv, NX_CACHE_DIRECTORY: join(clone, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx/workspace-data') } },
-  );
+  const { stdout } = await nx(['show', 'projects', '--affected', '--base=base', '--head=HEAD']);
   return stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
 }
 
@@ -51,5 +54,20 @@ describe('nx affected', () => {
   it('lists every app when the render engine or CLI changes', async () => {
     const affected = await affectedBy('tools/gitops/src/render/render-pipeline.ts');
     for (const app of apps) expect(affected).toContain(app);
+  });
+});
+
+describe('the render target', () => {
+  it('replays an unchanged render from the cache, restoring its declared outputs', async () => {
+    await execa('git', ['checkout', '-q', '--detach', 'base'], { cwd: clone });
+    const valuesFile = join(clone, 'rendered/ci/karpenter/controller/values.yaml');
+    const committed = readFileSync(valuesFile, 'utf8');
+    const first = await nx(['run', 'karpenter:render', '--output-style=static']);
+    expect(first.stdout).not.toContain('local cache');
+    rmSync(join(clone, 'rendered/ci/karpenter'), { recursive: true });
+    const second = await nx(['run', 'karpenter:render', '--output-style=static']);
+    expect(second.stdout).toMatch(/local cache|from the cache/);
+    expect(existsSync(valuesFile)).toBe(true);
+    expect(readFileSync(valuesFile, 'utf8')).toBe(committed);
   });
 });
