@@ -7,7 +7,10 @@ const tsconfig = JSON.parse(readFileSync(resolve(__dirname, 'tsconfig.base.json'
   compilerOptions: { paths: Record<string, string[]> };
 };
 const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, resolve(__dirname, target!)]),
+  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
+    name,
+    resolve(__dirname, target!),
+  ]),
 );
 
 export default defineConfig({

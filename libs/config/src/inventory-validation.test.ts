@@ -54,7 +54,9 @@ describe('a bad inventory fails naming the file and field', () => {
     const vpcs = issuesAfter((inv) => {
       inv.clusters[1]!.network.vpcCidr = '10.10.128.0/17';
     });
-    expect(vpcs.map((i) => i.message)).toContainEqual(expect.stringContaining('overlaps the VPC of cluster "mgmt"'));
+    expect(vpcs.map((i) => i.message)).toContainEqual(
+      expect.stringContaining('overlaps the VPC of cluster "mgmt"'),
+    );
   });
 
   it('rejects a duplicate component', () => {
@@ -89,12 +91,18 @@ describe('a bad inventory fails naming the file and field', () => {
     expect(issues[0]!.path).toBe('components[3](gitlab-runners/namespaces).syncWave');
   });
 
-  it.each(['^1.14.1', '~1.14', '1.x', 'latest', '>=1.0.0'])('rejects the chart version range %s', (version) => {
-    const issues = issuesAfter((inv) => {
-      inv.charts.karpenter = { ...inv.charts.karpenter!, version };
-    });
-    expect(issues.map((i) => [i.file, i.path])).toContainEqual(['libs/config/src/charts.ts', 'charts.karpenter.version']);
-  });
+  it.each(['^1.14.1', '~1.14', '1.x', 'latest', '>=1.0.0'])(
+    'rejects the chart version range %s',
+    (version) => {
+      const issues = issuesAfter((inv) => {
+        inv.charts.karpenter = { ...inv.charts.karpenter!, version };
+      });
+      expect(issues.map((i) => [i.file, i.path])).toContainEqual([
+        'libs/config/src/charts.ts',
+        'charts.karpenter.version',
+      ]);
+    },
+  );
 
   it('throws an InventoryError listing every problem', () => {
     const inv = realInventory();
@@ -117,7 +125,9 @@ describe('a third cluster is config only', () => {
       cidr: s.cidr.replace('10.20.', '10.30.'),
     }));
     inv.clusters.push(staging);
-    inv.components.filter((c) => c.clusters.includes('ci')).forEach((c) => c.clusters.push('ci-staging'));
+    inv.components
+      .filter((c) => c.clusters.includes('ci'))
+      .forEach((c) => c.clusters.push('ci-staging'));
     expect(findInventoryIssues(inv)).toEqual([]);
   });
 });

@@ -65,7 +65,10 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
       add('eks.endpoint', `"${cluster.eks.endpoint}" is not an https URL`);
     }
     if (!/^1\.\d+$/.test(cluster.eks.kubernetesVersion)) {
-      add('eks.kubernetesVersion', `"${cluster.eks.kubernetesVersion}" is not a minor version like 1.33`);
+      add(
+        'eks.kubernetesVersion',
+        `"${cluster.eks.kubernetesVersion}" is not a minor version like 1.33`,
+      );
     }
 
     const vpc = parseIpv4Cidr(cluster.network.vpcCidr);
@@ -74,7 +77,10 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
     } else {
       for (const other of vpcs) {
         if (cidrsOverlap(vpc, other.cidr)) {
-          add('network.vpcCidr', `${vpc.text} overlaps the VPC of cluster "${other.name}" (${other.cidr.text})`);
+          add(
+            'network.vpcCidr',
+            `${vpc.text} overlaps the VPC of cluster "${other.name}" (${other.cidr.text})`,
+          );
         }
       }
       vpcs.push({ name: cluster.name, cidr: vpc });
@@ -124,7 +130,11 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
       });
     }
     if (!/^(https:\/\/|oci:\/\/)/.test(pin.repoURL)) {
-      issues.push({ file, path: `${path}.repoURL`, message: `"${pin.repoURL}" is not an https:// or oci:// URL` });
+      issues.push({
+        file,
+        path: `${path}.repoURL`,
+        message: `"${pin.repoURL}" is not an https:// or oci:// URL`,
+      });
     }
   };
   for (const [key, pin] of Object.entries(inventory.charts)) {
@@ -136,7 +146,8 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
   inventory.components.forEach((component, index) => {
     const file = inventoryFiles.catalog;
     const at = `components[${index}](${component.app}/${component.name})`;
-    const add = (path: string, message: string) => issues.push({ file, path: `${at}.${path}`, message });
+    const add = (path: string, message: string) =>
+      issues.push({ file, path: `${at}.${path}`, message });
 
     if (!(appNames as readonly string[]).includes(component.app)) {
       add('app', `unknown app "${component.app}" (known: ${appNames.join(', ')})`);
@@ -154,10 +165,14 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
     if (component.clusters.length === 0) add('clusters', 'targets no cluster');
     component.clusters.forEach((name, clusterIndex) => {
       if (!clusterNames.has(name)) {
-        add(`clusters[${clusterIndex}]`, `unknown cluster "${name}" (known: ${[...clusterNames].join(', ')})`);
+        add(
+          `clusters[${clusterIndex}]`,
+          `unknown cluster "${name}" (known: ${[...clusterNames].join(', ')})`,
+        );
       }
     });
-    if (component.source.type === 'helm') checkPin(component.source.chart, file, `${at}.source.chart`);
+    if (component.source.type === 'helm')
+      checkPin(component.source.chart, file, `${at}.source.chart`);
     if (component.syncedBy === 'root') rootComponents += 1;
   });
   if (rootComponents !== 1) {

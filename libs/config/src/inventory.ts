@@ -10,7 +10,10 @@ export const inventory: Inventory = validateInventory({ repository, clusters, ch
 
 export function clusterByName(inv: Inventory, name: string): ClusterSpec {
   const cluster = inv.clusters.find((c) => c.name === name);
-  if (!cluster) throw new Error(`unknown cluster "${name}" (known: ${inv.clusters.map((c) => c.name).join(', ')})`);
+  if (!cluster)
+    throw new Error(
+      `unknown cluster "${name}" (known: ${inv.clusters.map((c) => c.name).join(', ')})`,
+    );
   return cluster;
 }
 

@@ -24,5 +24,9 @@ export function formatFinding(finding: Finding): string {
 /** Orders findings by file, then position, so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }

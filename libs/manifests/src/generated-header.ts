@@ -12,7 +12,9 @@ export function helmValuesHeader(chart: string, version: string): string {
 }
 
 /** Reads the helm-values header back; undefined when the file is not a Helm values file. */
-export function parseHelmValuesHeader(content: string): { chart: string; version: string } | undefined {
+export function parseHelmValuesHeader(
+  content: string,
+): { chart: string; version: string } | undefined {
   const match = /^# helm-values: chart=(\S+) version=(\S+)$/m.exec(content.slice(0, 1000));
   return match ? { chart: match[1]!, version: match[2]! } : undefined;
 }

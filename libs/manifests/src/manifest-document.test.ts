@@ -33,16 +33,29 @@ describe('parseManifestFile', () => {
 
   it('locates a nested field by path, and the nearest ancestor of a missing one', () => {
     const [deployment] = parseManifestFile('a.yaml', source).documents;
-    expect(deployment!.locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({ line: 12, column: 18 });
-    expect(deployment!.locate(['spec', 'template', 'spec', 'containers', 0, 'image'], 'key')).toEqual({ line: 12, column: 11 });
+    expect(deployment!.locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({
+      line: 12,
+      column: 18,
+    });
+    expect(
+      deployment!.locate(['spec', 'template', 'spec', 'containers', 0, 'image'], 'key'),
+    ).toEqual({ line: 12, column: 11 });
     expect(deployment!.locate(['spec', 'replicas'])).toEqual({ line: 8, column: 3 });
     expect(deployment!.locate([])).toEqual({ line: 2, column: 1 });
   });
 
   it('reports a duplicate key with its line and resource', () => {
-    const { findings } = parseManifestFile('dup.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n');
+    const { findings } = parseManifestFile(
+      'dup.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n',
+    );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ file: 'dup.yaml', line: 5, rule: 'duplicate-key', severity: 'error' });
+    expect(findings[0]).toMatchObject({
+      file: 'dup.yaml',
+      line: 5,
+      rule: 'duplicate-key',
+      severity: 'error',
+    });
   });
 
   it('reports a syntax error with its line', () => {
@@ -55,13 +68,24 @@ describe('parseManifestFile', () => {
 
 describe('formatting', () => {
   it('quotes keys that are not identifiers', () => {
-    expect(formatFieldPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe('metadata.labels["app.kubernetes.io/name"]');
+    expect(formatFieldPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe(
+      'metadata.labels["app.kubernetes.io/name"]',
+    );
     expect(formatFieldPath(['spec', 'containers', 1, 'image'])).toBe('spec.containers[1].image');
   });
 
   it('prints file:line:col, resource, field and message', () => {
     expect(
-      formatFinding({ file: 'x.yaml', line: 3, column: 5, resource: 'Deployment/shop/web', field: 'spec.replicas', message: 'must be integer', severity: 'error', rule: 'schema' }),
+      formatFinding({
+        file: 'x.yaml',
+        line: 3,
+        column: 5,
+        resource: 'Deployment/shop/web',
+        field: 'spec.replicas',
+        message: 'must be integer',
+        severity: 'error',
+        rule: 'schema',
+      }),
     ).toBe('x.yaml:3:5  Deployment/shop/web  spec.replicas  must be integer');
   });
 });

@@ -1,4 +1,12 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { FieldPath } from './field-path';
 import type { Finding } from './finding';
 import { resourceLabel } from './resource-label';
@@ -60,7 +68,9 @@ export function parseManifestFile(file: string, content: string): ParsedFile {
         let best = start;
         for (const segment of path) {
           if (isMap(node)) {
-            const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+            const pair = node.items.find(
+              (p) => (isScalar(p.key) ? p.key.value : p.key) === segment,
+            );
             if (!pair) break;
             const keyNode = pair.key as Node | null;
             const valueNode = pair.value as Node | null;

@@ -4,7 +4,8 @@ export function resourceLabel(value: unknown): string {
   const object = value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   const kind = typeof object.kind === 'string' ? object.kind : '?';
   const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '?';
-  const namespace = typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : undefined;
+  const namespace =
+    typeof object.metadata?.namespace === 'string' ? object.metadata.namespace : undefined;
   if (kind === '?' && name === '?') return '-';
   return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
 }

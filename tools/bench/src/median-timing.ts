@@ -9,7 +9,12 @@ export interface Timing {
 }
 
 /** Runs `step` `runs` times (after `warmups` unmeasured runs) and reports the median. */
-export async function medianTiming(label: string, runs: number, step: () => Promise<unknown> | unknown, warmups = 0): Promise<Timing> {
+export async function medianTiming(
+  label: string,
+  runs: number,
+  step: () => Promise<unknown> | unknown,
+  warmups = 0,
+): Promise<Timing> {
   for (let i = 0; i < warmups; i++) await step();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -19,7 +24,8 @@ export async function medianTiming(label: string, runs: number, step: () => Prom
   }
   samples.sort((a, b) => a - b);
   const middle = Math.floor(samples.length / 2);
-  const medianMs = samples.length % 2 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+  const medianMs =
+    samples.length % 2 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
   return { label, runs, medianMs, minMs: samples[0]!, maxMs: samples[samples.length - 1]! };
 }
 

@@ -8,7 +8,13 @@ import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
 import { formatTiming, medianTiming } from './median-timing';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_CACHE_DIRECTORY: join(repositoryRoot, '.nx/bench-cache') };
+const nxEnv = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  NX_CACHE_DIRECTORY: join(repositoryRoot, '.nx/bench-cache'),
+};
 const gitops = join(repositoryRoot, 'tools/gitops/bin/gitops.mjs');
 const nx = join(repositoryRoot, 'node_modules/nx/bin/nx.js');
 
@@ -16,14 +22,26 @@ const results = [
   await medianTiming('cold full render (gitops render, new process)', runs, () =>
     execa('node', [gitops, 'render'], { cwd: repositoryRoot }),
   ),
-  await medianTiming('in-process render of all apps (no write)', runs, () => renderInMemory({ root: repositoryRoot }), 1),
+  await medianTiming(
+    'in-process render of all apps (no write)',
+    runs,
+    () => renderInMemory({ root: repositoryRoot }),
+    1,
+  ),
 ];
 
 rmSync(join(repositoryRoot, '.nx/bench-cache'), { recursive: true, force: true });
-await execa('node', [nx, 'run-many', '-t', 'render', '--output-style=static'], { cwd: repositoryRoot, env: nxEnv });
+await execa('node', [nx, 'run-many', '-t', 'render', '--output-style=static'], {
+  cwd: repositoryRoot,
+  env: nxEnv,
+});
 results.push(
   await medianTiming('cached nx run-many -t render (4 apps, all hits)', runs, async () => {
-    const { stdout } = await execa('node', [nx, 'run-many', '-t', 'render', '--output-style=static'], { cwd: repositoryRoot, env: nxEnv });
+    const { stdout } = await execa(
+      'node',
+      [nx, 'run-many', '-t', 'render', '--output-style=static'],
+      { cwd: repositoryRoot, env: nxEnv },
+    );
     if (!/from the cache instead of running the command for 4 out of 4 tasks/.test(stdout)) {
       throw new Error(`expected 4 cache hits, nx said:\n${stdout}`);
     }

@@ -69,10 +69,18 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof RenderAborted || error instanceof InventoryError || error instanceof RenderError) {
+    if (
+      error instanceof RenderAborted ||
+      error instanceof InventoryError ||
+      error instanceof RenderError
+    ) {
       process.stderr.write(`gitops ${command}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a bug or a bad argument: say it plainly, keep the stack for GITOPS_DEBUG=1.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gitops ${command}: ${message}\n`);
+    if (process.env.GITOPS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
   }
 }

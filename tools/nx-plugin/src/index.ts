@@ -1,5 +1,10 @@
 import { basename, dirname } from 'node:path';
-import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type TargetConfiguration } from 'nx/src/devkit-exports';
+import {
+  createNodesFromFiles,
+  type CreateNodesContextV2,
+  type CreateNodesV2,
+  type TargetConfiguration,
+} from 'nx/src/devkit-exports';
 
 /**
  * Infers the targets of every project from its location, so no project.json repeats them:

@@ -1,4 +1,11 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -13,7 +20,11 @@ const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 function nx(args: string[]) {
   return execa('node', [join(repositoryRoot, 'node_modules/nx/bin/nx.js'), ...args], {
     cwd: clone,
-    env: { ...nxEnv, NX_CACHE_DIRECTORY: join(clone, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx/workspace-data') },
+    env: {
+      ...nxEnv,
+      NX_CACHE_DIRECTORY: join(clone, '.nx/cache'),
+      NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx/workspace-data'),
+    },
   });
 }
 
@@ -23,13 +34,19 @@ async function affectedBy(file: string): Promise<string[]> {
   appendFileSync(join(clone, file), '\n// touched by affected-projects.test.ts\n');
   await execa('git', ['commit', '-qam', `touch ${file}`], { cwd: clone });
   const { stdout } = await nx(['show', 'projects', '--affected', '--base=base', '--head=HEAD']);
-  return stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 beforeAll(async () => {
   clone = mkdtempSync(join(tmpdir(), 'gitops-affected-'));
   await execa('git', ['clone', '-q', repositoryRoot, clone]);
-  await execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'tag', 'base'], { cwd: clone });
+  await execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'tag', 'base'], {
+    cwd: clone,
+  });
   await execa('git', ['config', 'user.name', 'test'], { cwd: clone });
   await execa('git', ['config', 'user.email', 'test@example.com'], { cwd: clone });
   symlinkSync(join(repositoryRoot, 'node_modules'), join(clone, 'node_modules'));

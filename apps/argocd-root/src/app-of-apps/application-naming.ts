@@ -15,7 +15,10 @@ export const rootProjectName = 'app-of-apps';
 export const rootApplicationName = 'argocd-root';
 
 /** Labels that let `argocd app list -l` and ApplicationSets select by cluster, app or component. */
-export function applicationLabels(cluster: string, component: ComponentSpec): Record<string, string> {
+export function applicationLabels(
+  cluster: string,
+  component: ComponentSpec,
+): Record<string, string> {
   return {
     'gitops.platform/cluster': cluster,
     'gitops.platform/app': component.app,

@@ -38,7 +38,10 @@ export function componentApplication(
   component: ComponentSpec,
 ): IApplication {
   const directory = componentDirectory(cluster.name, component.app, component.name);
-  const gitSource = { repoURL: inventory.repository.url, targetRevision: inventory.repository.revision };
+  const gitSource = {
+    repoURL: inventory.repository.url,
+    targetRevision: inventory.repository.revision,
+  };
   const spec: IApplication['spec'] = {
     project: projectName(component),
     destination: { name: argocdDestinationName(cluster), namespace: component.namespace },

@@ -13,7 +13,12 @@ interface Resource {
   file: string;
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; finalizers?: string[]; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    finalizers?: string[];
+    annotations?: Record<string, string>;
+  };
   spec?: any;
 }
 
@@ -23,7 +28,11 @@ function renderedResources(): Resource[] {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (entry !== 'values.yaml') resources.push({ file: relative(repositoryRoot, path), ...parse(readFileSync(path, 'utf8')) });
+      else if (entry !== 'values.yaml')
+        resources.push({
+          file: relative(repositoryRoot, path),
+          ...parse(readFileSync(path, 'utf8')),
+        });
     }
   };
   walk(renderedRoot);
@@ -38,7 +47,9 @@ const children = applications.filter((a) => a !== root);
 /** Every Git path an Application syncs (helm values-only sources excluded). */
 function gitPaths(app: Resource): string[] {
   const sources = app.spec.sources ?? [app.spec.source];
-  return sources.filter((s: any) => s.repoURL === inventory.repository.url && s.path).map((s: any) => s.path);
+  return sources
+    .filter((s: any) => s.repoURL === inventory.repository.url && s.path)
+    .map((s: any) => s.path);
 }
 
 describe('rendered Applications', () => {
@@ -55,13 +66,17 @@ describe('rendered Applications', () => {
       const sources = app.spec.sources ?? [app.spec.source];
       for (const source of sources) {
         if (source.repoURL === inventory.repository.url) {
-          if (source.path) expect(statSync(join(repositoryRoot, source.path)).isDirectory(), app.file).toBe(true);
+          if (source.path)
+            expect(statSync(join(repositoryRoot, source.path)).isDirectory(), app.file).toBe(true);
         } else {
           expect(source.targetRevision, app.file).toMatch(/^\d+\.\d+\.\d+$/);
         }
         for (const valueFile of source.helm?.valueFiles ?? []) {
           expect(valueFile).toMatch(/^\$values\//);
-          expect(existsSync(join(repositoryRoot, valueFile.replace('$values/', ''))), valueFile).toBe(true);
+          expect(
+            existsSync(join(repositoryRoot, valueFile.replace('$values/', ''))),
+            valueFile,
+          ).toBe(true);
         }
       }
     }
@@ -70,14 +85,17 @@ describe('rendered Applications', () => {
   it('are all reached from the root: every child is a file in the directory the root syncs', () => {
     const [rootPath] = gitPaths(root);
     expect(rootPath).toBeDefined();
-    for (const child of children) expect(child.file.startsWith(`${rootPath}/`), child.file).toBe(true);
+    for (const child of children)
+      expect(child.file.startsWith(`${rootPath}/`), child.file).toBe(true);
     expect(root.file.startsWith(`${rootPath}/`)).toBe(true);
   });
 
   it('never manage the same resource twice: synced directories are disjoint and cover rendered/', () => {
     const paths = applications.flatMap(gitPaths);
     expect(new Set(paths).size).toBe(paths.length);
-    for (const a of paths) for (const b of paths) if (a !== b) expect(a.startsWith(`${b}/`), `${a} inside ${b}`).toBe(false);
+    for (const a of paths)
+      for (const b of paths)
+        if (a !== b) expect(a.startsWith(`${b}/`), `${a} inside ${b}`).toBe(false);
     for (const resource of resources) {
       const owners = paths.filter((p) => resource.file.startsWith(`${p}/`));
       expect(owners, resource.file).toHaveLength(1);
@@ -98,8 +116,12 @@ describe('rendered Applications', () => {
   it('carry the catalog sync wave', () => {
     for (const component of inventory.components.filter((c) => c.syncedBy !== 'root')) {
       for (const cluster of component.clusters) {
-        const app = children.find((a) => a.metadata.name === `${cluster}-${component.app}-${component.name}`)!;
-        expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe(String(component.syncWave));
+        const app = children.find(
+          (a) => a.metadata.name === `${cluster}-${component.app}-${component.name}`,
+        )!;
+        expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe(
+          String(component.syncWave),
+        );
       }
     }
   });
@@ -130,7 +152,10 @@ describe('rendered AppProjects', () => {
               namespace: resource.metadata.namespace,
             });
           } else {
-            expect(project.spec.clusterResourceWhitelist, resource.file).toContainEqual({ group, kind: resource.kind });
+            expect(project.spec.clusterResourceWhitelist, resource.file).toContainEqual({
+              group,
+              kind: resource.kind,
+            });
           }
         }
       }
@@ -143,7 +168,9 @@ describe('the cluster registration', () => {
   it('uses EKS IAM auth and carries no credentials', () => {
     const secrets = resources.filter((r) => r.kind === 'Secret');
     const workloadClusters = inventory.clusters.filter((c) => c.role === 'workload');
-    expect(secrets.map((s) => s.metadata.name).sort()).toEqual(workloadClusters.map((c) => `cluster-${c.name}`).sort());
+    expect(secrets.map((s) => s.metadata.name).sort()).toEqual(
+      workloadClusters.map((c) => `cluster-${c.name}`).sort(),
+    );
     for (const secret of secrets as any[]) {
       const config = JSON.parse(secret.stringData.config);
       expect(config.awsAuthConfig.roleARN).toMatch(/^arn:aws:iam::\d{12}:role\//);

@@ -1,5 +1,10 @@
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
-import { argocdNamespace, inClusterDestination, managementCluster, type Inventory } from '@platform/config';
+import {
+  argocdNamespace,
+  inClusterDestination,
+  managementCluster,
+  type Inventory,
+} from '@platform/config';
 import { componentDirectory } from '@platform/core';
 import { rootApplicationName, rootProjectName } from './application-naming';
 import { automatedSyncPolicy, resourcesFinalizer } from './sync-policy';
@@ -23,7 +28,11 @@ export function rootApplication(inventory: Inventory): IApplication {
       source: {
         repoURL: inventory.repository.url,
         targetRevision: inventory.repository.revision,
-        path: componentDirectory(managementCluster(inventory).name, rootComponent.app, rootComponent.name),
+        path: componentDirectory(
+          managementCluster(inventory).name,
+          rootComponent.app,
+          rootComponent.name,
+        ),
       },
       destination: { name: inClusterDestination, namespace: argocdNamespace },
       syncPolicy: automatedSyncPolicy(),

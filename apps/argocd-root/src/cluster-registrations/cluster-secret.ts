@@ -9,7 +9,10 @@ import type { ISecret } from 'kubernetes-models/v1/Secret';
  */
 export function clusterSecret(cluster: ClusterSpec): ISecret {
   const config = {
-    awsAuthConfig: { clusterName: cluster.eks.clusterName, roleARN: argocdDeployerRoleArn(cluster) },
+    awsAuthConfig: {
+      clusterName: cluster.eks.clusterName,
+      roleARN: argocdDeployerRoleArn(cluster),
+    },
     tlsClientConfig: { insecure: false, caData: cluster.eks.certificateAuthorityData },
   };
   return {
@@ -21,7 +24,11 @@ export function clusterSecret(cluster: ClusterSpec): ISecret {
       labels: { 'argocd.argoproj.io/secret-type': 'cluster' },
     },
     type: 'Opaque',
-    stringData: { name: cluster.name, server: cluster.eks.endpoint, config: JSON.stringify(config) },
+    stringData: {
+      name: cluster.name,
+      server: cluster.eks.endpoint,
+      config: JSON.stringify(config),
+    },
   };
 }
 

@@ -12,18 +12,49 @@ export const ci: ClusterSpec = {
   eks: {
     clusterName: 'platform-ci',
     endpoint: 'https://9E2B7C4D1A0F3E6B8C5D2A1F0E9B8C7D.gr7.eu-west-1.eks.amazonaws.com',
-    certificateAuthorityData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCmNpLWNsdXN0ZXItY2EKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=',
+    certificateAuthorityData:
+      'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCmNpLWNsdXN0ZXItY2EKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=',
     kubernetesVersion: '1.33',
   },
   network: {
     vpcCidr: '10.20.0.0/16',
     subnets: [
-      { name: 'ci-nodes-a', availabilityZone: 'eu-west-1a', cidr: '10.20.0.0/18', purpose: 'nodes' },
-      { name: 'ci-nodes-b', availabilityZone: 'eu-west-1b', cidr: '10.20.64.0/18', purpose: 'nodes' },
-      { name: 'ci-nodes-c', availabilityZone: 'eu-west-1c', cidr: '10.20.128.0/18', purpose: 'nodes' },
-      { name: 'ci-public-a', availabilityZone: 'eu-west-1a', cidr: '10.20.192.0/24', purpose: 'public' },
-      { name: 'ci-public-b', availabilityZone: 'eu-west-1b', cidr: '10.20.193.0/24', purpose: 'public' },
-      { name: 'ci-public-c', availabilityZone: 'eu-west-1c', cidr: '10.20.194.0/24', purpose: 'public' },
+      {
+        name: 'ci-nodes-a',
+        availabilityZone: 'eu-west-1a',
+        cidr: '10.20.0.0/18',
+        purpose: 'nodes',
+      },
+      {
+        name: 'ci-nodes-b',
+        availabilityZone: 'eu-west-1b',
+        cidr: '10.20.64.0/18',
+        purpose: 'nodes',
+      },
+      {
+        name: 'ci-nodes-c',
+        availabilityZone: 'eu-west-1c',
+        cidr: '10.20.128.0/18',
+        purpose: 'nodes',
+      },
+      {
+        name: 'ci-public-a',
+        availabilityZone: 'eu-west-1a',
+        cidr: '10.20.192.0/24',
+        purpose: 'public',
+      },
+      {
+        name: 'ci-public-b',
+        availabilityZone: 'eu-west-1b',
+        cidr: '10.20.193.0/24',
+        purpose: 'public',
+      },
+      {
+        name: 'ci-public-c',
+        availabilityZone: 'eu-west-1c',
+        cidr: '10.20.194.0/24',
+        purpose: 'public',
+      },
     ],
   },
 };

@@ -4,7 +4,6 @@ import type { PlatformChart } from '../chart/platform-chart';
 
 export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
 
-
 export interface PlatformNamespaceProps {
   name: string;
   /** Pod Security Standard enforced, audited and warned at. */

@@ -34,15 +34,24 @@ export function componentDirectory(cluster: string, app: string, component: stri
  * Renders one app for one cluster: one cdk8s App, one Chart per catalog component, one file per
  * resource. Pure: returns the files, writes nothing.
  */
-export function renderApp(definition: AppDefinition, inventory: Inventory, clusterName: string): RenderedFile[] {
+export function renderApp(
+  definition: AppDefinition,
+  inventory: Inventory,
+  clusterName: string,
+): RenderedFile[] {
   const cluster = clusterByName(inventory, clusterName);
   const catalogEntries = componentsOf(inventory, definition.name, clusterName);
   const where = `apps/${definition.name} (cluster ${clusterName})`;
 
-  const cataloged = new Set(inventory.components.filter((c) => c.app === definition.name).map((c) => c.name));
+  const cataloged = new Set(
+    inventory.components.filter((c) => c.app === definition.name).map((c) => c.name),
+  );
   for (const name of Object.keys(definition.components)) {
     if (!cataloged.has(name)) {
-      throw new RenderError(where, `component "${name}" is defined in the app but missing from libs/config/src/catalog.ts`);
+      throw new RenderError(
+        where,
+        `component "${name}" is defined in the app but missing from libs/config/src/catalog.ts`,
+      );
     }
   }
 
@@ -52,7 +61,10 @@ export function renderApp(definition: AppDefinition, inventory: Inventory, clust
     const at = `${where}, component ${component.name}`;
     const definitionOfComponent = definition.components[component.name];
     if (!definitionOfComponent) {
-      throw new RenderError(at, `the catalog lists this component but apps/${definition.name}/src/app.ts does not define it`);
+      throw new RenderError(
+        at,
+        `the catalog lists this component but apps/${definition.name}/src/app.ts does not define it`,
+      );
     }
     const context: ComponentContext = { inventory, cluster, component };
     const directory = componentDirectory(clusterName, definition.name, component.name);
@@ -60,7 +72,10 @@ export function renderApp(definition: AppDefinition, inventory: Inventory, clust
 
     if (component.source.type === 'helm') {
       if (!definitionOfComponent.helmValues) {
-        throw new RenderError(at, 'the catalog says this is a Helm component but it defines no helmValues');
+        throw new RenderError(
+          at,
+          'the catalog says this is a Helm component but it defines no helmValues',
+        );
       }
       const values = run(at, () => definitionOfComponent.helmValues!(context));
       const { chart, version } = component.source.chart;
@@ -69,7 +84,10 @@ export function renderApp(definition: AppDefinition, inventory: Inventory, clust
         content: header + helmValuesHeader(chart, version) + toYaml(values),
       });
     } else if (!definitionOfComponent.resources) {
-      throw new RenderError(at, 'the catalog says this component is rendered but it defines no resources');
+      throw new RenderError(
+        at,
+        'the catalog says this component is rendered but it defines no resources',
+      );
     }
 
     if (definitionOfComponent.resources) {
@@ -87,19 +105,29 @@ export function renderApp(definition: AppDefinition, inventory: Inventory, clust
           name: String(manifest.metadata?.name),
         };
         if (identity.namespace === undefined && !clusterScopedKinds.has(identity.kind)) {
-          throw new RenderError(at, `${identity.kind}/${identity.name} is namespaced but has no metadata.namespace`);
+          throw new RenderError(
+            at,
+            `${identity.kind}/${identity.name} is namespaced but has no metadata.namespace`,
+          );
         }
         if (identity.namespace !== undefined && clusterScopedKinds.has(identity.kind)) {
-          throw new RenderError(at, `${identity.kind}/${identity.name} is cluster-scoped but has metadata.namespace`);
+          throw new RenderError(
+            at,
+            `${identity.kind}/${identity.name} is cluster-scoped but has metadata.namespace`,
+          );
         }
-        files.push({ path: `${directory}/${resourceFileName(identity)}`, content: header + toYaml(manifest) });
+        files.push({
+          path: `${directory}/${resourceFileName(identity)}`,
+          content: header + toYaml(manifest),
+        });
       }
     }
   }
 
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.path)) throw new RenderError(where, `two resources render to the same file ${file.path}`);
+    if (seen.has(file.path))
+      throw new RenderError(where, `two resources render to the same file ${file.path}`);
     seen.add(file.path);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

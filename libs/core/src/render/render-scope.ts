@@ -48,7 +48,8 @@ export function renderScope(
     clustersOf(inventory, app.name).map((cluster) => ({ cluster, app: app.name })),
   );
   const targets = new Map<string, RenderTarget>();
-  for (const target of [...rendered, ...existing].filter(inScope)) targets.set(targetDirectory(target), target);
+  for (const target of [...rendered, ...existing].filter(inScope))
+    targets.set(targetDirectory(target), target);
 
   const files: RenderedFile[] = [];
   for (const target of rendered.filter(inScope)) {

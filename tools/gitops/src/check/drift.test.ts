@@ -31,7 +31,9 @@ describe('findDrift', () => {
   });
 
   it('reports a hand-edited file as modified', async () => {
-    const drift = await driftAfter((rendered) => appendFileSync(join(rendered, namespaceFile), '# edited\n'));
+    const drift = await driftAfter((rendered) =>
+      appendFileSync(join(rendered, namespaceFile), '# edited\n'),
+    );
     expect(drift).toEqual([{ path: `rendered/${namespaceFile}`, kind: 'modified' }]);
   });
 
@@ -41,13 +43,20 @@ describe('findDrift', () => {
   });
 
   it('reports a new untracked file as stale', async () => {
-    const drift = await driftAfter((rendered) => writeFileSync(join(rendered, 'ci/gitlab-runners/namespaces/extra.yaml'), 'a: 1\n'));
-    expect(drift).toEqual([{ path: 'rendered/ci/gitlab-runners/namespaces/extra.yaml', kind: 'stale' }]);
+    const drift = await driftAfter((rendered) =>
+      writeFileSync(join(rendered, 'ci/gitlab-runners/namespaces/extra.yaml'), 'a: 1\n'),
+    );
+    expect(drift).toEqual([
+      { path: 'rendered/ci/gitlab-runners/namespaces/extra.yaml', kind: 'stale' },
+    ]);
   });
 
   it('reports a renamed file as one missing and one stale', async () => {
     const drift = await driftAfter((rendered) =>
-      renameSync(join(rendered, namespaceFile), join(rendered, 'ci/gitlab-runners/namespaces/renamed.yaml')),
+      renameSync(
+        join(rendered, namespaceFile),
+        join(rendered, 'ci/gitlab-runners/namespaces/renamed.yaml'),
+      ),
     );
     expect(drift).toEqual([
       { path: `rendered/${namespaceFile}`, kind: 'missing' },

@@ -10,9 +10,13 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ drift }, null, 2)}\n`);
   } else if (drift.length === 0) {
-    process.stdout.write(`drift: rendered/ matches a fresh render (${render.files.length} files)\n`);
+    process.stdout.write(
+      `drift: rendered/ matches a fresh render (${render.files.length} files)\n`,
+    );
   } else {
-    process.stdout.write(`drift: ${drift.length} file(s) in rendered/ differ from a fresh render:\n`);
+    process.stdout.write(
+      `drift: ${drift.length} file(s) in rendered/ differ from a fresh render:\n`,
+    );
     for (const entry of drift) process.stdout.write(`  ${entry.kind.padEnd(8)} ${entry.path}\n`);
     process.stdout.write('Run `npx gitops render` and commit rendered/.\n');
   }

@@ -3,7 +3,10 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../workspace/repository-root';
 
-const fingerprintScript = join(repositoryRoot, 'tools/gitops/src/testing/print-render-fingerprint.ts');
+const fingerprintScript = join(
+  repositoryRoot,
+  'tools/gitops/src/testing/print-render-fingerprint.ts',
+);
 
 /** Renders in a separate Node process with the given environment and returns its fingerprint. */
 async function fingerprintUnder(env: Record<string, string>): Promise<string> {

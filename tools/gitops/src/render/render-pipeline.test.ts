@@ -25,9 +25,15 @@ function workspace() {
 }
 
 /** The real apps, with one component of one app replaced. */
-function appsWith(appName: string, component: string, replacement: AppDefinition['components'][string]) {
+function appsWith(
+  appName: string,
+  component: string,
+  replacement: AppDefinition['components'][string],
+) {
   return apps.map((app) =>
-    app.name === appName ? { ...app, components: { ...app.components, [component]: replacement } } : app,
+    app.name === appName
+      ? { ...app, components: { ...app.components, [component]: replacement } }
+      : app,
   );
 }
 
@@ -52,8 +58,15 @@ describe('a failed render leaves rendered/ exactly as it was', () => {
   it('when a check reports an error, even though other apps rendered fine', async () => {
     const root = workspace();
     const before = treeFingerprint(join(root, 'rendered'));
-    const failingCheck = () => [{ text: 'rendered/ci/x.yaml:1:1  Namespace/x  -  invented failure', severity: 'error' as const }];
-    await expect(renderToDisk({ root, apps, checks: [failingCheck] })).rejects.toThrow(RenderAborted);
+    const failingCheck = () => [
+      {
+        text: 'rendered/ci/x.yaml:1:1  Namespace/x  -  invented failure',
+        severity: 'error' as const,
+      },
+    ];
+    await expect(renderToDisk({ root, apps, checks: [failingCheck] })).rejects.toThrow(
+      RenderAborted,
+    );
     expect(treeFingerprint(join(root, 'rendered'))).toEqual(before);
   });
 });
@@ -72,8 +85,12 @@ describe('rendering the real apps', () => {
       ...inventory,
       components: inventory.components.filter((c) => c.app !== 'observability'),
     };
-    const reduced = apps.map((app) => (app.name === 'observability' ? { ...app, components: {} } : app));
-    expect(existsSync(join(root, 'rendered/ci/observability/namespaces/namespace-observability.yaml'))).toBe(true);
+    const reduced = apps.map((app) =>
+      app.name === 'observability' ? { ...app, components: {} } : app,
+    );
+    expect(
+      existsSync(join(root, 'rendered/ci/observability/namespaces/namespace-observability.yaml')),
+    ).toBe(true);
     await renderToDisk({ root, apps: reduced, inventory: withoutObservability });
     const after = treeFingerprint(join(root, 'rendered'));
     expect(Object.keys(after).filter((p) => p.includes('observability'))).toEqual([]);

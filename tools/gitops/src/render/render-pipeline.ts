@@ -1,5 +1,11 @@
 import { inventory as shippedInventory, type Inventory } from '@platform/config';
-import { renderScope, type AppDefinition, type RenderedFile, type RenderScope, type ScopedRender } from '@platform/core';
+import {
+  renderScope,
+  type AppDefinition,
+  type RenderedFile,
+  type RenderScope,
+  type ScopedRender,
+} from '@platform/core';
 import { loadApps } from '../workspace/discover-apps';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
@@ -25,15 +31,24 @@ export interface RenderPipelineOptions {
 
 export class RenderAborted extends Error {
   constructor(readonly problems: CheckProblem[]) {
-    super(`render aborted, rendered/ left unchanged:\n${problems.map((p) => `  ${p.text}`).join('\n')}`);
+    super(
+      `render aborted, rendered/ left unchanged:\n${problems.map((p) => `  ${p.text}`).join('\n')}`,
+    );
     this.name = 'RenderAborted';
   }
 }
 
 /** Renders in memory and runs every check; writes nothing. */
-export async function renderInMemory(options: RenderPipelineOptions): Promise<{ render: ScopedRender; warnings: CheckProblem[] }> {
+export async function renderInMemory(
+  options: RenderPipelineOptions,
+): Promise<{ render: ScopedRender; warnings: CheckProblem[] }> {
   const apps = options.apps ?? (await loadApps(options.root));
-  const render = renderScope(apps, options.inventory ?? shippedInventory, options.scope ?? {}, existingTargets(options.root));
+  const render = renderScope(
+    apps,
+    options.inventory ?? shippedInventory,
+    options.scope ?? {},
+    existingTargets(options.root),
+  );
   const problems: CheckProblem[] = [];
   for (const check of options.checks ?? []) problems.push(...(await check(render.files)));
   const errors = problems.filter((p) => p.severity === 'error');

@@ -18,7 +18,10 @@ export function treeFingerprint(directory: string): Record<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else result[relative(directory, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else
+        result[relative(directory, path)] = createHash('sha256')
+          .update(readFileSync(path))
+          .digest('hex');
     }
   };
   walk(directory);

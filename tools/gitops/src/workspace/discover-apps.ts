@@ -19,7 +19,9 @@ export async function loadApps(root: string): Promise<AppDefinition[]> {
     }
     const module = (await import(pathToFileURL(file).href)) as { default?: AppDefinition };
     if (!module.default || module.default.name !== name) {
-      throw new Error(`apps/${name}/src/app.ts must default-export defineApp({ name: '${name}', ... })`);
+      throw new Error(
+        `apps/${name}/src/app.ts must default-export defineApp({ name: '${name}', ... })`,
+      );
     }
     apps.push(module.default);
   }
