@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { InventoryError } from '@platform/config';
 import { RenderError } from '@platform/core';
 import { checkCommand } from './commands/check-command';
+import { policyCommand } from './commands/policy-command';
+import { validateCommand } from './commands/validate-command';
 import { renderCommand } from './commands/render-command';
 import { RenderAborted } from './render/render-pipeline';
 
@@ -10,13 +12,20 @@ const usage = `gitops: render and check the platform's Kubernetes manifests
 Usage: gitops <command> [options]
 
 Commands:
-  render [--app A] [--cluster C]   render apps into rendered/ (atomically; checks run first)
-  check                            re-render into memory and compare with rendered/ (drift)
+  render [--app A] [--cluster C]   render apps into rendered/; validate and policy run in memory
+                                   first, and rendered/ changes only if everything passes
+  check                            what CI runs: validate and policy over rendered/, then a fresh
+                                   render compared with rendered/ (new, deleted, modified files)
+  validate [paths…]                strict offline schema validation of resources and Helm values
+  policy [paths…]                  policy rules with reasoned exemptions (docs/policy.md)
   help                             show this text
 
 Options:
-  --json        machine-readable output
-  -h, --help    show this text
+  --app A, --cluster C   limit render, validate and policy to rendered/<C>/<A>
+  --engine E             validate with embedded (default when kubeconform is absent),
+                         kubeconform (binary on PATH or in $KUBECONFORM) or auto
+  --json                 machine-readable output
+  -h, --help             show this text
 
 Exit codes: 0 success, 1 findings (drift, invalid resources, policy violations), 2 usage error.`;
 
@@ -26,6 +35,7 @@ export interface CommandOptions {
   app?: string;
   cluster?: string;
   positionals: string[];
+  engine?: string;
 }
 
 /** Entry point; returns the exit code instead of exiting so tests can call it. */
@@ -38,6 +48,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
       options: {
         app: { type: 'string' },
         cluster: { type: 'string' },
+        engine: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -56,6 +67,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
     json: parsed.values.json ?? false,
     app: parsed.values.app,
     cluster: parsed.values.cluster,
+    engine: parsed.values.engine,
     positionals,
   };
   try {
@@ -64,6 +76,10 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return await renderCommand(options);
       case 'check':
         return await checkCommand(options);
+      case 'validate':
+        return await validateCommand(options);
+      case 'policy':
+        return await policyCommand(options);
       default:
         process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
         return 2;

@@ -1,24 +1,49 @@
+import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
+import { formatFinding } from '@platform/manifests';
+import { formatValidationSummary, validateFiles } from '@platform/validate';
 import { findDrift } from '../check/drift';
 import type { CommandOptions } from '../main';
 import { renderInMemory } from '../render/render-pipeline';
+import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { renderedPaths } from '../workspace/rendered-paths';
 import { renderChecks } from './render-checks';
 
-/** Everything CI runs: a fresh render (with its checks) compared with the committed rendered/. */
+/**
+ * Everything CI runs, offline: strict validation and policy over the committed rendered/, then a
+ * fresh render (with the same checks) compared with it file by file.
+ */
 export async function checkCommand(options: CommandOptions): Promise<number> {
+  const files = collectYamlFiles(options.root, renderedPaths({ root: options.root }));
+  const validation = validateFiles(files);
+  const policy = checkPolicy(files);
   const { render } = await renderInMemory({ root: options.root, checks: renderChecks() });
   const drift = findDrift(options.root, render);
+  const failed = validation.summary.errors > 0 || policy.counts.errors > 0 || drift.length > 0;
+
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ drift }, null, 2)}\n`);
-  } else if (drift.length === 0) {
-    process.stdout.write(
-      `drift: rendered/ matches a fresh render (${render.files.length} files)\n`,
-    );
-  } else {
-    process.stdout.write(
-      `drift: ${drift.length} file(s) in rendered/ differ from a fresh render:\n`,
-    );
-    for (const entry of drift) process.stdout.write(`  ${entry.kind.padEnd(8)} ${entry.path}\n`);
-    process.stdout.write('Run `npx gitops render` and commit rendered/.\n');
+    const report = {
+      validate: { findings: validation.findings, summary: validation.summary },
+      policy: { findings: policy.findings, exemptions: policy.exemptions, summary: policy.counts },
+      drift,
+      passed: !failed,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return failed ? 1 : 0;
   }
-  return drift.length === 0 ? 0 : 1;
+  const lines: string[] = [
+    ...validation.findings.map(formatFinding),
+    formatValidationSummary(validation.summary),
+    ...policy.findings.map(formatPolicyFinding),
+    formatPolicySummary(policy.counts),
+  ];
+  if (drift.length === 0) {
+    lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);
+  } else {
+    lines.push(`drift: ${drift.length} file(s) in rendered/ differ from a fresh render:`);
+    for (const entry of drift) lines.push(`  ${entry.kind.padEnd(8)} ${entry.path}`);
+    lines.push('Run `npx gitops render` and commit rendered/.');
+  }
+  lines.push(failed ? 'check: FAILED' : 'check: passed');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return failed ? 1 : 0;
 }

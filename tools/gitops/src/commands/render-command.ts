@@ -1,5 +1,5 @@
 import type { CommandOptions } from '../main';
-import { renderToDisk } from '../render/render-pipeline';
+import { formatCheckFinding, renderToDisk } from '../render/render-pipeline';
 import { renderChecks } from './render-checks';
 
 export async function renderCommand(options: CommandOptions): Promise<number> {
@@ -10,10 +10,10 @@ export async function renderCommand(options: CommandOptions): Promise<number> {
   });
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ targets: render.targets, files: render.files.map((f) => f.path), warnings: warnings.map((w) => w.text) }, null, 2)}\n`,
+      `${JSON.stringify({ targets: render.targets, files: render.files.map((f) => f.path), warnings }, null, 2)}\n`,
     );
   } else {
-    for (const warning of warnings) process.stderr.write(`warning: ${warning.text}\n`);
+    for (const warning of warnings) process.stderr.write(`warning: ${formatCheckFinding(warning)}\n`);
     const dirs = render.targets.map((t) => `rendered/${t.cluster}/${t.app}`).join(', ');
     process.stdout.write(`rendered ${render.files.length} files into ${dirs}\n`);
   }

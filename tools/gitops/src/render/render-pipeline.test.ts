@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { treeFingerprint, workspaceWithRenderedCopy } from '../testing/temporary-workspace';
 import { loadApps } from '../workspace/discover-apps';
 import { repositoryRoot } from '../workspace/repository-root';
+import { renderChecks } from '../commands/render-checks';
 import { RenderAborted, renderToDisk } from './render-pipeline';
 
 let apps: AppDefinition[];
@@ -60,12 +61,48 @@ describe('a failed render leaves rendered/ exactly as it was', () => {
     const before = treeFingerprint(join(root, 'rendered'));
     const failingCheck = () => [
       {
-        text: 'rendered/ci/x.yaml:1:1  Namespace/x  -  invented failure',
+        file: 'rendered/ci/x.yaml',
+        line: 1,
+        column: 1,
+        resource: 'Namespace/x',
+        field: '',
+        message: 'invented failure',
         severity: 'error' as const,
+        rule: 'test',
       },
     ];
     await expect(renderToDisk({ root, apps, checks: [failingCheck] })).rejects.toThrow(
       RenderAborted,
+    );
+    expect(treeFingerprint(join(root, 'rendered'))).toEqual(before);
+  });
+});
+
+describe('the checks of every render', () => {
+  it('abort on a policy violation, naming file, line, resource, field and rule', async () => {
+    const root = workspace();
+    const before = treeFingerprint(join(root, 'rendered'));
+    const unlabelled = appsWith('observability', 'namespaces', {
+      resources: (chart) => {
+        chart.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'telemetry' } });
+      },
+    });
+    const render = renderToDisk({ root, apps: unlabelled, checks: renderChecks() });
+    await expect(render).rejects.toThrow(RenderAborted);
+    await expect(renderToDisk({ root, apps: unlabelled, checks: renderChecks() })).rejects.toThrow(
+      /rendered\/ci\/observability\/namespaces\/namespace-telemetry\.yaml:\d+:\d+ {2}Namespace\/telemetry .*\[namespace-pod-security-labels\]/,
+    );
+    expect(treeFingerprint(join(root, 'rendered'))).toEqual(before);
+  });
+
+  it('abort on a schema violation such as a misspelt field', async () => {
+    const root = workspace();
+    const before = treeFingerprint(join(root, 'rendered'));
+    const misspelt = appsWith('karpenter', 'controller', {
+      helmValues: () => ({ replicas: 2, setings: { clusterName: 'x' } }),
+    });
+    await expect(renderToDisk({ root, apps: misspelt, checks: renderChecks() })).rejects.toThrow(
+      /rendered\/ci\/karpenter\/controller\/values\.yaml:4:1 .*setings/,
     );
     expect(treeFingerprint(join(root, 'rendered'))).toEqual(before);
   });

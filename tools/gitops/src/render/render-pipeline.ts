@@ -1,4 +1,5 @@
 import { inventory as shippedInventory, type Inventory } from '@platform/config';
+import { formatFinding, type Finding } from '@platform/manifests';
 import {
   renderScope,
   type AppDefinition,
@@ -10,15 +11,13 @@ import { loadApps } from '../workspace/discover-apps';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
 
-/** A problem a check found in rendered files; any error aborts the write. */
-export interface CheckProblem {
-  /** `file:line:col  kind/namespace/name  field  message`, ready to print. */
-  text: string;
-  severity: 'error' | 'warning';
-}
+/** A check over the in-memory render, run before anything touches rendered/; any error aborts the write. */
+export type RenderCheck = (files: RenderedFile[]) => Promise<Finding[]> | Finding[];
 
-/** A check over the in-memory render, run before anything touches rendered/. */
-export type RenderCheck = (files: RenderedFile[]) => Promise<CheckProblem[]> | CheckProblem[];
+/** A finding as printed by render and check: the location, then the rule that found it. */
+export function formatCheckFinding(finding: Finding): string {
+  return `${formatFinding(finding)}  [${finding.rule}]`;
+}
 
 export interface RenderPipelineOptions {
   root: string;
@@ -30,9 +29,9 @@ export interface RenderPipelineOptions {
 }
 
 export class RenderAborted extends Error {
-  constructor(readonly problems: CheckProblem[]) {
+  constructor(readonly findings: Finding[]) {
     super(
-      `render aborted, rendered/ left unchanged:\n${problems.map((p) => `  ${p.text}`).join('\n')}`,
+      `render aborted, rendered/ left unchanged:\n${findings.map((f) => `  ${formatCheckFinding(f)}`).join('\n')}`,
     );
     this.name = 'RenderAborted';
   }
@@ -41,7 +40,7 @@ export class RenderAborted extends Error {
 /** Renders in memory and runs every check; writes nothing. */
 export async function renderInMemory(
   options: RenderPipelineOptions,
-): Promise<{ render: ScopedRender; warnings: CheckProblem[] }> {
+): Promise<{ render: ScopedRender; warnings: Finding[] }> {
   const apps = options.apps ?? (await loadApps(options.root));
   const render = renderScope(
     apps,
@@ -49,7 +48,7 @@ export async function renderInMemory(
     options.scope ?? {},
     existingTargets(options.root),
   );
-  const problems: CheckProblem[] = [];
+  const problems: Finding[] = [];
   for (const check of options.checks ?? []) problems.push(...(await check(render.files)));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new RenderAborted(errors);

@@ -1,13 +1,17 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { repositoryRoot } from '../workspace/repository-root';
 
-/** A scratch directory holding a copy of the committed rendered/ tree, removed by `dispose`. */
+/**
+ * A scratch directory holding a copy of the committed rendered/ tree (and a link to the real
+ * apps/, for CLI runs), removed by `dispose`.
+ */
 export function workspaceWithRenderedCopy(): { root: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'gitops-test-'));
   cpSync(join(repositoryRoot, 'rendered'), join(root, 'rendered'), { recursive: true });
+  symlinkSync(join(repositoryRoot, 'apps'), join(root, 'apps'));
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -1,0 +1,12 @@
+export { checkPolicy } from './engine/check-policy';
+export { policyRenderCheck, type PolicyCheckProblem } from './engine/policy-render-check';
+export type { ExemptionInForce, PolicyCounts, PolicyReport } from './engine/policy-report';
+export type { PolicyFile } from './document/policy-document';
+export {
+  formatExemption,
+  formatPolicyFinding,
+  formatPolicySummary,
+} from './report/format-policy-report';
+export { policyRules, ruleAreas, type RuleArea } from './rules/policy-rules';
+export type { ExemptionScope, PolicyRule, RuleMetadata } from './rules/policy-rule';
+export { renderPolicyDocs } from './docs/policy-docs';

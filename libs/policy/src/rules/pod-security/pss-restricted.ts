@@ -1,0 +1,113 @@
+import type { FieldPath } from '@platform/manifests';
+import { arrayOf, isJsonObject, objectOf, stringOf } from '../../document/json-value';
+import type { ResourceRule, RuleViolation } from '../policy-rule';
+import { podContainers } from '../../workload/pod-containers';
+import { podTemplateOf, podWorkloadKinds, type PodTemplate } from '../../workload/pod-template';
+import {
+  baselineCapabilities,
+  restrictedAddableCapability,
+  restrictedVolumeTypes,
+} from './pod-security-standard';
+
+export const pssRestricted: ResourceRule = {
+  id: 'pss-restricted',
+  severity: 'error',
+  rationale:
+    'Restricted is current pod hardening practice: a compromised container stays an unprivileged process with few syscalls.',
+  checks: [
+    'Every pod template against what the Pod Security Standard **restricted** adds to baseline (a pod meets restricted when both `pss-baseline` and `pss-restricted` pass; this rule does not repeat what `pss-baseline` reports):',
+    '',
+    `- volumes only of the types ${[...restrictedVolumeTypes].join(', ')} (hostPath is reported by \`pss-baseline\`);`,
+    '- every container, init container and ephemeral container sets `allowPrivilegeEscalation: false`;',
+    '- `runAsNonRoot: true` on the pod or on every container, and `false` nowhere;',
+    '- `runAsUser` is not 0 on the pod or any container;',
+    '- `seccompProfile.type` RuntimeDefault or Localhost on the pod or on every container;',
+    `- \`capabilities.drop\` contains \`ALL\`, and \`capabilities.add\` holds at most ${restrictedAddableCapability}.`,
+    '',
+    'As in Kubernetes, pods with `spec.os.name: windows` skip the Linux-only controls (privilege escalation, seccomp, capabilities).',
+  ].join('\n'),
+  fix: 'Set the fields on the pod template: `securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}` on the pod, and `securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}` on every container. A namespace that cannot run restricted pods is labelled `baseline` (or `privileged`) and carries the exemption with its reason.',
+  exemption: 'resource-or-namespace',
+  input: 'resource',
+  appliesTo: podWorkloadKinds,
+  check(resource) {
+    const template = podTemplateOf(resource);
+    return template ? restrictedViolations(template) : [];
+  },
+};
+
+function restrictedViolations(template: PodTemplate): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const add = (path: FieldPath, message: string) => violations.push({ path, message });
+  const { spec, specPath } = template;
+  const linux = objectOf(spec.os).name !== 'windows';
+
+  arrayOf(spec.volumes).forEach((volume, index) => {
+    if (!isJsonObject(volume)) return;
+    const type = Object.keys(volume).find((key) => key !== 'name');
+    if (type && type !== 'hostPath' && !restrictedVolumeTypes.has(type)) {
+      add(
+        [...specPath, 'volumes', index, type],
+        `volume "${stringOf(volume.name) ?? `#${index}`}" is of type ${type}, which restricted does not allow`,
+      );
+    }
+  });
+
+  const podContext = objectOf(spec.securityContext);
+  const podContextPath = [...specPath, 'securityContext'];
+  if (podContext.runAsNonRoot === false)
+    add([...podContextPath, 'runAsNonRoot'], 'the pod sets runAsNonRoot: false');
+  if (podContext.runAsUser === 0)
+    add([...podContextPath, 'runAsUser'], 'the pod runs as user 0 (root)');
+  const podSeccomp = objectOf(podContext.seccompProfile).type;
+
+  for (const container of podContainers(template)) {
+    const context = container.securityContext;
+    const contextPath = [...container.path, 'securityContext'];
+    if (linux && context.allowPrivilegeEscalation !== false) {
+      add(
+        [...contextPath, 'allowPrivilegeEscalation'],
+        `${container.title} must set allowPrivilegeEscalation: false`,
+      );
+    }
+    if (context.runAsNonRoot === false) {
+      add([...contextPath, 'runAsNonRoot'], `${container.title} sets runAsNonRoot: false`);
+    } else if (context.runAsNonRoot !== true && podContext.runAsNonRoot !== true) {
+      add(
+        [...contextPath, 'runAsNonRoot'],
+        `${container.title} may run as root: set runAsNonRoot: true on the pod or the container`,
+      );
+    }
+    if (context.runAsUser === 0)
+      add([...contextPath, 'runAsUser'], `${container.title} runs as user 0 (root)`);
+    // A profile that is set but not confined is a baseline finding; restricted adds "one must be set".
+    if (linux && objectOf(context.seccompProfile).type === undefined && podSeccomp === undefined) {
+      add(
+        [...contextPath, 'seccompProfile', 'type'],
+        `${container.title} has no seccomp profile: set seccompProfile.type RuntimeDefault on the pod or the container`,
+      );
+    }
+    if (!linux) continue;
+    const capabilities = objectOf(context.capabilities);
+    if (!arrayOf(capabilities.drop).includes('ALL')) {
+      add(
+        [...contextPath, 'capabilities', 'drop'],
+        `${container.title} must drop ALL capabilities`,
+      );
+    }
+    arrayOf(capabilities.add).forEach((capability, index) => {
+      // Capabilities outside the baseline set are a baseline finding already.
+      if (
+        typeof capability === 'string' &&
+        capability !== restrictedAddableCapability &&
+        baselineCapabilities.has(capability)
+      ) {
+        add(
+          [...contextPath, 'capabilities', 'add', index],
+          `${container.title} adds capability ${capability}; restricted allows only ${restrictedAddableCapability}`,
+        );
+      }
+    });
+  }
+  return violations;
+}

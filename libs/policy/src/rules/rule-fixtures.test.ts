@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkPolicy } from '../engine/check-policy';
+import type { RuleFixture } from '../fixtures/rule-fixture';
+import { argocdFixtures } from './argocd/argocd.fixtures';
+import { containerFixtures } from './containers/containers.fixtures';
+import { exemptionFixtures } from './exemptions/exemptions.fixtures';
+import { karpenterFixtures } from './karpenter/karpenter.fixtures';
+import { podSecurityFixtures } from './pod-security/pod-security.fixtures';
+import { policyRules } from './policy-rules';
+import { rbacFixtures } from './rbac/rbac.fixtures';
+import { secretFixtures } from './secrets/secrets.fixtures';
+
+const fixtures: RuleFixture[] = [
+  ...exemptionFixtures,
+  ...podSecurityFixtures,
+  ...containerFixtures,
+  ...rbacFixtures,
+  ...secretFixtures,
+  ...argocdFixtures,
+  ...karpenterFixtures,
+];
+
+describe('every rule on bad and good input', () => {
+  it.each(fixtures.filter((f) => f.expected.length > 0).map((f) => [f.behaviour, f] as const))(
+    '%s',
+    (_, fixture) => {
+      const { findings } = checkPolicy(fixture.files);
+      const rule = policyRules.find((r) => r.id === fixture.rule)!;
+      const actual = findings
+        .filter((finding) => finding.rule === fixture.rule)
+        .map(({ file, line, field, message, severity }) => ({
+          file,
+          line,
+          field,
+          message,
+          severity,
+        }));
+      const expected = fixture.expected.map((e) => ({
+        file: e.file ?? fixture.files[0]!.path,
+        line: e.line,
+        field: e.field,
+        message: e.message,
+        severity: rule.severity,
+      }));
+      expect(actual).toEqual(expected);
+    },
+  );
+
+  it.each(fixtures.filter((f) => f.expected.length === 0).map((f) => [f.behaviour, f] as const))(
+    '%s',
+    (_, fixture) => {
+      expect(checkPolicy(fixture.files).findings).toEqual([]);
+    },
+  );
+
+  it('has a failing and a passing fixture for every rule', () => {
+    const uncovered = policyRules.flatMap((rule) => {
+      const ofRule = fixtures.filter((f) => f.rule === rule.id);
+      return [
+        ...(ofRule.some((f) => f.expected.length > 0) ? [] : [`${rule.id}: no failing fixture`]),
+        ...(ofRule.some((f) => f.expected.length === 0) ? [] : [`${rule.id}: no passing fixture`]),
+      ];
+    });
+    expect(uncovered).toEqual([]);
+    expect(
+      fixtures.filter((f) => !policyRules.some((r) => r.id === f.rule)).map((f) => f.rule),
+    ).toEqual([]);
+  });
+});

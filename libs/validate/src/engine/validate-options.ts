@@ -1,0 +1,20 @@
+import { skippedKinds as configuredSkippedKinds, type SkippedKind } from '../config/skipped-kinds';
+import { embeddedSchemaCatalog, type SchemaCatalog } from '../schemas/schema-catalog';
+
+export interface ValidateOptions {
+  /** Schemas to validate against; defaults to the embedded, generated ones. */
+  catalog?: SchemaCatalog;
+  /** Kinds allowed without a schema; defaults to libs/validate/src/config/skipped-kinds.ts. */
+  skippedKinds?: readonly SkippedKind[];
+}
+
+export function resolvedSkippedKinds(options: ValidateOptions): readonly SkippedKind[] {
+  const list = options.skippedKinds ?? configuredSkippedKinds;
+  const unexplained = list.filter((entry) => entry.reason.trim() === '');
+  if (unexplained.length > 0) throw new Error(`skipped kinds need a reason: ${unexplained.map((e) => e.kind).join(', ')}`);
+  return list;
+}
+
+export function resolvedCatalog(options: ValidateOptions): SchemaCatalog {
+  return options.catalog ?? embeddedSchemaCatalog();
+}

@@ -1,0 +1,97 @@
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { loadEmbeddedSchemas } from './embedded-schemas';
+import { createSchemaValidator } from './schema-validator-factory';
+import { helmValuesSchemaKey, resourceSchemaKey, type SchemaReference, type SchemaSet } from './schema-set';
+
+/**
+ * Looks schemas up by `apiVersion/kind` or `chart@version` and compiles each one the first time it
+ * is needed: a run over a few kinds compiles only those (shared definitions are compiled once).
+ * Sets are searched in order; the first that has a key wins.
+ */
+export class SchemaCatalog {
+  private readonly ajv: Ajv = createSchemaValidator();
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly registered = new Set<string>();
+
+  constructor(
+    readonly sets: readonly SchemaSet[],
+    /** Trusted sets (the generated one, checked by tests) skip ajv's meta-schema check. */
+    private readonly trustedSetIds: ReadonlySet<string> = new Set(),
+  ) {}
+
+  resource(apiVersion: string, kind: string): ValidateFunction | undefined {
+    return this.lookup('resources', resourceSchemaKey(apiVersion, kind));
+  }
+
+  helmValues(chart: string, version: string): ValidateFunction | undefined {
+    return this.lookup('helmValues', helmValuesSchemaKey(chart, version));
+  }
+
+  /** Whether a kind has a schema, without compiling it. */
+  hasResource(apiVersion: string, kind: string): boolean {
+    const key = resourceSchemaKey(apiVersion, kind);
+    return this.sets.some((set) => set.resources[key] !== undefined);
+  }
+
+  /** Every `apiVersion/kind` with a schema. */
+  resourceKeys(): string[] {
+    return [...new Set(this.sets.flatMap((set) => Object.keys(set.resources)))].sort();
+  }
+
+  /** Every `chart@version` with a values schema. */
+  helmValuesKeys(): string[] {
+    return [...new Set(this.sets.flatMap((set) => Object.keys(set.helmValues ?? {})))].sort();
+  }
+
+  private lookup(section: 'resources' | 'helmValues', key: string): ValidateFunction | undefined {
+    const cacheKey = `${section}:${key}`;
+    const cached = this.compiled.get(cacheKey);
+    if (cached) return cached;
+    for (const set of this.sets) {
+      const reference = set[section]?.[key];
+      if (reference === undefined) continue;
+      const validate = this.compile(set, reference);
+      this.compiled.set(cacheKey, validate);
+      return validate;
+    }
+    return undefined;
+  }
+
+  private compile(set: SchemaSet, reference: SchemaReference): ValidateFunction {
+    this.register(set);
+    if (typeof reference !== 'string') return this.ajv.compile(reference);
+    if (!set.definitions?.[reference]) throw new Error(`schema set ${set.id} has no definition ${reference}`);
+    return this.ajv.compile({ $ref: `${setUri(set)}#/definitions/${encodeURIComponent(reference)}` });
+  }
+
+  /** Adds a set's shared definitions and referenced documents to ajv once, before its first compile. */
+  private register(set: SchemaSet): void {
+    if (this.registered.has(set.id)) return;
+    this.registered.add(set.id);
+    const validateSchema = !this.trustedSetIds.has(set.id);
+    if (set.definitions) this.ajv.addSchema({ $id: setUri(set), definitions: set.definitions }, undefined, undefined, validateSchema);
+    for (const schema of set.referenced ?? []) this.ajv.addSchema(schema, undefined, undefined, validateSchema);
+  }
+}
+
+function setUri(set: SchemaSet): string {
+  return `urn:platform-schemas:${encodeURIComponent(set.id)}`;
+}
+
+let embedded: SchemaCatalog | undefined;
+
+/** The catalog of the committed, generated schemas; built once per process. */
+export function embeddedSchemaCatalog(): SchemaCatalog {
+  if (!embedded) {
+    const document = loadEmbeddedSchemas();
+    embedded = new SchemaCatalog([document], new Set([document.id]));
+  }
+  return embedded;
+}
+
+/** The embedded schemas plus extra sets searched after them (tests, upstream fixtures). */
+export function catalogWith(extraSets: SchemaSet[]): SchemaCatalog {
+  const document = loadEmbeddedSchemas();
+  return new SchemaCatalog([document, ...extraSets], new Set([document.id]));
+}

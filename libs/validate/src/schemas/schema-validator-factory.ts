@@ -1,0 +1,22 @@
+import Ajv from 'ajv';
+import { annotationVocabulary } from './annotation-vocabulary';
+
+/**
+ * The one ajv configuration every schema is compiled with.
+ * - allErrors: report every problem of a resource in one run, not the first only.
+ * - validateFormats off: Kubernetes formats (int32, int-or-string, duration like `5m0s`) are not
+ *   JSON Schema formats; asserting the JSON Schema meaning would reject valid manifests.
+ * - strictTypes off / union types on: upstream schemas legitimately use `type: [string, integer]`.
+ */
+export function createSchemaValidator(): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    allowUnionTypes: true,
+    validateFormats: false,
+  });
+  ajv.addVocabulary(annotationVocabulary);
+  return ajv;
+}

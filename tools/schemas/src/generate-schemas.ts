@@ -1,0 +1,23 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildEmbeddedSchemas } from './generation/build-embedded-schemas';
+import { serializeSchemaDocument } from './generation/serialize-schema-document';
+
+/** The repository this generator belongs to: tools/schemas/src → three levels up. */
+export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** Where the committed output lives, relative to the repository root. */
+export const embeddedSchemasPath = 'libs/validate/schemas/embedded-schemas.json';
+
+/** Generates the schemas as the committed file's text; writes nothing. */
+export async function generateEmbeddedSchemasText(root = repositoryRoot): Promise<string> {
+  return serializeSchemaDocument(await buildEmbeddedSchemas(root));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const text = await generateEmbeddedSchemasText();
+  writeFileSync(join(repositoryRoot, embeddedSchemasPath), text);
+  process.stdout.write(`wrote ${embeddedSchemasPath} (${text.length} bytes) in ${Date.now() - started} ms\n`);
+}
