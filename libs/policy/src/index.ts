@@ -1,5 +1,4 @@
 export { checkPolicy } from './engine/check-policy';
-export { policyRenderCheck, type PolicyCheckProblem } from './engine/policy-render-check';
 export type { ExemptionInForce, PolicyCounts, PolicyReport } from './engine/policy-report';
 export type { PolicyFile } from './document/policy-document';
 export {

@@ -15,7 +15,7 @@ const introduction = `# Policy rules
 
 <!-- Generated from the rule metadata in libs/policy/src/rules by libs/policy/src/docs/write-policy-docs.ts. Do not edit: change the rule, then run \`npx tsx libs/policy/src/docs/write-policy-docs.ts\`. A test fails while this file is stale. -->
 
-\`gitops policy [paths…]\` checks Kubernetes manifests (by default everything under \`rendered/\`) against the rules below; the render pipeline can run the same check before it writes (\`policyRenderCheck\`). Each finding names the file, line and column, the resource, the field and the rule. Any finding of severity \`error\` makes the command exit 1; warnings are printed and do not fail it. \`--json\` prints \`{findings, exemptions, summary}\`.
+\`gitops policy [paths…]\` checks Kubernetes manifests (by default everything under \`rendered/\`) against the rules below; \`gitops render\` runs the same rules over the in-memory render and writes nothing if any error is found. Each finding names the file, line and column, the resource, the field and the rule. Any finding of severity \`error\` makes the command exit 1; warnings are printed and do not fail it. \`--json\` prints \`{findings, exemptions, summary}\`.
 
 Helm values files (files with a \`# helm-values:\` header) are not Kubernetes objects: only \`no-credentials\` scans them. What a chart renders from its values is not inflated in this repository, so it is not checked here.
 

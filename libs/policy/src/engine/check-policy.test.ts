@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { compliantDeployment, privilegedNamespace } from '../fixtures/compliant-manifests';
 import { file, yaml } from '../fixtures/rule-fixture';
 import { checkPolicy } from './check-policy';
-import { policyRenderCheck } from './policy-render-check';
 
 const deploymentPath = 'rendered/ci/shop/web/deployment-shop-web.yaml';
 const rulesOf = (files: Parameters<typeof checkPolicy>[0]) =>
@@ -205,13 +204,11 @@ describe('what is checked', () => {
   });
 });
 
-describe('policyRenderCheck', () => {
-  it('turns each finding into its formatted line and severity', () => {
+describe('a finding', () => {
+  it('prints as file:line:col, resource, field and message', () => {
     const files = [file(deploymentPath, compliantDeployment({ image: 'nginx' }))];
     const [finding] = checkPolicy(files).findings;
-    expect(policyRenderCheck(files)).toEqual([
-      { text: formatFinding(finding!), severity: 'error' },
-    ]);
+    expect(finding!.severity).toBe('error');
     expect(formatFinding(finding!)).toBe(
       `${deploymentPath}:22:18  Deployment/shop/web  spec.template.spec.containers[0].image  container "app" image "nginx" has no tag, so it pulls latest; pin a version tag or a digest`,
     );
