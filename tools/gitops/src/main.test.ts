@@ -17,8 +17,12 @@ async function gitops(args: string[], prepare: (root: string) => void = () => {}
   prepare(workspace.root);
   let stdout = '';
   let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk) => ((stderr += String(chunk)), true),
+  );
   const code = await main(args, workspace.root);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
@@ -28,7 +32,8 @@ describe('gitops --help', () => {
   it('lists every command', async () => {
     const { code, stdout } = await gitops(['--help']);
     expect(code).toBe(0);
-    for (const command of ['render', 'check', 'validate', 'policy']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['render', 'check', 'validate', 'policy'])
+      expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('rejects an unknown command or option with exit 2', async () => {
@@ -46,11 +51,19 @@ describe('gitops check', () => {
 
   it('fails listing each drifted file', async () => {
     const { code, stdout } = await gitops(['check'], (root) => {
-      appendFileSync(join(root, 'rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml'), '# hand edit\n');
-      writeFileSync(join(root, 'rendered/ci/gitlab-runners/namespaces/leftover.yaml'), '# left behind\n');
+      appendFileSync(
+        join(root, 'rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml'),
+        '# hand edit\n',
+      );
+      writeFileSync(
+        join(root, 'rendered/ci/gitlab-runners/namespaces/leftover.yaml'),
+        '# left behind\n',
+      );
     });
     expect(code).toBe(1);
-    expect(stdout).toContain('modified rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml');
+    expect(stdout).toContain(
+      'modified rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml',
+    );
     expect(stdout).toContain('stale    rendered/ci/gitlab-runners/namespaces/leftover.yaml');
     expect(stdout).toContain('check: FAILED');
   });
@@ -68,7 +81,10 @@ describe('gitops check', () => {
     expect(report.policy.findings.map((f: { rule: string }) => f.rule)).toEqual(
       expect.arrayContaining(['no-secret-data', 'no-credentials']),
     );
-    expect(report.drift).toContainEqual({ path: 'rendered/ci/gitlab-runners/namespaces/secret-ci-jobs-token.yaml', kind: 'stale' });
+    expect(report.drift).toContainEqual({
+      path: 'rendered/ci/gitlab-runners/namespaces/secret-ci-jobs-token.yaml',
+      kind: 'stale',
+    });
   });
 });
 
@@ -88,6 +104,8 @@ describe('gitops validate and policy', () => {
       appendFileSync(file, 'spec:\n  finalizerz: []\n');
     });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/rendered\/ci\/gitlab-runners\/namespaces\/namespace-ci-jobs\.yaml:\d+:\d+ {2}Namespace\/ci-jobs {2}spec\.finalizerz /);
+    expect(stdout).toMatch(
+      /rendered\/ci\/gitlab-runners\/namespaces\/namespace-ci-jobs\.yaml:\d+:\d+ {2}Namespace\/ci-jobs {2}spec\.finalizerz /,
+    );
   });
 });

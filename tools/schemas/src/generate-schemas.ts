@@ -19,5 +19,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const started = Date.now();
   const text = await generateEmbeddedSchemasText();
   writeFileSync(join(repositoryRoot, embeddedSchemasPath), text);
-  process.stdout.write(`wrote ${embeddedSchemasPath} (${text.length} bytes) in ${Date.now() - started} ms\n`);
+  process.stdout.write(
+    `wrote ${embeddedSchemasPath} (${text.length} bytes) in ${Date.now() - started} ms\n`,
+  );
 }

@@ -20,7 +20,11 @@ export function checkLabelsAndAnnotations(entry: ResourceEntry): Finding[] {
 
 /** Paths these checks already report, so the schema check does not repeat them. */
 export function isMetadataMapValuePath(path: readonly (string | number)[]): boolean {
-  return path.length === 3 && path[0] === 'metadata' && (path[1] === 'labels' || path[1] === 'annotations');
+  return (
+    path.length === 3 &&
+    path[0] === 'metadata' &&
+    (path[1] === 'labels' || path[1] === 'annotations')
+  );
 }
 
 function checkMap(entry: ResourceEntry, field: 'labels' | 'annotations', map: unknown): Finding[] {
@@ -31,18 +35,40 @@ function checkMap(entry: ResourceEntry, field: 'labels' | 'annotations', map: un
   for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
     const path = ['metadata', field, key];
     // Annotation keys are checked lowercased, as ValidateAnnotations does.
-    for (const problem of qualifiedNameProblems(field === 'annotations' ? key.toLowerCase() : key)) {
-      findings.push(entryFinding(entry, { path, part: 'key', message: `${noun} key ${JSON.stringify(key)}: ${problem}`, rule: field }));
+    for (const problem of qualifiedNameProblems(
+      field === 'annotations' ? key.toLowerCase() : key,
+    )) {
+      findings.push(
+        entryFinding(entry, {
+          path,
+          part: 'key',
+          message: `${noun} key ${JSON.stringify(key)}: ${problem}`,
+          rule: field,
+        }),
+      );
     }
     if (typeof value !== 'string') {
-      const hint = value === null || typeof value === 'object' ? '' : '; quote it so YAML keeps it a string';
-      findings.push(entryFinding(entry, { path, message: `${noun} value must be a string, got ${jsonTypeName(value)}${hint}`, rule: field }));
+      const hint =
+        value === null || typeof value === 'object' ? '' : '; quote it so YAML keeps it a string';
+      findings.push(
+        entryFinding(entry, {
+          path,
+          message: `${noun} value must be a string, got ${jsonTypeName(value)}${hint}`,
+          rule: field,
+        }),
+      );
       continue;
     }
     totalSize += Buffer.byteLength(key) + Buffer.byteLength(value);
     if (field === 'labels') {
       for (const problem of labelValueProblems(value)) {
-        findings.push(entryFinding(entry, { path, message: `label value ${JSON.stringify(value)} ${problem}`, rule: field }));
+        findings.push(
+          entryFinding(entry, {
+            path,
+            message: `label value ${JSON.stringify(value)} ${problem}`,
+            rule: field,
+          }),
+        );
       }
     }
   }

@@ -27,9 +27,15 @@ const objectNameRules: Record<string, ObjectNameRule> = {
   ClusterRole: rbacName,
   ClusterRoleBinding: rbacName,
   // The Job controller labels pods with the job name (batch.kubernetes.io/job-name), a label value.
-  Job: { problems: dns1123SubdomainProblems, maxLength: { length: 63, reason: 'it becomes the job-name label value of its pods' } },
+  Job: {
+    problems: dns1123SubdomainProblems,
+    maxLength: { length: 63, reason: 'it becomes the job-name label value of its pods' },
+  },
   // ValidateCronJob: the controller appends an 11-character suffix to make Job names.
-  CronJob: { problems: dns1123SubdomainProblems, maxLength: { length: 52, reason: 'the controller appends an 11-character suffix for its Jobs' } },
+  CronJob: {
+    problems: dns1123SubdomainProblems,
+    maxLength: { length: 52, reason: 'the controller appends an 11-character suffix for its Jobs' },
+  },
 };
 
 export function objectNameRule(kind: string): ObjectNameRule {

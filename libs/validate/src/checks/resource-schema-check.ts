@@ -13,12 +13,26 @@ export interface ResourceSchemaResult {
 }
 
 /** Validates a resource against the schema of its apiVersion and kind; no schema is an error. */
-export function checkResourceSchema(resource: IdentifiedResource, catalog: SchemaCatalog, skipped: readonly SkippedKind[]): ResourceSchemaResult {
+export function checkResourceSchema(
+  resource: IdentifiedResource,
+  catalog: SchemaCatalog,
+  skipped: readonly SkippedKind[],
+): ResourceSchemaResult {
   const { entry, typeMeta } = resource;
   const validate = catalog.resource(typeMeta.apiVersion, typeMeta.kind);
   if (!validate) {
-    if (findSkippedKind(skipped, typeMeta.apiVersion, typeMeta.kind)) return { findings: [], skipped: true };
-    return { findings: [entryFinding(entry, { path: ['kind'], message: missingSchemaMessage(resource, catalog), rule: 'schema-missing' })], skipped: false };
+    if (findSkippedKind(skipped, typeMeta.apiVersion, typeMeta.kind))
+      return { findings: [], skipped: true };
+    return {
+      findings: [
+        entryFinding(entry, {
+          path: ['kind'],
+          message: missingSchemaMessage(resource, catalog),
+          rule: 'schema-missing',
+        }),
+      ],
+      skipped: false,
+    };
   }
   const findings = schemaViolations(validate, entry.value)
     // Label and annotation values have their own check, with a better message.
@@ -32,7 +46,10 @@ function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaC
     .resourceKeys()
     .filter((key) => key.endsWith(`/${typeMeta.kind}`))
     .map((key) => key.slice(0, -typeMeta.kind.length - 1));
-  const known = otherVersions.length > 0 ? ` (schemas exist for ${typeMeta.kind} in ${otherVersions.join(', ')})` : '';
+  const known =
+    otherVersions.length > 0
+      ? ` (schemas exist for ${typeMeta.kind} in ${otherVersions.join(', ')})`
+      : '';
   return (
     `no schema for ${typeMeta.apiVersion} ${typeMeta.kind}${known}: add its model to tools/schemas/src/sources/resource-models.ts ` +
     'and regenerate, or list the kind with a reason in libs/validate/src/config/skipped-kinds.ts'

@@ -14,6 +14,13 @@ export interface SkippedKind {
 
 export const skippedKinds: readonly SkippedKind[] = [];
 
-export function findSkippedKind(list: readonly SkippedKind[], apiVersion: string, kind: string): SkippedKind | undefined {
-  return list.find((entry) => entry.kind === kind && (entry.apiVersion === undefined || entry.apiVersion === apiVersion));
+export function findSkippedKind(
+  list: readonly SkippedKind[],
+  apiVersion: string,
+  kind: string,
+): SkippedKind | undefined {
+  return list.find(
+    (entry) =>
+      entry.kind === kind && (entry.apiVersion === undefined || entry.apiVersion === apiVersion),
+  );
 }

@@ -22,10 +22,14 @@ export function isValidationEngineChoice(value: string): value is ValidationEngi
 }
 
 /** Validates with the chosen engine; both report the same kinds of findings in the same format. */
-export async function runValidation(files: readonly SourceFile[], options: RunValidationOptions = {}): Promise<ValidationReport> {
+export async function runValidation(
+  files: readonly SourceFile[],
+  options: RunValidationOptions = {},
+): Promise<ValidationReport> {
   const engine = options.engine ?? 'auto';
   const binary = engine === 'embedded' ? undefined : findKubeconform(options.env);
-  if (engine === 'kubeconform' && !binary) throw new Error('engine kubeconform: no kubeconform binary found ($KUBECONFORM or PATH)');
+  if (engine === 'kubeconform' && !binary)
+    throw new Error('engine kubeconform: no kubeconform binary found ($KUBECONFORM or PATH)');
   if (!binary) return validateFiles(files, options);
 
   const catalog = resolvedCatalog(options);
@@ -33,8 +37,22 @@ export async function runValidation(files: readonly SourceFile[], options: RunVa
   const structural = runStructuralChecks(files, catalog);
   const skip = structural.resources
     .map(({ typeMeta }) => typeMeta)
-    .filter((t) => !catalog.hasResource(t.apiVersion, t.kind) && findSkippedKind(skippedKinds, t.apiVersion, t.kind))
+    .filter(
+      (t) =>
+        !catalog.hasResource(t.apiVersion, t.kind) &&
+        findSkippedKind(skippedKinds, t.apiVersion, t.kind),
+    )
     .map((t) => `${t.apiVersion}/${t.kind}`);
-  const schemaFindings = await runKubeconform({ binary, files: structural.resourceFiles, resources: structural.resources, catalog, skip });
-  return buildValidationReport([...structural.findings, ...schemaFindings], { ...structural.counts, skipped: skip.length }, 'kubeconform');
+  const schemaFindings = await runKubeconform({
+    binary,
+    files: structural.resourceFiles,
+    resources: structural.resources,
+    catalog,
+    skip,
+  });
+  return buildValidationReport(
+    [...structural.findings, ...schemaFindings],
+    { ...structural.counts, skipped: skip.length },
+    'kubeconform',
+  );
 }

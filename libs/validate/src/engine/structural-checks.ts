@@ -23,7 +23,10 @@ export interface StructuralCheckResult {
  * apiVersion and kind, names, labels and annotations, duplicate resources across all files, and
  * Helm values files (always checked against the embedded values schemas).
  */
-export function runStructuralChecks(files: readonly SourceFile[], catalog: SchemaCatalog): StructuralCheckResult {
+export function runStructuralChecks(
+  files: readonly SourceFile[],
+  catalog: SchemaCatalog,
+): StructuralCheckResult {
   const findings: Finding[] = [];
   const resources: IdentifiedResource[] = [];
   const resourceFiles: SourceFile[] = [];
@@ -52,5 +55,10 @@ export function runStructuralChecks(files: readonly SourceFile[], catalog: Schem
     }
   }
   findings.push(...findDuplicateResources(resources));
-  return { findings, resources, resourceFiles, counts: { files: files.length, resources: resourceCount, helmValues } };
+  return {
+    findings,
+    resources,
+    resourceFiles,
+    counts: { files: files.length, resources: resourceCount, helmValues },
+  };
 }

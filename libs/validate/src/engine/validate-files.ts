@@ -8,7 +8,10 @@ import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './v
  * Validates rendered Kubernetes YAML and Helm values files, offline, against the embedded closed
  * schemas. Pure: reads nothing but the given files and the committed schemas.
  */
-export function validateFiles(files: readonly SourceFile[], options: ValidateOptions = {}): ValidationReport {
+export function validateFiles(
+  files: readonly SourceFile[],
+  options: ValidateOptions = {},
+): ValidationReport {
   const catalog = resolvedCatalog(options);
   const skippedKinds = resolvedSkippedKinds(options);
   const structural = runStructuralChecks(files, catalog);

@@ -11,7 +11,8 @@ export interface ValidateOptions {
 export function resolvedSkippedKinds(options: ValidateOptions): readonly SkippedKind[] {
   const list = options.skippedKinds ?? configuredSkippedKinds;
   const unexplained = list.filter((entry) => entry.reason.trim() === '');
-  if (unexplained.length > 0) throw new Error(`skipped kinds need a reason: ${unexplained.map((e) => e.kind).join(', ')}`);
+  if (unexplained.length > 0)
+    throw new Error(`skipped kinds need a reason: ${unexplained.map((e) => e.kind).join(', ')}`);
   return list;
 }
 

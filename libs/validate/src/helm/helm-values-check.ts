@@ -13,7 +13,13 @@ export interface HelmValuesHeader {
  * schema of that chart version: Helm itself ignores unknown keys, so a typo would silently do
  * nothing. A chart or version without a schema is an error.
  */
-export function checkHelmValuesFile(file: string, content: string, header: HelmValuesHeader, parsed: ParsedFile, catalog: SchemaCatalog): Finding[] {
+export function checkHelmValuesFile(
+  file: string,
+  content: string,
+  header: HelmValuesHeader,
+  parsed: ParsedFile,
+  catalog: SchemaCatalog,
+): Finding[] {
   const label = `HelmValues/${header.chart}`;
   const validate = catalog.helmValues(header.chart, header.version);
   if (!validate) {
@@ -46,7 +52,8 @@ export function checkHelmValuesFile(file: string, content: string, header: HelmV
   }));
   if (!document) return findings;
   const entry: ResourceEntry = { document, basePath: [], value: document.value, label };
-  for (const violation of schemaViolations(validate, document.value)) findings.push(entryFinding(entry, { ...violation, rule: 'helm-values' }));
+  for (const violation of schemaViolations(validate, document.value))
+    findings.push(entryFinding(entry, { ...violation, rule: 'helm-values' }));
   return findings;
 }
 

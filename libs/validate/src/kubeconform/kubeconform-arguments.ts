@@ -16,7 +16,14 @@ export interface KubeconformArgumentOptions {
  * - `-skip a,b`: comma-separated kinds or apiVersion/kind pairs.
  */
 export function kubeconformArguments(options: KubeconformArgumentOptions): string[] {
-  const args = ['-strict', '-output', 'json', '-summary', '-schema-location', kubeconformSchemaLocation(options.schemaDirectory)];
+  const args = [
+    '-strict',
+    '-output',
+    'json',
+    '-summary',
+    '-schema-location',
+    kubeconformSchemaLocation(options.schemaDirectory),
+  ];
   if (options.skip.length > 0) args.push('-skip', [...new Set(options.skip)].join(','));
   return [...args, ...options.files];
 }

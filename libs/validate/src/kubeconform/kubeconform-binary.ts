@@ -11,7 +11,8 @@ export const kubeconformEnvironmentVariable = 'KUBECONFORM';
 export function findKubeconform(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env[kubeconformEnvironmentVariable];
   if (configured) {
-    if (!isExecutableFile(configured)) throw new Error(`${kubeconformEnvironmentVariable}=${configured} is not an executable file`);
+    if (!isExecutableFile(configured))
+      throw new Error(`${kubeconformEnvironmentVariable}=${configured} is not an executable file`);
     return configured;
   }
   for (const directory of (env.PATH ?? '').split(delimiter)) {

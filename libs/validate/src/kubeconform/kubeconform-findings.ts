@@ -38,11 +38,20 @@ export function kubeconformFindings(
   return findings;
 }
 
-function resultFindings(result: KubeconformResourceResult, resource: IdentifiedResource): Finding[] {
+function resultFindings(
+  result: KubeconformResourceResult,
+  resource: IdentifiedResource,
+): Finding[] {
   const { entry } = resource;
   if (!result.validationErrors?.length) {
     const missingSchema = /could not find schema/i.test(result.msg);
-    return [entryFinding(entry, { path: ['kind'], message: `kubeconform: ${result.msg}`, rule: missingSchema ? 'schema-missing' : 'schema' })];
+    return [
+      entryFinding(entry, {
+        path: ['kind'],
+        message: `kubeconform: ${result.msg}`,
+        rule: missingSchema ? 'schema-missing' : 'schema',
+      }),
+    ];
   }
   return result.validationErrors.flatMap((error) => {
     const path = jsonPointerToPath(error.path, entry.value);

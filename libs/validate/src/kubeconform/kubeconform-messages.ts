@@ -6,7 +6,8 @@ export interface RewordedMessage {
   message: string;
 }
 
-const quotedNames = (list: string) => [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '');
+const quotedNames = (list: string) =>
+  [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '');
 
 /**
  * kubeconform passes through the messages of its JSON Schema library (santhosh-tekuri/jsonschema);
@@ -15,15 +16,26 @@ const quotedNames = (list: string) => [...list.matchAll(/'([^']*)'|"([^"]*)"/g)]
  */
 export function rewordKubeconformMessage(message: string): RewordedMessage[] {
   let match = /^additional ?properties (.+) not allowed$/i.exec(message);
-  if (match) return quotedNames(match[1]!).map((field) => ({ field, part: 'key', message: `unknown field ${JSON.stringify(field)}` }));
+  if (match)
+    return quotedNames(match[1]!).map((field) => ({
+      field,
+      part: 'key',
+      message: `unknown field ${JSON.stringify(field)}`,
+    }));
   match = /^missing propert(?:y|ies):? (.+)$/i.exec(message);
-  if (match) return quotedNames(match[1]!).map((field) => ({ field, part: 'key', message: `missing required field ${JSON.stringify(field)}` }));
+  if (match)
+    return quotedNames(match[1]!).map((field) => ({
+      field,
+      part: 'key',
+      message: `missing required field ${JSON.stringify(field)}`,
+    }));
   const gotWant = /^got (\S+), want (.+)$/.exec(message);
   if (gotWant) return [typeMessage(gotWant[2]!, gotWant[1]!)];
   const expectedGot = /^expected (.+), but got (\S+)$/.exec(message);
   if (expectedGot) return [typeMessage(expectedGot[1]!, expectedGot[2]!)];
   match = /^value must be one of (.+)$/.exec(message);
-  if (match) return [{ part: 'value', message: `must be one of: ${quotedNames(match[1]!).join(', ')}` }];
+  if (match)
+    return [{ part: 'value', message: `must be one of: ${quotedNames(match[1]!).join(', ')}` }];
   return [{ part: 'value', message }];
 }
 

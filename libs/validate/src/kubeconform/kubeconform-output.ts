@@ -4,7 +4,13 @@ export interface KubeconformResourceResult {
   kind: string;
   name: string;
   version: string;
-  status: 'statusValid' | 'statusInvalid' | 'statusError' | 'statusSkipped' | 'statusEmpty' | string;
+  status:
+    | 'statusValid'
+    | 'statusInvalid'
+    | 'statusError'
+    | 'statusSkipped'
+    | 'statusEmpty'
+    | string;
   msg: string;
   validationErrors?: { path: string; msg: string }[];
 }

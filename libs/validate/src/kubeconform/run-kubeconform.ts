@@ -37,13 +37,23 @@ export async function runKubeconform(run: KubeconformRun): Promise<Finding[]> {
       writeFileSync(argument, file.content);
       filesByArgument.set(argument, file);
     });
-    const args = kubeconformArguments({ schemaDirectory, skip: run.skip, files: [...filesByArgument.keys()] });
+    const args = kubeconformArguments({
+      schemaDirectory,
+      skip: run.skip,
+      files: [...filesByArgument.keys()],
+    });
     const result = await execa(run.binary, args, { reject: false, stripFinalNewline: false });
     // kubeconform exits 1 when a resource is invalid; anything else means it did not run properly.
     if (result.exitCode !== 0 && result.exitCode !== 1) {
-      throw new Error(`kubeconform exited with ${String(result.exitCode)}: ${String(result.stderr).trim() || String(result.stdout).trim()}`);
+      throw new Error(
+        `kubeconform exited with ${String(result.exitCode)}: ${String(result.stderr).trim() || String(result.stdout).trim()}`,
+      );
     }
-    return kubeconformFindings(parseKubeconformOutput(String(result.stdout)), filesByArgument, run.resources);
+    return kubeconformFindings(
+      parseKubeconformOutput(String(result.stdout)),
+      filesByArgument,
+      run.resources,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

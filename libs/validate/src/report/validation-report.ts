@@ -29,7 +29,11 @@ export interface ValidationCounts {
   skipped: number;
 }
 
-export function buildValidationReport(findings: Finding[], counts: ValidationCounts, engine: ValidationEngineName): ValidationReport {
+export function buildValidationReport(
+  findings: Finding[],
+  counts: ValidationCounts,
+  engine: ValidationEngineName,
+): ValidationReport {
   const sorted = [...findings].sort(compareFindings);
   return {
     findings: sorted,
@@ -42,8 +46,16 @@ export function buildValidationReport(findings: Finding[], counts: ValidationCou
   };
 }
 
-/** `validate: 16 files, 16 resources, 0 errors, 0 warnings` */
+/** `validate: 16 files, 15 resources, 1 Helm values file, 0 errors, 0 warnings (embedded engine)` */
 export function formatValidationSummary(summary: ValidationSummary): string {
-  const skipped = summary.skipped > 0 ? ` (${summary.skipped} of a skipped kind, not schema-checked)` : '';
-  return `validate: ${summary.files} files, ${summary.resources} resources${skipped}, ${summary.errors} errors, ${summary.warnings} warnings`;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const skipped =
+    summary.skipped > 0 ? ` (${summary.skipped} of a skipped kind, not schema-checked)` : '';
+  return `validate: ${[
+    count(summary.files, 'file'),
+    count(summary.resources - summary.helmValues, 'resource') + skipped,
+    count(summary.helmValues, 'Helm values file'),
+    count(summary.errors, 'error'),
+    count(summary.warnings, 'warning'),
+  ].join(', ')} (${summary.engine} engine)`;
 }

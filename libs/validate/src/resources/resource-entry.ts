@@ -1,4 +1,10 @@
-import { formatFieldPath, resourceLabel, type FieldPath, type Finding, type ManifestDocument } from '@platform/manifests';
+import {
+  formatFieldPath,
+  resourceLabel,
+  type FieldPath,
+  type Finding,
+  type ManifestDocument,
+} from '@platform/manifests';
 
 /** One object to validate: a whole YAML document, or one item of a `kind: List` document. */
 export interface ResourceEntry {
@@ -13,8 +19,19 @@ export interface ResourceEntry {
 /** Expands a document into the objects it holds: itself, or the items of a `kind: List`. */
 export function resourceEntries(document: ManifestDocument): ResourceEntry[] {
   const value = document.value as { kind?: unknown; items?: unknown };
-  if (value && typeof value === 'object' && !Array.isArray(value) && value.kind === 'List' && Array.isArray(value.items)) {
-    return value.items.map((item, index) => ({ document, basePath: ['items', index], value: item, label: resourceLabel(item) }));
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    value.kind === 'List' &&
+    Array.isArray(value.items)
+  ) {
+    return value.items.map((item, index) => ({
+      document,
+      basePath: ['items', index],
+      value: item,
+      label: resourceLabel(item),
+    }));
   }
   return [{ document, basePath: [], value: document.value, label: resourceLabel(document.value) }];
 }
@@ -32,7 +49,10 @@ export interface FindingDetails {
 
 /** A finding about a field of an entry, located in the YAML source. */
 export function entryFinding(entry: ResourceEntry, details: FindingDetails): Finding {
-  const at = entry.document.locate([...entry.basePath, ...(details.locatePath ?? details.path)], details.part ?? 'value');
+  const at = entry.document.locate(
+    [...entry.basePath, ...(details.locatePath ?? details.path)],
+    details.part ?? 'value',
+  );
   return {
     file: entry.document.file,
     line: at.line,

@@ -29,7 +29,15 @@ export function readTypeMeta(entry: ResourceEntry): { typeMeta?: TypeMeta; findi
   for (const field of ['apiVersion', 'kind'] as const) {
     const fieldValue = record[field];
     if (fieldValue === undefined) {
-      findings.push(entryFinding(entry, { path: [field], locatePath: [], part: 'key', message: `missing required field "${field}"`, rule: 'type-meta' }));
+      findings.push(
+        entryFinding(entry, {
+          path: [field],
+          locatePath: [],
+          part: 'key',
+          message: `missing required field "${field}"`,
+          rule: 'type-meta',
+        }),
+      );
     } else if (typeof fieldValue !== 'string' || fieldValue.trim() === '') {
       findings.push(
         // An empty value has no position of its own: point at its key.
@@ -45,7 +53,11 @@ export function readTypeMeta(entry: ResourceEntry): { typeMeta?: TypeMeta; findi
   if (findings.length > 0) return { findings };
   const apiVersion = record.apiVersion as string;
   return {
-    typeMeta: { apiVersion, kind: record.kind as string, group: apiVersion.includes('/') ? apiVersion.split('/')[0]! : '' },
+    typeMeta: {
+      apiVersion,
+      kind: record.kind as string,
+      group: apiVersion.includes('/') ? apiVersion.split('/')[0]! : '',
+    },
     findings,
   };
 }

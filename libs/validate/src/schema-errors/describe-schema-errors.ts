@@ -8,12 +8,19 @@ import type { SchemaViolation } from './schema-violation';
  * string`, `missing required field "containers"`, `must be one of: Always, IfNotPresent, Never`.
  * Errors inside a failed `anyOf`/`oneOf` branch are folded into one message for that field.
  */
-export function describeSchemaErrors(errors: readonly ErrorObject[], value: unknown): SchemaViolation[] {
-  const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
+export function describeSchemaErrors(
+  errors: readonly ErrorObject[],
+  value: unknown,
+): SchemaViolation[] {
+  const unionPaths = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .map((e) => e.instancePath);
   const insideUnion = (error: ErrorObject) =>
     error.keyword !== 'anyOf' &&
     error.keyword !== 'oneOf' &&
-    unionPaths.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`));
+    unionPaths.some(
+      (path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`),
+    );
 
   const violations: SchemaViolation[] = [];
   const seen = new Set<string>();
@@ -35,7 +42,12 @@ function describe(error: ErrorObject, value: unknown): SchemaViolation {
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = [...path, String(params.additionalProperty)];
-      return { path: field, locatePath: field, part: 'key', message: `unknown field ${JSON.stringify(params.additionalProperty)}` };
+      return {
+        path: field,
+        locatePath: field,
+        part: 'key',
+        message: `unknown field ${JSON.stringify(params.additionalProperty)}`,
+      };
     }
     case 'required':
       return {
@@ -45,11 +57,20 @@ function describe(error: ErrorObject, value: unknown): SchemaViolation {
         message: `missing required field ${JSON.stringify(params.missingProperty)}`,
       };
     case 'type':
-      return atValue(path, `must be ${String(params.type).split(',').join(' or ')}, got ${jsonTypeName(data)}`);
+      return atValue(
+        path,
+        `must be ${String(params.type).split(',').join(' or ')}, got ${jsonTypeName(data)}`,
+      );
     case 'enum':
-      return atValue(path, `must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')} (got ${JSON.stringify(data)})`);
+      return atValue(
+        path,
+        `must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')} (got ${JSON.stringify(data)})`,
+      );
     case 'const':
-      return atValue(path, `must be ${JSON.stringify(params.allowedValue)} (got ${JSON.stringify(data)})`);
+      return atValue(
+        path,
+        `must be ${JSON.stringify(params.allowedValue)} (got ${JSON.stringify(data)})`,
+      );
     case 'anyOf':
     case 'oneOf':
       return atValue(path, `does not match any allowed form (got ${jsonTypeName(data)})`);

@@ -24,10 +24,20 @@ export function schemaViolations(validate: ValidateFunction, value: unknown): Sc
 function knownMembersSetToNull(errors: readonly ErrorObject[], value: unknown): FieldPath[] {
   const members = new Map<string, FieldPath>();
   for (const error of errors) {
-    if (error.keyword === 'additionalProperties' || error.keyword === 'required' || error.instancePath === '') continue;
+    if (
+      error.keyword === 'additionalProperties' ||
+      error.keyword === 'required' ||
+      error.instancePath === ''
+    )
+      continue;
     const path = jsonPointerToPath(error.instancePath, value);
     const parent = valueAt(value, path.slice(0, -1));
-    if (valueAt(value, path) === null && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
+    if (
+      valueAt(value, path) === null &&
+      parent !== null &&
+      typeof parent === 'object' &&
+      !Array.isArray(parent)
+    ) {
       members.set(error.instancePath, path);
     }
   }

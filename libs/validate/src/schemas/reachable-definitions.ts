@@ -2,7 +2,10 @@ import type { JsonSchema } from './schema-set';
 import { forEachSubschema, localDefinitionName } from './schema-walk';
 
 /** The definitions reachable from the roots by `$ref`, sorted by name so the output is stable. */
-export function reachableDefinitions(definitions: Record<string, JsonSchema>, roots: Iterable<string>): Record<string, JsonSchema> {
+export function reachableDefinitions(
+  definitions: Record<string, JsonSchema>,
+  roots: Iterable<string>,
+): Record<string, JsonSchema> {
   const reached = new Set<string>();
   const pending = [...roots];
   while (pending.length > 0) {

@@ -2,7 +2,12 @@ import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { loadEmbeddedSchemas } from './embedded-schemas';
 import { createSchemaValidator } from './schema-validator-factory';
-import { helmValuesSchemaKey, resourceSchemaKey, type SchemaReference, type SchemaSet } from './schema-set';
+import {
+  helmValuesSchemaKey,
+  resourceSchemaKey,
+  type SchemaReference,
+  type SchemaSet,
+} from './schema-set';
 
 /**
  * Looks schemas up by `apiVersion/kind` or `chart@version` and compiles each one the first time it
@@ -61,8 +66,11 @@ export class SchemaCatalog {
   private compile(set: SchemaSet, reference: SchemaReference): ValidateFunction {
     this.register(set);
     if (typeof reference !== 'string') return this.ajv.compile(reference);
-    if (!set.definitions?.[reference]) throw new Error(`schema set ${set.id} has no definition ${reference}`);
-    return this.ajv.compile({ $ref: `${setUri(set)}#/definitions/${encodeURIComponent(reference)}` });
+    if (!set.definitions?.[reference])
+      throw new Error(`schema set ${set.id} has no definition ${reference}`);
+    return this.ajv.compile({
+      $ref: `${setUri(set)}#/definitions/${encodeURIComponent(reference)}`,
+    });
   }
 
   /** Adds a set's shared definitions and referenced documents to ajv once, before its first compile. */
@@ -70,8 +78,15 @@ export class SchemaCatalog {
     if (this.registered.has(set.id)) return;
     this.registered.add(set.id);
     const validateSchema = !this.trustedSetIds.has(set.id);
-    if (set.definitions) this.ajv.addSchema({ $id: setUri(set), definitions: set.definitions }, undefined, undefined, validateSchema);
-    for (const schema of set.referenced ?? []) this.ajv.addSchema(schema, undefined, undefined, validateSchema);
+    if (set.definitions)
+      this.ajv.addSchema(
+        { $id: setUri(set), definitions: set.definitions },
+        undefined,
+        undefined,
+        validateSchema,
+      );
+    for (const schema of set.referenced ?? [])
+      this.ajv.addSchema(schema, undefined, undefined, validateSchema);
   }
 }
 

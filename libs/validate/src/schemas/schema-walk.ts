@@ -1,7 +1,16 @@
 import type { JsonSchema } from './schema-set';
 
 /** Keywords whose value is one subschema. */
-const singleSubschemaKeywords = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];
+const singleSubschemaKeywords = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+];
 /** Keywords whose value is a list of subschemas. */
 const listSubschemaKeywords = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 /** Keywords whose value maps names to subschemas. */
@@ -16,11 +25,14 @@ export function forEachSubschema(schema: JsonSchema, visit: (node: JsonSchema) =
   }
   for (const keyword of listSubschemaKeywords) {
     const children = schema[keyword];
-    if (Array.isArray(children)) for (const child of children) if (isSchemaObject(child)) forEachSubschema(child, visit);
+    if (Array.isArray(children))
+      for (const child of children) if (isSchemaObject(child)) forEachSubschema(child, visit);
   }
   for (const keyword of mapSubschemaKeywords) {
     const children = schema[keyword];
-    if (isSchemaObject(children)) for (const child of Object.values(children)) if (isSchemaObject(child)) forEachSubschema(child, visit);
+    if (isSchemaObject(children))
+      for (const child of Object.values(children))
+        if (isSchemaObject(child)) forEachSubschema(child, visit);
   }
 }
 
@@ -30,5 +42,7 @@ export function isSchemaObject(value: unknown): value is JsonSchema {
 
 /** `#/definitions/IoK8sApiCoreV1PodSpec` → `IoK8sApiCoreV1PodSpec`. */
 export function localDefinitionName(ref: unknown): string | undefined {
-  return typeof ref === 'string' && ref.startsWith('#/definitions/') ? decodeURIComponent(ref.slice('#/definitions/'.length)) : undefined;
+  return typeof ref === 'string' && ref.startsWith('#/definitions/')
+    ? decodeURIComponent(ref.slice('#/definitions/'.length))
+    : undefined;
 }

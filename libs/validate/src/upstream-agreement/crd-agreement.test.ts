@@ -27,15 +27,20 @@ const argoSourceTagPrefix: KnownDifference = {
 };
 const argoSyncSourceRepo: KnownDifference = {
   pattern: /sourceHydrator\.syncSource: field "repoURL" only upstream$/,
-  reason: 'SyncSource.repoURL (source hydrator) is in the v3.5.1 CRD, not in the argo-cd model package',
+  reason:
+    'SyncSource.repoURL (source hydrator) is in the v3.5.1 CRD, not in the argo-cd model package',
 };
 const argoStatus: KnownDifference = {
-  pattern: /^status(\.[A-Za-z]+)*: field "(isAppOfApps|lastComparedDryRevision|health)" only upstream$/,
-  reason: 'status fields newer than the argo-cd model package; status is written by the controller, never rendered',
+  pattern:
+    /^status(\.[A-Za-z]+)*: field "(isAppOfApps|lastComparedDryRevision|health)" only upstream$/,
+  reason:
+    'status fields newer than the argo-cd model package; status is written by the controller, never rendered',
 };
 const argoArchivedRepos: KnownDifference = {
-  pattern: /scmProvider\.(gitea|github): field "excludeArchivedRepos" only upstream$|scmProvider\.gitlab: field "includeArchivedRepos" only upstream$/,
-  reason: 'SCM provider archived-repository filters are in the v3.5.1 CRD, not in the argo-cd model package',
+  pattern:
+    /scmProvider\.(gitea|github): field "excludeArchivedRepos" only upstream$|scmProvider\.gitlab: field "includeArchivedRepos" only upstream$/,
+  reason:
+    'SCM provider archived-repository filters are in the v3.5.1 CRD, not in the argo-cd model package',
 };
 const crdQuantity: KnownDifference = {
   pattern: /: ours is number\|string, upstream is integer\|string$/,
@@ -45,22 +50,43 @@ const crdQuantity: KnownDifference = {
 };
 
 const customResources: CustomResource[] = [
-  { key: 'argoproj.io/v1alpha1/Application', crdFile: 'argocd-application-crd.yaml', known: [typeMetaRequired, argoSourceTagPrefix, argoSyncSourceRepo, argoStatus] },
+  {
+    key: 'argoproj.io/v1alpha1/Application',
+    crdFile: 'argocd-application-crd.yaml',
+    known: [typeMetaRequired, argoSourceTagPrefix, argoSyncSourceRepo, argoStatus],
+  },
   {
     key: 'argoproj.io/v1alpha1/AppProject',
     crdFile: 'argocd-appproject-crd.yaml',
     known: [
       typeMetaRequired,
-      { pattern: /^spec: field "sourceIntegrity" only upstream$/, reason: 'AppProject.spec.sourceIntegrity is in the v3.5.1 CRD, not in the argo-cd model package' },
-      { pattern: /^spec\.syncWindows\[\]: field "syncOverrun" only upstream$/, reason: 'SyncWindow.syncOverrun is in the v3.5.1 CRD, not in the argo-cd model package' },
+      {
+        pattern: /^spec: field "sourceIntegrity" only upstream$/,
+        reason:
+          'AppProject.spec.sourceIntegrity is in the v3.5.1 CRD, not in the argo-cd model package',
+      },
+      {
+        pattern: /^spec\.syncWindows\[\]: field "syncOverrun" only upstream$/,
+        reason: 'SyncWindow.syncOverrun is in the v3.5.1 CRD, not in the argo-cd model package',
+      },
     ],
   },
   {
     key: 'argoproj.io/v1alpha1/ApplicationSet',
     crdFile: 'argocd-applicationset-crd.yaml',
-    known: [typeMetaRequired, argoSourceTagPrefix, argoSyncSourceRepo, argoArchivedRepos, argoStatus],
+    known: [
+      typeMetaRequired,
+      argoSourceTagPrefix,
+      argoSyncSourceRepo,
+      argoArchivedRepos,
+      argoStatus,
+    ],
   },
-  { key: 'karpenter.sh/v1/NodePool', crdFile: 'karpenter.sh_nodepools.yaml', known: [typeMetaRequired, crdQuantity] },
+  {
+    key: 'karpenter.sh/v1/NodePool',
+    crdFile: 'karpenter.sh_nodepools.yaml',
+    known: [typeMetaRequired, crdQuantity],
+  },
   {
     key: 'karpenter.sh/v1/NodeClaim',
     crdFile: 'karpenter.sh_nodeclaims.yaml',
@@ -69,7 +95,8 @@ const customResources: CustomResource[] = [
       crdQuantity,
       {
         pattern: /^status\.conditions\[\]: "(message|reason)" required only in ours$/,
-        reason: 'the operatorpkg Condition model requires message and reason; status is written by the controller, never rendered',
+        reason:
+          'the operatorpkg Condition model requires message and reason; status is written by the controller, never rendered',
       },
     ],
   },
@@ -78,30 +105,49 @@ const customResources: CustomResource[] = [
     crdFile: 'karpenter.k8s.aws_ec2nodeclasses.yaml',
     known: [
       typeMetaRequired,
-      { pattern: /^spec: field "(connectionTracking|cpuOptions)" only upstream$/, reason: 'EC2NodeClass fields in the v1.14.1 CRD, not in the karpenter model package' },
+      {
+        pattern: /^spec: field "(connectionTracking|cpuOptions)" only upstream$/,
+        reason: 'EC2NodeClass fields in the v1.14.1 CRD, not in the karpenter model package',
+      },
     ],
   },
 ];
 
-describeWithUpstream('embedded custom resource schemas agree with the Argo CD v3.5.1 and Karpenter v1.14.1 CRDs', () => {
-  const embedded = loadEmbeddedSchemas();
+describeWithUpstream(
+  'embedded custom resource schemas agree with the Argo CD v3.5.1 and Karpenter v1.14.1 CRDs',
+  () => {
+    const embedded = loadEmbeddedSchemas();
 
-  for (const resource of customResources) {
-    it(`${resource.key}: same fields, required fields, openness and scalar types at every depth, but for the listed differences`, () => {
-      const [group, version] = resource.key.split('/');
-      const crd = parse(readFileSync(join(upstreamDirectory, 'crds', resource.crdFile), 'utf8')) as {
-        spec: { group: string; versions: { name: string; schema: { openAPIV3Schema: JsonSchema } }[] };
-      };
-      expect(crd.spec.group).toBe(group);
-      const upstream = crd.spec.versions.find((v) => v.name === version)!.schema.openAPIV3Schema;
-      const differences = compareSchemas(
-        { schema: { $ref: `#/definitions/${embedded.resources[resource.key]}` }, resolve: (ref) => embedded.definitions[ref.slice('#/definitions/'.length)]! },
-        { schema: upstream, resolve: (ref) => { throw new Error(`CRD schemas have no $ref (${ref})`); } },
-        { opaquePaths: ['metadata'] },
-      );
-      const audit = auditDifferences(differences, resource.known);
-      expect(audit.unexplained).toEqual([]);
-      expect(audit.unused.map((k) => k.reason)).toEqual([]);
-    });
-  }
-});
+    for (const resource of customResources) {
+      it(`${resource.key}: same fields, required fields, openness and scalar types at every depth, but for the listed differences`, () => {
+        const [group, version] = resource.key.split('/');
+        const crd = parse(
+          readFileSync(join(upstreamDirectory, 'crds', resource.crdFile), 'utf8'),
+        ) as {
+          spec: {
+            group: string;
+            versions: { name: string; schema: { openAPIV3Schema: JsonSchema } }[];
+          };
+        };
+        expect(crd.spec.group).toBe(group);
+        const upstream = crd.spec.versions.find((v) => v.name === version)!.schema.openAPIV3Schema;
+        const differences = compareSchemas(
+          {
+            schema: { $ref: `#/definitions/${embedded.resources[resource.key]}` },
+            resolve: (ref) => embedded.definitions[ref.slice('#/definitions/'.length)]!,
+          },
+          {
+            schema: upstream,
+            resolve: (ref) => {
+              throw new Error(`CRD schemas have no $ref (${ref})`);
+            },
+          },
+          { opaquePaths: ['metadata'] },
+        );
+        const audit = auditDifferences(differences, resource.known);
+        expect(audit.unexplained).toEqual([]);
+        expect(audit.unused.map((k) => k.reason)).toEqual([]);
+      });
+    }
+  },
+);

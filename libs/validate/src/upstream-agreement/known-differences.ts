@@ -12,7 +12,10 @@ export interface DifferenceAudit {
   unused: KnownDifference[];
 }
 
-export function auditDifferences(differences: readonly string[], known: readonly KnownDifference[]): DifferenceAudit {
+export function auditDifferences(
+  differences: readonly string[],
+  known: readonly KnownDifference[],
+): DifferenceAudit {
   const used = new Set<KnownDifference>();
   const unexplained = differences.filter((line) => {
     const match = known.find((k) => k.pattern.test(line));
@@ -25,5 +28,6 @@ export function auditDifferences(differences: readonly string[], known: readonly
 /** Our models require apiVersion and kind: a manifest without them cannot be applied at all. */
 export const typeMetaRequired: KnownDifference = {
   pattern: /^\(root\): "(apiVersion|kind)" required only in ours$/,
-  reason: 'the model interfaces require apiVersion and kind (TypeMeta); upstream schemas leave them optional',
+  reason:
+    'the model interfaces require apiVersion and kind (TypeMeta); upstream schemas leave them optional',
 };

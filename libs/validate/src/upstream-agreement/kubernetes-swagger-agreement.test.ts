@@ -17,14 +17,33 @@ describeWithUpstream('embedded core schemas agree with the Kubernetes OpenAPI sp
   const swagger = readSwagger('1.36');
   const byGroupVersionKind = definitionsByGroupVersionKind(swagger);
   const coreKeys = Object.keys(embedded.resources).filter((key) => byGroupVersionKind.has(key));
-  const ours = (name: string) => ({ schema: { $ref: `#/definitions/${name}` }, resolve: (ref: string) => embedded.definitions[ref.slice('#/definitions/'.length)]! });
-  const theirs = (spec: Swagger, name: string) => ({ schema: { $ref: `#/definitions/${name}` }, resolve: (ref: string) => spec.definitions[ref.slice('#/definitions/'.length)]! });
+  const ours = (name: string) => ({
+    schema: { $ref: `#/definitions/${name}` },
+    resolve: (ref: string) => embedded.definitions[ref.slice('#/definitions/'.length)]!,
+  });
+  const theirs = (spec: Swagger, name: string) => ({
+    schema: { $ref: `#/definitions/${name}` },
+    resolve: (ref: string) => spec.definitions[ref.slice('#/definitions/'.length)]!,
+  });
 
   it('compares with 1.36: the version kubernetes-models 5.1.0 was generated from (PodSpec fields match 1.36, not 1.30)', () => {
     const podSpec = 'IoK8sApiCoreV1PodSpec';
-    expect(auditDifferences(compareSchemas(ours(podSpec), theirs(swagger, 'io.k8s.api.core.v1.PodSpec')), coreKnownDifferences).unexplained).toEqual([]);
-    const older = compareSchemas(ours(podSpec), theirs(readSwagger('1.30'), 'io.k8s.api.core.v1.PodSpec'));
-    expect(older).toEqual(expect.arrayContaining(['(root): field "hostnameOverride" only in ours', '(root): field "schedulingGroup" only in ours']));
+    expect(
+      auditDifferences(
+        compareSchemas(ours(podSpec), theirs(swagger, 'io.k8s.api.core.v1.PodSpec')),
+        coreKnownDifferences,
+      ).unexplained,
+    ).toEqual([]);
+    const older = compareSchemas(
+      ours(podSpec),
+      theirs(readSwagger('1.30'), 'io.k8s.api.core.v1.PodSpec'),
+    );
+    expect(older).toEqual(
+      expect.arrayContaining([
+        '(root): field "hostnameOverride" only in ours',
+        '(root): field "schedulingGroup" only in ours',
+      ]),
+    );
   });
 
   it('covers every embedded kind that Kubernetes itself defines', () => {
@@ -33,16 +52,23 @@ describeWithUpstream('embedded core schemas agree with the Kubernetes OpenAPI sp
 
   for (const key of coreKeys) {
     it(`${key}: same fields, required fields, openness and scalar types at every depth`, () => {
-      const differences = compareSchemas(ours(embedded.resources[key]!), theirs(swagger, byGroupVersionKind.get(key)!));
+      const differences = compareSchemas(
+        ours(embedded.resources[key]!),
+        theirs(swagger, byGroupVersionKind.get(key)!),
+      );
       const audit = auditDifferences(differences, coreKnownDifferences);
       expect(audit.unexplained).toEqual([]);
       // The TypeMeta difference must show up for every kind: proof that roots were compared at all.
-      expect(differences).toEqual(expect.arrayContaining(['(root): "apiVersion" required only in ours']));
+      expect(differences).toEqual(
+        expect.arrayContaining(['(root): "apiVersion" required only in ours']),
+      );
     });
   }
 
   it('lists no known difference that no longer occurs', () => {
-    const all = coreKeys.flatMap((key) => compareSchemas(ours(embedded.resources[key]!), theirs(swagger, byGroupVersionKind.get(key)!)));
+    const all = coreKeys.flatMap((key) =>
+      compareSchemas(ours(embedded.resources[key]!), theirs(swagger, byGroupVersionKind.get(key)!)),
+    );
     expect(auditDifferences(all, coreKnownDifferences).unused.map((k) => k.reason)).toEqual([]);
   });
 });
@@ -51,7 +77,8 @@ describeWithUpstream('embedded core schemas agree with the Kubernetes OpenAPI sp
 const coreKnownDifferences: KnownDifference[] = [
   typeMetaRequired,
   {
-    pattern: /: ours is number\|string, upstream is string \(io\.k8s\.apimachinery\.pkg\.api\.resource\.Quantity\)$/,
+    pattern:
+      /: ours is number\|string, upstream is string \(io\.k8s\.apimachinery\.pkg\.api\.resource\.Quantity\)$/,
     reason:
       'the models type Quantity as number|string; the API server decodes a bare JSON number as a quantity ' +
       '(`memory: 256000`), while the OpenAPI spec only says string',
@@ -63,14 +90,18 @@ interface Swagger {
 }
 
 function readSwagger(version: '1.30' | '1.36'): Swagger {
-  return JSON.parse(readFileSync(join(upstreamDirectory, 'k8s', `kubernetes-v${version}-swagger.json`), 'utf8')) as Swagger;
+  return JSON.parse(
+    readFileSync(join(upstreamDirectory, 'k8s', `kubernetes-v${version}-swagger.json`), 'utf8'),
+  ) as Swagger;
 }
 
 /** `apps/v1/Deployment` → `io.k8s.api.apps.v1.Deployment`, from the spec's own GVK annotations. */
 function definitionsByGroupVersionKind(swagger: Swagger): Map<string, string> {
   const result = new Map<string, string>();
   for (const [name, definition] of Object.entries(swagger.definitions)) {
-    for (const gvk of (definition['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined) ?? []) {
+    for (const gvk of (definition['x-kubernetes-group-version-kind'] as
+      | { group: string; version: string; kind: string }[]
+      | undefined) ?? []) {
       result.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, name);
     }
   }

@@ -25,7 +25,11 @@ type Shape =
  * the API server do: an object with properties is closed; `x-kubernetes-preserve-unknown-fields`,
  * or an object with neither properties nor additionalProperties in the core OpenAPI, is free-form.
  */
-export function compareSchemas(ours: SchemaSource, theirs: SchemaSource, options: ComparisonOptions = {}): string[] {
+export function compareSchemas(
+  ours: SchemaSource,
+  theirs: SchemaSource,
+  options: ComparisonOptions = {},
+): string[] {
   const differences: string[] = [];
   const visited = new Set<string>();
 
@@ -38,7 +42,9 @@ export function compareSchemas(ours: SchemaSource, theirs: SchemaSource, options
     const at = path || '(root)';
     if (options.opaquePaths?.includes(path)) return;
     if (ourShape.kind !== theirShape.kind) {
-      differences.push(`${at}: ours is ${describeShape(ourShape)}, upstream is ${describeShape(theirShape)}`);
+      differences.push(
+        `${at}: ours is ${describeShape(ourShape)}, upstream is ${describeShape(theirShape)}`,
+      );
       return;
     }
     switch (ourShape.kind) {
@@ -46,26 +52,51 @@ export function compareSchemas(ours: SchemaSource, theirs: SchemaSource, options
         const theirObject = theirShape as Extract<Shape, { kind: 'object' }>;
         const ourNames = Object.keys(ourShape.properties);
         const theirNames = Object.keys(theirObject.properties);
-        for (const name of ourNames.filter((n) => !theirNames.includes(n)).sort()) differences.push(`${at}: field "${name}" only in ours`);
-        for (const name of theirNames.filter((n) => !ourNames.includes(n)).sort()) differences.push(`${at}: field "${name}" only upstream`);
-        for (const name of ourShape.required.filter((n) => !theirObject.required.includes(n)).sort()) differences.push(`${at}: "${name}" required only in ours`);
-        for (const name of theirObject.required.filter((n) => !ourShape.required.includes(n)).sort()) differences.push(`${at}: "${name}" required only upstream`);
+        for (const name of ourNames.filter((n) => !theirNames.includes(n)).sort())
+          differences.push(`${at}: field "${name}" only in ours`);
+        for (const name of theirNames.filter((n) => !ourNames.includes(n)).sort())
+          differences.push(`${at}: field "${name}" only upstream`);
+        for (const name of ourShape.required
+          .filter((n) => !theirObject.required.includes(n))
+          .sort())
+          differences.push(`${at}: "${name}" required only in ours`);
+        for (const name of theirObject.required
+          .filter((n) => !ourShape.required.includes(n))
+          .sort())
+          differences.push(`${at}: "${name}" required only upstream`);
         for (const name of ourNames.filter((n) => theirNames.includes(n)).sort()) {
           const child = path ? `${path}.${name}` : name;
-          visit(ourShape.properties[name]!, theirObject.properties[name]!, child, `${identity(ourShape.properties[name]!, child)}|${identity(theirObject.properties[name]!, child)}`);
+          visit(
+            ourShape.properties[name]!,
+            theirObject.properties[name]!,
+            child,
+            `${identity(ourShape.properties[name]!, child)}|${identity(theirObject.properties[name]!, child)}`,
+          );
         }
         return;
       }
       case 'map':
-        visit(ourShape.values, (theirShape as Extract<Shape, { kind: 'map' }>).values, `${path}{}`, `${identity(ourShape.values, `${path}{}`)}|${identity((theirShape as Extract<Shape, { kind: 'map' }>).values, `${path}{}`)}`);
+        visit(
+          ourShape.values,
+          (theirShape as Extract<Shape, { kind: 'map' }>).values,
+          `${path}{}`,
+          `${identity(ourShape.values, `${path}{}`)}|${identity((theirShape as Extract<Shape, { kind: 'map' }>).values, `${path}{}`)}`,
+        );
         return;
       case 'array':
-        visit(ourShape.items, (theirShape as Extract<Shape, { kind: 'array' }>).items, `${path}[]`, `${identity(ourShape.items, `${path}[]`)}|${identity((theirShape as Extract<Shape, { kind: 'array' }>).items, `${path}[]`)}`);
+        visit(
+          ourShape.items,
+          (theirShape as Extract<Shape, { kind: 'array' }>).items,
+          `${path}[]`,
+          `${identity(ourShape.items, `${path}[]`)}|${identity((theirShape as Extract<Shape, { kind: 'array' }>).items, `${path}[]`)}`,
+        );
         return;
       case 'scalar': {
         const theirTypes = (theirShape as Extract<Shape, { kind: 'scalar' }>).types;
         if (ourShape.types.join('|') !== theirTypes.join('|')) {
-          differences.push(`${at}: ours is ${ourShape.types.join('|')}, upstream is ${theirTypes.join('|')}${theirType ? ` (${theirType})` : ''}`);
+          differences.push(
+            `${at}: ours is ${ourShape.types.join('|')}, upstream is ${theirTypes.join('|')}${theirType ? ` (${theirType})` : ''}`,
+          );
         }
         return;
       }
@@ -95,7 +126,8 @@ function lastReference(schema: JsonSchema, source: SchemaSource): string | undef
 
 function resolveAll(schema: JsonSchema, source: SchemaSource): JsonSchema {
   let node = schema;
-  for (let depth = 0; typeof node.$ref === 'string' && depth < 20; depth += 1) node = source.resolve(node.$ref);
+  for (let depth = 0; typeof node.$ref === 'string' && depth < 20; depth += 1)
+    node = source.resolve(node.$ref);
   // OpenAPI v2 wraps a referenced type in allOf to attach a description.
   const allOf = node.allOf as JsonSchema[] | undefined;
   if (allOf?.length === 1 && !node.properties) return resolveAll(allOf[0]!, source);
@@ -103,17 +135,28 @@ function resolveAll(schema: JsonSchema, source: SchemaSource): JsonSchema {
 }
 
 function shapeOf(schema: JsonSchema): Shape {
-  if (schema['x-kubernetes-preserve-unknown-fields'] === true && !schema.properties) return { kind: 'free-form' };
-  if (schema['x-kubernetes-int-or-string'] === true || schema.format === 'int-or-string') return { kind: 'scalar', types: ['integer', 'string'] };
+  if (schema['x-kubernetes-preserve-unknown-fields'] === true && !schema.properties)
+    return { kind: 'free-form' };
+  if (schema['x-kubernetes-int-or-string'] === true || schema.format === 'int-or-string')
+    return { kind: 'scalar', types: ['integer', 'string'] };
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
   if (properties && Object.keys(properties).length > 0) {
-    return { kind: 'object', properties, required: (schema.required as string[] | undefined) ?? [] };
+    return {
+      kind: 'object',
+      properties,
+      required: (schema.required as string[] | undefined) ?? [],
+    };
   }
   const additional = schema.additionalProperties;
-  if (additional && typeof additional === 'object' && Object.keys(additional).length > 0) return { kind: 'map', values: additional as JsonSchema };
-  if (schema.type === 'array' || schema.items) return { kind: 'array', items: (schema.items as JsonSchema | undefined) ?? {} };
-  const types = ([schema.type].flat().filter((t) => typeof t === 'string') as string[]).filter((t) => t !== 'null');
-  if (types.length === 0 || (types.length === 1 && types[0] === 'object')) return { kind: 'free-form' };
+  if (additional && typeof additional === 'object' && Object.keys(additional).length > 0)
+    return { kind: 'map', values: additional as JsonSchema };
+  if (schema.type === 'array' || schema.items)
+    return { kind: 'array', items: (schema.items as JsonSchema | undefined) ?? {} };
+  const types = ([schema.type].flat().filter((t) => typeof t === 'string') as string[]).filter(
+    (t) => t !== 'null',
+  );
+  if (types.length === 0 || (types.length === 1 && types[0] === 'object'))
+    return { kind: 'free-form' };
   return { kind: 'scalar', types: [...new Set(types)].sort() };
 }
 

@@ -15,7 +15,9 @@ import { renderedPaths } from '../workspace/rendered-paths';
 export async function policyCommand(options: CommandOptions): Promise<number> {
   const paths = options.positionals.length > 0 ? options.positionals : renderedPaths(options);
   if (paths.length === 0) {
-    process.stderr.write(`gitops policy: nothing rendered for app ${options.app ?? '*'} cluster ${options.cluster ?? '*'}\n`);
+    process.stderr.write(
+      `gitops policy: nothing rendered for app ${options.app ?? '*'} cluster ${options.cluster ?? '*'}\n`,
+    );
     return 1;
   }
   const report = checkPolicy(collectYamlFiles(options.root, paths));

@@ -1,5 +1,5 @@
 import { checkPolicy } from '@platform/policy';
-import { validateFiles } from '@platform/validate';
+import { validationRenderCheck } from '@platform/validate';
 import type { RenderCheck } from '../render/render-pipeline';
 
 /**
@@ -7,5 +7,5 @@ import type { RenderCheck } from '../render/render-pipeline';
  * embedded engine, so renders are checked the same way everywhere, offline) and policy.
  */
 export function renderChecks(): RenderCheck[] {
-  return [(files) => validateFiles(files).findings, (files) => checkPolicy(files).findings];
+  return [validationRenderCheck, (files) => checkPolicy(files).findings];
 }

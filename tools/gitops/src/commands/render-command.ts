@@ -13,7 +13,8 @@ export async function renderCommand(options: CommandOptions): Promise<number> {
       `${JSON.stringify({ targets: render.targets, files: render.files.map((f) => f.path), warnings }, null, 2)}\n`,
     );
   } else {
-    for (const warning of warnings) process.stderr.write(`warning: ${formatCheckFinding(warning)}\n`);
+    for (const warning of warnings)
+      process.stderr.write(`warning: ${formatCheckFinding(warning)}\n`);
     const dirs = render.targets.map((t) => `rendered/${t.cluster}/${t.app}`).join(', ');
     process.stdout.write(`rendered ${render.files.length} files into ${dirs}\n`);
   }

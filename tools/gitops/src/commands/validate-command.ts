@@ -1,14 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatFinding } from '@platform/manifests';
-import { formatValidationSummary, isValidationEngineChoice, runValidation, validationEngines, type ValidationReport } from '@platform/validate';
+import {
+  formatValidationSummary,
+  isValidationEngineChoice,
+  runValidation,
+  validationEngines,
+  type ValidationReport,
+} from '@platform/validate';
 import type { CommandOptions } from '../main';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
-
-export interface ValidateCommandOptions extends CommandOptions {
-  /** `embedded`, `kubeconform` or `auto` (default). */
-  engine?: string;
-}
+import { renderedPaths } from '../workspace/rendered-paths';
 
 /**
  * `gitops validate [paths…] [--app A] [--cluster C] [--engine E] [--json]`: strict, offline schema
@@ -16,15 +16,21 @@ export interface ValidateCommandOptions extends CommandOptions {
  * --app and --cluster. Exit 0 when there are no errors, 1 on any error (or nothing to validate),
  * 2 on a usage error.
  */
-export async function validateCommand(options: ValidateCommandOptions): Promise<number> {
+export async function validateCommand(
+  options: CommandOptions & { engine?: string },
+): Promise<number> {
   const engine = options.engine ?? 'auto';
   if (!isValidationEngineChoice(engine)) {
-    process.stderr.write(`gitops validate: --engine must be one of ${validationEngines.join(', ')} (got "${engine}")\n`);
+    process.stderr.write(
+      `gitops validate: --engine must be one of ${validationEngines.join(', ')} (got "${engine}")\n`,
+    );
     return 2;
   }
   const paths = options.positionals.length > 0 ? options.positionals : renderedPaths(options);
   if (paths.length === 0) {
-    process.stderr.write(`gitops validate: nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}\n`);
+    process.stderr.write(
+      `gitops validate: nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}\n`,
+    );
     return 1;
   }
   let report: ValidationReport;
@@ -38,22 +44,14 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   // An empty input is a failure: a broken render or a wrong path must not pass as "valid".
   const nothingValidated = report.summary.resources === 0;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ findings: report.findings, summary: report.summary }, null, 2)}\n`,
+    );
   } else {
     for (const finding of report.findings) process.stdout.write(`${formatFinding(finding)}\n`);
     process.stdout.write(`${formatValidationSummary(report.summary)}\n`);
-    if (nothingValidated) process.stderr.write(`gitops validate: no resources found in ${paths.join(', ')}\n`);
+    if (nothingValidated)
+      process.stderr.write(`gitops validate: no resources found in ${paths.join(', ')}\n`);
   }
   return report.summary.errors > 0 || nothingValidated ? 1 : 0;
-}
-
-/** `rendered/`, or the `rendered/<cluster>/<app>` directories that exist for --cluster and --app. */
-function renderedPaths({ root, app, cluster }: CommandOptions): string[] {
-  const rendered = join(root, 'rendered');
-  if (!app && !cluster) return [rendered];
-  if (!existsSync(rendered)) return [];
-  const clusters = cluster ? [cluster] : readdirSync(rendered);
-  return clusters
-    .map((name) => (app ? join(rendered, name, app) : join(rendered, name)))
-    .filter((directory) => existsSync(directory));
 }

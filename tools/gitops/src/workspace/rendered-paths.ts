@@ -5,7 +5,15 @@ import { join } from 'node:path';
  * What validate and policy read when no paths are given: `rendered/`, or only the
  * `rendered/<cluster>/<app>` directories that exist for --cluster and --app (the Nx targets' scope).
  */
-export function renderedPaths({ root, app, cluster }: { root: string; app?: string; cluster?: string }): string[] {
+export function renderedPaths({
+  root,
+  app,
+  cluster,
+}: {
+  root: string;
+  app?: string;
+  cluster?: string;
+}): string[] {
   const rendered = join(root, 'rendered');
   if (!app && !cluster) return [rendered];
   if (!existsSync(rendered)) return [];

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { helmValuesSchemaKey, resourceSchemaKey, reachableDefinitions, type EmbeddedSchemaDocument, type JsonSchema } from '@platform/validate';
+import {
+  helmValuesSchemaKey,
+  resourceSchemaKey,
+  reachableDefinitions,
+  type EmbeddedSchemaDocument,
+  type JsonSchema,
+} from '@platform/validate';
 import { helmValuesModels, type HelmValuesModel } from '../sources/helm-values-models';
 import { resourceModels, type ResourceModel } from '../sources/resource-models';
 import { definitionsWithOpenObjects } from './closed-objects';
@@ -24,7 +30,10 @@ export async function buildEmbeddedSchemas(
   repositoryRoot: string,
   sources: SchemaSources = { resources: resourceModels, helmValues: helmValuesModels },
 ): Promise<EmbeddedSchemaDocument> {
-  const resourceRoots: RootImport[] = sources.resources.map((model, index) => ({ alias: `Resource${index}`, ...model }));
+  const resourceRoots: RootImport[] = sources.resources.map((model, index) => ({
+    alias: `Resource${index}`,
+    ...model,
+  }));
   const helmRoots: RootImport[] = sources.helmValues.map((model, index) => ({
     alias: `HelmValues${index}`,
     module: join(repositoryRoot, model.module).replace(/\.ts$/, ''),
@@ -39,17 +48,26 @@ export async function buildEmbeddedSchemas(
   for (const root of resourceRoots) {
     const name = raw.roots.get(root.alias)!;
     const key = resourceKey(name, raw.definitions[name]!);
-    if (resources[key]) throw new Error(`two models describe ${key}: ${resources[key]} and ${name}`);
+    if (resources[key])
+      throw new Error(`two models describe ${key}: ${resources[key]} and ${name}`);
     resources[key] = name;
   }
   const helmValues: Record<string, string> = {};
   sources.helmValues.forEach((model, index) => {
-    helmValues[helmValuesSchemaKey(model.chart, model.version)] = raw.roots.get(helmRoots[index]!.alias)!;
+    helmValues[helmValuesSchemaKey(model.chart, model.version)] = raw.roots.get(
+      helmRoots[index]!.alias,
+    )!;
   });
 
-  const definitions = reachableDefinitions(raw.definitions, [...Object.values(resources), ...Object.values(helmValues)]);
+  const definitions = reachableDefinitions(raw.definitions, [
+    ...Object.values(resources),
+    ...Object.values(helmValues),
+  ]);
   const open = definitionsWithOpenObjects(definitions);
-  if (open.length > 0) throw new Error(`objects with declared properties must be closed; not closed in: ${open.join(', ')}`);
+  if (open.length > 0)
+    throw new Error(
+      `objects with declared properties must be closed; not closed in: ${open.join(', ')}`,
+    );
 
   return {
     $comment: generatedMarker,
@@ -73,5 +91,7 @@ function resourceKey(name: string, definition: JsonSchema): string {
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(
+    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

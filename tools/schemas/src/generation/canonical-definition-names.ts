@@ -22,7 +22,8 @@ export function withCanonicalDefinitionNames<T>(sourceFiles: Map<string, string>
     const sourceFile = node.getSourceFile();
     const declared = declarationName(node);
     const canonical = declared ? canonicalAlias(sourceFile, declared) : undefined;
-    const result = canonical && name.startsWith(declared!) ? canonical + name.slice(declared!.length) : name;
+    const result =
+      canonical && name.startsWith(declared!) ? canonical + name.slice(declared!.length) : name;
     sourceFiles.set(result, sourceFile.fileName);
     return result;
   };
@@ -34,7 +35,10 @@ export function withCanonicalDefinitionNames<T>(sourceFiles: Map<string, string>
 }
 
 function declarationName(node: ts.Node): string | undefined {
-  return ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)
+  return ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isEnumDeclaration(node)
     ? node.name?.text
     : undefined;
 }
@@ -43,10 +47,16 @@ function declarationName(node: ts.Node): string | undefined {
 function canonicalAlias(sourceFile: ts.SourceFile, declared: string): string | undefined {
   if (!sourceFile.fileName.includes('/node_modules/')) return undefined;
   for (const statement of sourceFile.statements) {
-    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    if (
+      !ts.isExportDeclaration(statement) ||
+      !statement.exportClause ||
+      !ts.isNamedExports(statement.exportClause)
+    )
+      continue;
     for (const element of statement.exportClause.elements) {
       const alias = element.name.text;
-      if (element.propertyName?.text === declared && alias !== declared && alias.startsWith('I')) return alias.slice(1);
+      if (element.propertyName?.text === declared && alias !== declared && alias.startsWith('I'))
+        return alias.slice(1);
     }
   }
   return undefined;

@@ -6,7 +6,8 @@ export function definitionsWithOpenObjects(definitions: Record<string, JsonSchem
   for (const [name, definition] of Object.entries(definitions)) {
     forEachSubschema(definition, (node) => {
       const properties = node.properties as Record<string, unknown> | undefined;
-      if (properties && Object.keys(properties).length > 0 && node.additionalProperties !== false) open.push(name);
+      if (properties && Object.keys(properties).length > 0 && node.additionalProperties !== false)
+        open.push(name);
     });
   }
   return [...new Set(open)];

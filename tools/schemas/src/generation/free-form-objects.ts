@@ -11,7 +11,9 @@ export function openFreeFormObjects(definitions: Record<string, JsonSchema>): vo
     forEachSubschema(definition, (node) => {
       const properties = node.properties as Record<string, unknown> | undefined;
       const isEmptyClosedObject =
-        node.type === 'object' && node.additionalProperties === false && (!properties || Object.keys(properties).length === 0);
+        node.type === 'object' &&
+        node.additionalProperties === false &&
+        (!properties || Object.keys(properties).length === 0);
       if (isEmptyClosedObject) {
         delete node.type;
         delete node.additionalProperties;

@@ -1,5 +1,11 @@
 import { localDefinitionName, type JsonSchema } from '@platform/validate';
-import { createFormatter, createParser, DEFAULT_CONFIG, SchemaGenerator, type CompletedConfig } from 'ts-json-schema-generator';
+import {
+  createFormatter,
+  createParser,
+  DEFAULT_CONFIG,
+  SchemaGenerator,
+  type CompletedConfig,
+} from 'ts-json-schema-generator';
 import { withCanonicalDefinitionNames } from './canonical-definition-names';
 import { createRootsProgram, type RootImport } from './virtual-roots-program';
 
@@ -16,7 +22,10 @@ export interface RawDefinitions {
  * (ObjectMeta, PodSpec, …) becomes one shared definition. Objects with declared properties are
  * closed (`additionalProperties: false`); descriptions are left out to keep the output small.
  */
-export function generateRawDefinitions(repositoryRoot: string, roots: RootImport[]): RawDefinitions {
+export function generateRawDefinitions(
+  repositoryRoot: string,
+  roots: RootImport[],
+): RawDefinitions {
   const { program, rootsFile } = createRootsProgram(repositoryRoot, roots);
   const config: CompletedConfig = {
     ...DEFAULT_CONFIG,
@@ -31,7 +40,12 @@ export function generateRawDefinitions(repositoryRoot: string, roots: RootImport
   };
   const sourceFiles = new Map<string, string>();
   const schema = withCanonicalDefinitionNames(sourceFiles, () =>
-    new SchemaGenerator(program, createParser(program, config), createFormatter(config), config).createSchema('*'),
+    new SchemaGenerator(
+      program,
+      createParser(program, config),
+      createFormatter(config),
+      config,
+    ).createSchema('*'),
   );
   const definitions = (schema.definitions ?? {}) as Record<string, JsonSchema>;
   const rootNames = new Map<string, string>();

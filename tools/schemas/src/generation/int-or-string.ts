@@ -4,5 +4,6 @@ import type { JsonSchema } from '@platform/validate';
 export const intOrStringDefinition = 'IoK8sApimachineryPkgUtilIntstrIntOrString';
 
 export function restrictIntOrStringToIntegers(definitions: Record<string, JsonSchema>): void {
-  if (definitions[intOrStringDefinition]) definitions[intOrStringDefinition] = { type: ['string', 'integer'] };
+  if (definitions[intOrStringDefinition])
+    definitions[intOrStringDefinition] = { type: ['string', 'integer'] };
 }

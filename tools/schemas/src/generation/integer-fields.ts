@@ -18,7 +18,10 @@ type InstancePath = (string | number)[];
  * at a numeric field tells whether that field is an integer. Only fields of types declared in a
  * model package are probed; the repository's own interfaces keep `number`.
  */
-export async function refineIntegerFields(definitions: Record<string, JsonSchema>, sourceFiles: Map<string, string>): Promise<void> {
+export async function refineIntegerFields(
+  definitions: Record<string, JsonSchema>,
+  sourceFiles: Map<string, string>,
+): Promise<void> {
   for (const [name, definition] of Object.entries(definitions)) {
     const numericFields: { node: JsonSchema; path: InstancePath }[] = [];
     collectNumericFields(definition, [], numericFields);
@@ -28,31 +31,47 @@ export async function refineIntegerFields(definitions: Record<string, JsonSchema
     for (const { node, path } of numericFields) {
       validate(probeAt(path, 0.5));
       const pointer = `/${path.join('/')}`;
-      const typeErrors = (validate.errors ?? []).filter((e) => e.instancePath === pointer && e.keyword === 'type');
+      const typeErrors = (validate.errors ?? []).filter(
+        (e) => e.instancePath === pointer && e.keyword === 'type',
+      );
       const expected = typeErrors.flatMap((e) => [e.params.type ?? []].flat());
       if (expected.includes('integer')) node.type = 'integer';
       else if (typeErrors.length > 0) {
-        throw new Error(`${name}${pointer}: the .d.ts says number but the package validator expects ${expected.join(' or ')}`);
+        throw new Error(
+          `${name}${pointer}: the .d.ts says number but the package validator expects ${expected.join(' or ')}`,
+        );
       }
     }
   }
 }
 
-function collectNumericFields(node: JsonSchema, path: InstancePath, found: { node: JsonSchema; path: InstancePath }[]): void {
+function collectNumericFields(
+  node: JsonSchema,
+  path: InstancePath,
+  found: { node: JsonSchema; path: InstancePath }[],
+): void {
   if (node.type === 'number') found.push({ node, path });
   const properties = node.properties as Record<string, JsonSchema> | undefined;
-  for (const [key, child] of Object.entries(properties ?? {})) collectNumericFields(child, [...path, key], found);
+  for (const [key, child] of Object.entries(properties ?? {}))
+    collectNumericFields(child, [...path, key], found);
   if (isObject(node.items)) collectNumericFields(node.items, [...path, 0], found);
-  if (isObject(node.additionalProperties)) collectNumericFields(node.additionalProperties, [...path, 'key'], found);
+  if (isObject(node.additionalProperties))
+    collectNumericFields(node.additionalProperties, [...path, 'key'], found);
 }
 
 /** `{ a: [ { b: 0.5 } ] }` for the path `a/0/b`. */
 function probeAt(path: InstancePath, leaf: unknown): unknown {
-  return path.reduceRight<unknown>((value, segment) => (typeof segment === 'number' ? [value] : { [segment]: value }), leaf);
+  return path.reduceRight<unknown>(
+    (value, segment) => (typeof segment === 'number' ? [value] : { [segment]: value }),
+    leaf,
+  );
 }
 
 /** `<package>/_schemas/<Definition>.js`, next to the .d.ts the definition came from. */
-async function modelValidator(definition: string, sourceFile: string | undefined): Promise<CompiledModelValidator | undefined> {
+async function modelValidator(
+  definition: string,
+  sourceFile: string | undefined,
+): Promise<CompiledModelValidator | undefined> {
   if (!sourceFile?.includes('/node_modules/')) return undefined;
   let directory = dirname(sourceFile);
   while (!existsSync(join(directory, 'package.json'))) {
@@ -62,7 +81,9 @@ async function modelValidator(definition: string, sourceFile: string | undefined
   }
   const modulePath = join(directory, '_schemas', `${definition}.js`);
   if (!existsSync(modulePath)) return undefined;
-  const module = (await import(pathToFileURL(modulePath).href)) as { validate: CompiledModelValidator };
+  const module = (await import(pathToFileURL(modulePath).href)) as {
+    validate: CompiledModelValidator;
+  };
   return module.validate;
 }
 

@@ -11,10 +11,15 @@ export const schemaSourcePackages = [
 ];
 
 /** Installed versions, read from node_modules: what the output was really generated from. */
-export function installedVersions(repositoryRoot: string, packages: string[]): Record<string, string> {
+export function installedVersions(
+  repositoryRoot: string,
+  packages: string[],
+): Record<string, string> {
   return Object.fromEntries(
     packages.map((name) => {
-      const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+      const manifest = JSON.parse(
+        readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { version: string };
       return [name, manifest.version];
     }),
   );

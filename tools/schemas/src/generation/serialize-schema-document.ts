@@ -7,6 +7,8 @@ import type { EmbeddedSchemaDocument } from '@platform/validate';
 export function serializeSchemaDocument(document: EmbeddedSchemaDocument): string {
   const { definitions, ...head } = document;
   const headText = JSON.stringify(head, null, 2);
-  const definitionLines = Object.entries(definitions).map(([name, schema]) => `    ${JSON.stringify(name)}: ${JSON.stringify(schema)}`);
+  const definitionLines = Object.entries(definitions).map(
+    ([name, schema]) => `    ${JSON.stringify(name)}: ${JSON.stringify(schema)}`,
+  );
   return `${headText.slice(0, -2)},\n  "definitions": {\n${definitionLines.join(',\n')}\n  }\n}\n`;
 }

@@ -13,10 +13,16 @@ export interface RootImport {
  * alias. The module exists only in memory (a compiler host serves it), so generation writes
  * nothing but its output, and the imports resolve exactly as repository code does.
  */
-export function createRootsProgram(repositoryRoot: string, roots: RootImport[]): { program: ts.Program; rootsFile: string } {
+export function createRootsProgram(
+  repositoryRoot: string,
+  roots: RootImport[],
+): { program: ts.Program; rootsFile: string } {
   const rootsFile = join(repositoryRoot, 'tools/schemas/src/schema-roots.virtual.ts');
   const text = roots
-    .map((root) => `import type { ${root.type} as ${root.alias}Import } from '${root.module}';\nexport type ${root.alias} = ${root.alias}Import;\n`)
+    .map(
+      (root) =>
+        `import type { ${root.type} as ${root.alias}Import } from '${root.module}';\nexport type ${root.alias} = ${root.alias}Import;\n`,
+    )
     .join('');
   const options = compilerOptions(repositoryRoot);
   const host = ts.createCompilerHost(options, true);
@@ -50,6 +56,12 @@ function compilerOptions(repositoryRoot: string): ts.CompilerOptions {
   const configFile = join(repositoryRoot, 'tsconfig.json');
   const raw = ts.readConfigFile(configFile, ts.sys.readFile);
   if (raw.error) throw new Error(ts.flattenDiagnosticMessageText(raw.error.messageText, '\n'));
-  const parsed = ts.parseJsonConfigFileContent(raw.config, ts.sys, repositoryRoot, undefined, configFile);
+  const parsed = ts.parseJsonConfigFileContent(
+    raw.config,
+    ts.sys,
+    repositoryRoot,
+    undefined,
+    configFile,
+  );
   return { ...parsed.options, noEmit: true };
 }

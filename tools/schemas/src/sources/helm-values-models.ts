@@ -14,5 +14,10 @@ export interface HelmValuesModel {
 }
 
 export const helmValuesModels: HelmValuesModel[] = [
-  { chart: 'karpenter', version: karpenterValuesWrittenAgainst, module: 'libs/charts/src/karpenter/karpenter-values.ts', type: 'KarpenterValues' },
+  {
+    chart: 'karpenter',
+    version: karpenterValuesWrittenAgainst,
+    module: 'libs/charts/src/karpenter/karpenter-values.ts',
+    type: 'KarpenterValues',
+  },
 ];

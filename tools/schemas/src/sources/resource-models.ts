@@ -8,7 +8,10 @@ export interface ResourceModel {
   type: string;
 }
 
-const core = (path: string, type: string): ResourceModel => ({ module: `kubernetes-models/${path}`, type });
+const core = (path: string, type: string): ResourceModel => ({
+  module: `kubernetes-models/${path}`,
+  type,
+});
 const argo = (type: string): ResourceModel => ({
   module: `@kubernetes-models/argo-cd/argoproj.io/v1alpha1/${type.slice(1)}`,
   type,
