@@ -35,6 +35,8 @@ export const components: ComponentSpec[] = [
     description: 'The Karpenter controller and its CRDs from the official OCI chart.',
     clusters: ['ci'],
     namespace: namespaces.karpenter,
+    // The chart's lease Role and RoleBinding live in kube-node-lease (templates/role.yaml, 1.14.1).
+    additionalNamespaces: [namespaces.kubeNodeLease],
     syncWave: -10,
     source: { type: 'helm', chart: charts.karpenter, releaseName: 'karpenter' },
     clusterResources: [

@@ -66,8 +66,13 @@ export interface ComponentSpec {
   name: string;
   description: string;
   clusters: string[];
-  /** Destination namespace; the namespace of every namespaced resource of the component. */
+  /** Destination namespace; the namespace of the component's namespaced resources. */
   namespace: string;
+  /**
+   * Other namespaces the component writes to (a chart may create objects outside its release
+   * namespace); its AppProject allows exactly these destinations besides `namespace`.
+   */
+  additionalNamespaces?: string[];
   /** ArgoCD sync wave of the component's Application (lower syncs first). */
   syncWave: number;
   source: ComponentSource;

@@ -84,6 +84,18 @@ describe('a bad inventory fails naming the file and field', () => {
     ]);
   });
 
+  it('rejects an invalid additional namespace', () => {
+    const issues = issuesAfter((inv) => {
+      inv.components[2]!.additionalNamespaces = ['Kube_Node_Lease'];
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'components[2](karpenter/controller).additionalNamespaces[0]',
+        message: '"Kube_Node_Lease" is not a valid namespace name',
+      }),
+    ]);
+  });
+
   it('rejects a non-integer wave', () => {
     const issues = issuesAfter((inv) => {
       inv.components[3]!.syncWave = 1.5;

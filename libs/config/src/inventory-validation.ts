@@ -159,6 +159,14 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
     if (!DNS_LABEL.test(component.namespace) || component.namespace.length > 63) {
       add('namespace', `"${component.namespace}" is not a valid namespace name`);
     }
+    (component.additionalNamespaces ?? []).forEach((namespace, namespaceIndex) => {
+      if (!DNS_LABEL.test(namespace) || namespace.length > 63) {
+        add(
+          `additionalNamespaces[${namespaceIndex}]`,
+          `"${namespace}" is not a valid namespace name`,
+        );
+      }
+    });
     if (!Number.isInteger(component.syncWave)) {
       add('syncWave', `${component.syncWave} is not an integer (ArgoCD sync waves are integers)`);
     }

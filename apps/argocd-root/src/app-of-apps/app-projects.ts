@@ -52,10 +52,12 @@ export function appProjectFor(inventory: Inventory, app: AppName): IAppProject {
   const components = inventory.components.filter((c) => c.app === app && c.syncedBy !== 'root');
   const destinations = unique(
     components.flatMap((c) =>
-      c.clusters.map((cluster) => ({
-        name: argocdDestinationName(clusterByName(inventory, cluster)),
-        namespace: c.namespace,
-      })),
+      c.clusters.flatMap((cluster) =>
+        [c.namespace, ...(c.additionalNamespaces ?? [])].map((namespace) => ({
+          name: argocdDestinationName(clusterByName(inventory, cluster)),
+          namespace,
+        })),
+      ),
     ),
     (d) => `${d.name}/${d.namespace}`,
   );
