@@ -26,10 +26,8 @@ export const karpenterController: ComponentDefinition = {
       },
       podAntiAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: [
-          {
-            topologyKey: 'kubernetes.io/hostname',
-            labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'karpenter' } },
-          },
+          // The chart fills in its own selector labels where a term has none.
+          { topologyKey: 'kubernetes.io/hostname' },
         ],
       },
     },
@@ -38,7 +36,6 @@ export const karpenterController: ComponentDefinition = {
         maxSkew: 1,
         topologyKey: 'topology.kubernetes.io/zone',
         whenUnsatisfiable: 'DoNotSchedule',
-        labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'karpenter' } },
       },
     ],
     controller: {
