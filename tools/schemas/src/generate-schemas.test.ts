@@ -109,6 +109,7 @@ describe('generated schemas', () => {
       buildEmbeddedSchemas(repositoryRoot, {
         resources: [{ module: 'kubernetes-models/v1/Namespace', type: 'INamespac' }],
         helmValues: [],
+        fixes: [],
       }),
     ).rejects.toThrow(/schema roots do not type-check/);
   });

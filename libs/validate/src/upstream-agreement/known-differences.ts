@@ -31,3 +31,10 @@ export const typeMetaRequired: KnownDifference = {
   reason:
     'the model interfaces require apiVersion and kind (TypeMeta); upstream schemas leave them optional',
 };
+
+/** Our models pin apiVersion and kind to the kind's own values; upstream schemas allow any string. */
+export const typeMetaPinned: KnownDifference = {
+  pattern: /^(apiVersion|kind): enum ours \["[^"]+"\], upstream none$/,
+  reason:
+    'the model interfaces pin apiVersion and kind to the kind they describe; upstream schemas leave them to the API server',
+};

@@ -74,4 +74,30 @@ describe('compareSchemas', () => {
       'spec.d: ours is object, upstream is free-form',
     ]);
   });
+
+  it('compares enums (a const counts as a one-value enum) only when asked, as sets', () => {
+    const ours = inline(
+      closed({
+        a: { type: 'string', enum: ['x', 'y'] },
+        b: { type: 'string', enum: ['y', 'x'] },
+        c: { type: 'string' },
+        d: { type: 'string', const: 'v1' },
+      }),
+    );
+    const theirs = inline({
+      type: 'object',
+      properties: {
+        a: { type: 'string', enum: ['x', 'y', 'z'] },
+        b: { type: 'string', enum: ['x', 'y'] },
+        c: { type: 'string', enum: ['x'] },
+        d: { type: 'string' },
+      },
+    });
+    expect(compareSchemas(ours, theirs)).toEqual([]);
+    expect(compareSchemas(ours, theirs, { enums: true })).toEqual([
+      'a: enum ours ["x", "y"], upstream ["x", "y", "z"]',
+      'c: enum ours none, upstream ["x"]',
+      'd: enum ours ["v1"], upstream none',
+    ]);
+  });
 });

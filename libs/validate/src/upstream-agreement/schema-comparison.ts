@@ -9,6 +9,12 @@ export interface SchemaSource {
 export interface ComparisonOptions {
   /** Field paths (as printed, e.g. `metadata`) whose subtrees are not compared, only their presence. */
   opaquePaths?: readonly string[];
+  /**
+   * Also compare the allowed values of scalars (`enum`, or `const` as a one-value enum), as sets.
+   * A difference reads `path: enum ours [a, b], upstream [a, b, c]`, with `none` for a side that
+   * allows any value of its type.
+   */
+  enums?: boolean;
 }
 
 type Shape =
@@ -16,7 +22,7 @@ type Shape =
   | { kind: 'map'; values: JsonSchema }
   | { kind: 'array'; items: JsonSchema }
   | { kind: 'free-form' }
-  | { kind: 'scalar'; types: string[] };
+  | { kind: 'scalar'; types: string[]; values?: string[] };
 
 /**
  * Walks our schema and an upstream one side by side and lists every difference in property names,
@@ -98,6 +104,12 @@ export function compareSchemas(
             `${at}: ours is ${ourShape.types.join('|')}, upstream is ${theirTypes.join('|')}${theirType ? ` (${theirType})` : ''}`,
           );
         }
+        const theirValues = (theirShape as Extract<Shape, { kind: 'scalar' }>).values;
+        if (options.enums && describeValues(ourShape.values) !== describeValues(theirValues)) {
+          differences.push(
+            `${at}: enum ours ${describeValues(ourShape.values)}, upstream ${describeValues(theirValues)}`,
+          );
+        }
         return;
       }
       case 'free-form':
@@ -157,7 +169,20 @@ function shapeOf(schema: JsonSchema): Shape {
   );
   if (types.length === 0 || (types.length === 1 && types[0] === 'object'))
     return { kind: 'free-form' };
-  return { kind: 'scalar', types: [...new Set(types)].sort() };
+  const values = Array.isArray(schema.enum)
+    ? (schema.enum as unknown[])
+    : 'const' in schema
+      ? [schema.const]
+      : undefined;
+  return {
+    kind: 'scalar',
+    types: [...new Set(types)].sort(),
+    ...(values && { values: [...new Set(values.map((v) => JSON.stringify(v)))].sort() }),
+  };
+}
+
+function describeValues(values: string[] | undefined): string {
+  return values ? `[${values.join(', ')}]` : 'none';
 }
 
 function describeShape(shape: Shape): string {
