@@ -56,7 +56,11 @@ describe('gitops validate', () => {
   it('validates the committed rendered/ by default and exits 0', async () => {
     expect(await validateCommand(options(repositoryRoot))).toBe(0);
     const files = countFiles(join(repositoryRoot, 'rendered'));
-    expect(stdout).toMatch(new RegExp(`^validate: ${files} files, \\d+ resources, \\d+ Helm values files?, 0 errors, 0 warnings`));
+    expect(stdout).toMatch(
+      new RegExp(
+        `^validate: ${files} files, \\d+ resources, \\d+ Helm values files?, 0 errors, 0 warnings`,
+      ),
+    );
   });
 
   it('prints one finding per line (file:line:col  resource  field  message), then the summary, and exits 1', async () => {
