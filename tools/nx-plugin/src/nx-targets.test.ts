@@ -15,11 +15,18 @@ const repositoryRoot = join(__dirname, '../../..');
 const apps = ['argocd-root', 'gitlab-runners', 'karpenter', 'observability'];
 let clone: string;
 
-const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+/** The environment without any NX_* setting of an outer Nx run (e.g. --skip-nx-cache), plus ours. */
+const nxEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_'))),
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+};
 
 function nx(args: string[]) {
   return execa('node', [join(repositoryRoot, 'node_modules/nx/bin/nx.js'), ...args], {
     cwd: clone,
+    extendEnv: false,
     env: {
       ...nxEnv,
       NX_CACHE_DIRECTORY: join(clone, '.nx/cache'),
