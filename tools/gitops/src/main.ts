@@ -22,8 +22,8 @@ Commands:
 
 Options:
   --app A, --cluster C   limit render, validate and policy to rendered/<C>/<A>
-  --engine E             validate with embedded (default when kubeconform is absent),
-                         kubeconform (binary on PATH or in $KUBECONFORM) or auto
+  --engine E             validate with auto (default: kubeconform if a binary is on PATH or
+                         in $KUBECONFORM, else embedded), embedded or kubeconform
   --json                 machine-readable output
   -h, --help             show this text
 
