@@ -2,5 +2,6 @@ export * from './field-path';
 export * from './finding';
 export * from './generated-header';
 export * from './manifest-document';
+export * from './pod-security-labels';
 export * from './policy-exemption';
 export * from './resource-label';

@@ -26,21 +26,20 @@ function appTargets(app: string): Record<string, TargetConfiguration> {
       inputs: ['production', '^production'],
       outputs: [`{workspaceRoot}/rendered/*/${app}`],
     },
-    validate: {
-      command: `${gitops} validate --app ${app}`,
-      options: { cwd: '{workspaceRoot}' },
-      cache: true,
-      dependsOn: ['render'],
-      inputs: [renderedFiles, '^production'],
-    },
-    policy: {
-      command: `${gitops} policy --app ${app}`,
-      options: { cwd: '{workspaceRoot}' },
-      cache: true,
-      dependsOn: ['render'],
-      inputs: [renderedFiles, '^production'],
-    },
+    validate: checkTarget(`${gitops} validate --app ${app}`, renderedFiles),
+    policy: checkTarget(`${gitops} policy --app ${app}`, renderedFiles),
     test: testTarget(),
+  };
+}
+
+/** A check of the app's rendered files: re-runs only when they or the checks' code change. */
+function checkTarget(command: string, renderedFiles: string): TargetConfiguration {
+  return {
+    command,
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    dependsOn: ['render'],
+    inputs: [renderedFiles, '^production'],
   };
 }
 

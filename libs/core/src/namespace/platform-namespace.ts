@@ -1,8 +1,12 @@
-import { policyExemptionAnnotation } from '@platform/manifests';
+import {
+  podSecurityLabel,
+  podSecurityModes,
+  podSecurityRuleOfLevel,
+  policyExemptionAnnotation,
+  type PodSecurityLevel,
+} from '@platform/manifests';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { PlatformChart } from '../chart/platform-chart';
-
-export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
 
 export interface PlatformNamespaceProps {
   name: string;
@@ -20,9 +24,9 @@ export interface PlatformNamespaceProps {
 export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamespaceProps) {
   const version = `v${chart.context.cluster.eks.kubernetesVersion}`;
   const labels: Record<string, string> = { ...props.labels };
-  for (const mode of ['enforce', 'audit', 'warn'] as const) {
-    labels[`pod-security.kubernetes.io/${mode}`] = props.podSecurity;
-    labels[`pod-security.kubernetes.io/${mode}-version`] = version;
+  for (const mode of podSecurityModes) {
+    labels[podSecurityLabel(mode)] = props.podSecurity;
+    labels[`${podSecurityLabel(mode)}-version`] = version;
   }
   const annotations: Record<string, string> = {};
   if (props.podSecurity !== 'restricted') {
@@ -31,9 +35,11 @@ export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamesp
         `namespace ${props.name}: Pod Security "${props.podSecurity}" needs an exemptionReason`,
       );
     }
-    annotations[policyExemptionAnnotation('pss-restricted')] = props.exemptionReason;
+    annotations[policyExemptionAnnotation(podSecurityRuleOfLevel.restricted)] =
+      props.exemptionReason;
     if (props.podSecurity === 'privileged') {
-      annotations[policyExemptionAnnotation('pss-baseline')] = props.exemptionReason;
+      annotations[policyExemptionAnnotation(podSecurityRuleOfLevel.baseline)] =
+        props.exemptionReason;
     }
   }
   const namespace: INamespace = {

@@ -1,5 +1,5 @@
 import type { Inventory } from '@platform/config';
-import { clusterByName, componentsOf } from '@platform/config';
+import { clusterByName, componentsOf, renderedRoot } from '@platform/config';
 import { App } from 'cdk8s';
 import type { AppDefinition, ComponentContext } from '../app/app-definition';
 import { PlatformChart } from '../chart/platform-chart';
@@ -27,7 +27,7 @@ export class RenderError extends Error {
 
 /** The directory of one component's files. */
 export function componentDirectory(cluster: string, app: string, component: string): string {
-  return `rendered/${cluster}/${app}/${component}`;
+  return `${renderedRoot}/${cluster}/${app}/${component}`;
 }
 
 /**

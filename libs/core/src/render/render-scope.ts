@@ -1,4 +1,4 @@
-import { clustersOf, type Inventory } from '@platform/config';
+import { clustersOf, renderedRoot, type Inventory } from '@platform/config';
 import type { AppDefinition } from '../app/app-definition';
 import { renderApp } from './render-app';
 import type { RenderedFile } from './rendered-file';
@@ -21,7 +21,7 @@ export interface ScopedRender {
   files: RenderedFile[];
 }
 
-export const targetDirectory = (t: RenderTarget) => `rendered/${t.cluster}/${t.app}`;
+export const targetDirectory = (t: RenderTarget) => `${renderedRoot}/${t.cluster}/${t.app}`;
 
 /**
  * Renders every app/cluster pair in scope. `existing` lists the pairs present on disk, so a pair

@@ -1,4 +1,4 @@
-import type { Finding, ParsedFile } from '@platform/manifests';
+import { helmValuesHeaderPrefix, type Finding, type ParsedFile } from '@platform/manifests';
 import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
 import { schemaViolations } from '../schema-errors/schema-violations';
@@ -58,6 +58,6 @@ export function checkHelmValuesFile(
 }
 
 function headerLine(content: string): number {
-  const index = content.split('\n').findIndex((line) => line.startsWith('# helm-values:'));
+  const index = content.split('\n').findIndex((line) => line.startsWith(helmValuesHeaderPrefix));
   return index + 1;
 }

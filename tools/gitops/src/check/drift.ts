@@ -1,3 +1,4 @@
+import { renderedRoot } from '@platform/config';
 import type { ScopedRender } from '@platform/core';
 import { readTree } from '../render/rendered-tree';
 
@@ -15,7 +16,7 @@ export interface DriftEntry {
  * render would produce (hand-added, renamed, left behind), so every kind of drift is caught.
  */
 export function findDrift(root: string, render: ScopedRender): DriftEntry[] {
-  const onDisk = readTree(root, 'rendered');
+  const onDisk = readTree(root, renderedRoot);
   const expected = new Map(render.files.map((f) => [f.path, f.content]));
   const drift: DriftEntry[] = [];
   for (const [path, content] of expected) {

@@ -1,3 +1,4 @@
+import { targetDirectory } from '@platform/core';
 import type { CommandOptions } from '../main';
 import { formatCheckFinding, renderToDisk } from '../render/render-pipeline';
 import { renderChecks } from './render-checks';
@@ -15,7 +16,7 @@ export async function renderCommand(options: CommandOptions): Promise<number> {
   } else {
     for (const warning of warnings)
       process.stderr.write(`warning: ${formatCheckFinding(warning)}\n`);
-    const dirs = render.targets.map((t) => `rendered/${t.cluster}/${t.app}`).join(', ');
+    const dirs = render.targets.map(targetDirectory).join(', ');
     process.stdout.write(`rendered ${render.files.length} files into ${dirs}\n`);
   }
   return 0;

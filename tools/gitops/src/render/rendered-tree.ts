@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { renderedRoot } from '@platform/config';
 import type { RenderTarget } from '@platform/core';
 
 /** The `rendered/<cluster>/<app>` directories present on disk. */
 export function existingTargets(root: string): RenderTarget[] {
-  const renderedDir = join(root, 'rendered');
+  const renderedDir = join(root, renderedRoot);
   if (!existsSync(renderedDir)) return [];
   const targets: RenderTarget[] = [];
   for (const cluster of readdirSync(renderedDir)) {

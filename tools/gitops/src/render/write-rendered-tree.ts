@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { renderedRoot } from '@platform/config';
 import { targetDirectory, type ScopedRender } from '@platform/core';
 
 /** Scratch space inside the repo (same filesystem, so renames are atomic); git-ignored. */
@@ -54,7 +55,7 @@ export function writeRenderedTree(root: string, render: ScopedRender): void {
       }
       throw error;
     }
-    for (const target of render.targets) removeIfEmpty(join(root, 'rendered', target.cluster));
+    for (const target of render.targets) removeIfEmpty(join(root, renderedRoot, target.cluster));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     removeIfEmpty(join(root, scratchDirectory));

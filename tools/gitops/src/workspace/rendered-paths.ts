@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderedRoot } from '@platform/config';
 
 /**
  * What validate and policy read when no paths are given: `rendered/`, or only the
@@ -14,7 +15,7 @@ export function renderedPaths({
   app?: string;
   cluster?: string;
 }): string[] {
-  const rendered = join(root, 'rendered');
+  const rendered = join(root, renderedRoot);
   if (!app && !cluster) return [rendered];
   if (!existsSync(rendered)) return [];
   const clusters = cluster ? [cluster] : readdirSync(rendered);

@@ -2,16 +2,13 @@
  * Facts of the Kubernetes Pod Security Standards (kubernetes.io/docs/concepts/security/
  * pod-security-standards), as the rules and the namespace labels use them.
  */
-export const podSecurityLevels = ['privileged', 'baseline', 'restricted'] as const;
-export type PodSecurityLevel = (typeof podSecurityLevels)[number];
-
-export const podSecurityModes = ['enforce', 'audit', 'warn'] as const;
-
-/** `pod-security.kubernetes.io/<mode>` and its `-version` companion. */
-export const podSecurityLabel = (mode: string) => `pod-security.kubernetes.io/${mode}`;
-
-/** The policy rule that checks each level; a namespace below a level must be exempt from it. */
-export const ruleOfLevel = { baseline: 'pss-baseline', restricted: 'pss-restricted' } as const;
+export {
+  podSecurityLabel,
+  podSecurityLevels,
+  podSecurityModes,
+  podSecurityRuleOfLevel as ruleOfLevel,
+  type PodSecurityLevel,
+} from '@platform/manifests';
 
 /** Capabilities containers may add under baseline (the container runtime's default set). */
 export const baselineCapabilities: ReadonlySet<string> = new Set([

@@ -18,6 +18,7 @@ import {
   allowedSeLinuxTypes,
   baselineCapabilities,
   confinedProfileTypes,
+  ruleOfLevel,
   safeSysctls,
 } from './pod-security-standard';
 
@@ -30,7 +31,7 @@ const probeFields = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 const legacyAppArmorPrefix = 'container.apparmor.security.beta.kubernetes.io/';
 
 export const pssBaseline: ResourceRule = {
-  id: 'pss-baseline',
+  id: ruleOfLevel.baseline,
   severity: 'error',
   rationale:
     'Baseline blocks the known ways out of a container onto the node; a pod that breaks it can take over the node.',

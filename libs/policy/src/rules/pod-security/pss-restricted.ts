@@ -7,10 +7,11 @@ import {
   baselineCapabilities,
   restrictedAddableCapability,
   restrictedVolumeTypes,
+  ruleOfLevel,
 } from './pod-security-standard';
 
 export const pssRestricted: ResourceRule = {
-  id: 'pss-restricted',
+  id: ruleOfLevel.restricted,
   severity: 'error',
   rationale:
     'Restricted is current pod hardening practice: a compromised container stays an unprivileged process with few syscalls.',
