@@ -1,1 +1,2 @@
 export * from './karpenter/karpenter-values';
+export * from './pin/chart-pin';

@@ -9,3 +9,4 @@ export * from './inventory-validation';
 export * from './namespaces';
 export * from './network/cidr';
 export * from './repository';
+export * from './ci-jobs';

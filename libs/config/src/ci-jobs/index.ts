@@ -1,0 +1,2 @@
+export * from './job-size-classes';
+export * from './node-pools';

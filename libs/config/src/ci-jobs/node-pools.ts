@@ -1,0 +1,40 @@
+/**
+ * The identity of the CI cluster's Karpenter node pools: names, the label that selects them and
+ * the taints that keep everything else off them. Karpenter renders its NodePools from this; the
+ * runners schedule job pods with it; the node agents derive their tolerations from it. Sizing
+ * (instance families, limits, disruption) belongs to the NodePools in apps/karpenter.
+ */
+export interface NodeTaint {
+  key: string;
+  value: string;
+  effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
+}
+
+export interface CiNodePool {
+  /** NodePool name; Karpenter labels its nodes `karpenter.sh/nodepool=<name>`. */
+  name: string;
+  architecture: 'amd64' | 'arm64';
+  /** Only pods that tolerate every taint (job pods of the right runner, node agents) land here. */
+  taints: NodeTaint[];
+}
+
+/** The label Karpenter sets on every node it launches, naming its NodePool. */
+export const nodePoolLabel = 'karpenter.sh/nodepool';
+
+const jobsTaint: NodeTaint = { key: 'ci.platform/jobs', value: 'restricted', effect: 'NoSchedule' };
+const privilegedJobsTaint: NodeTaint = {
+  key: 'ci.platform/jobs',
+  value: 'privileged',
+  effect: 'NoSchedule',
+};
+
+export const ciNodePools = {
+  /** Ordinary jobs on amd64: spot first, on-demand when spot is short. */
+  ciJobs: { name: 'ci-jobs', architecture: 'amd64', taints: [jobsTaint] },
+  /** Ordinary jobs on Graviton. */
+  ciJobsArm64: { name: 'ci-jobs-arm64', architecture: 'arm64', taints: [jobsTaint] },
+  /** Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind. */
+  ciPrivileged: { name: 'ci-privileged', architecture: 'amd64', taints: [privilegedJobsTaint] },
+} as const satisfies Record<string, CiNodePool>;
+
+export const allCiNodePools: readonly CiNodePool[] = Object.values(ciNodePools);

@@ -1,0 +1,84 @@
+import type { ChartPin } from '@platform/charts';
+import type { ClusterSpec, Inventory } from '@platform/config';
+import type { PlatformChart } from '../chart/platform-chart';
+
+/**
+ * One component = one folder `apps/<app>/src/<component>/` whose `component.ts` default-exports
+ * `defineComponent({...})`. The folder name is the component's name; everything else about it is
+ * declared here. The CLI assembles the catalog from these files.
+ */
+
+/** Which clusters a component runs on: every cluster of a role, or clusters by name. */
+export type ClusterSelector = 'management' | 'workload' | readonly string[];
+
+export interface GroupKind {
+  /** API group; `''` for the core group. */
+  group: string;
+  kind: string;
+}
+
+/** A policy rule waived for one rendered object, with the reason; rendered as its exemption annotation. */
+export interface PolicyExemption {
+  rule: string;
+  kind: string;
+  name: string;
+  /** Omit for cluster-scoped objects. */
+  namespace?: string;
+  reason: string;
+}
+
+/** A chart inflated with the pinned Helm over its vendored package. */
+export interface ChartSource<Values> {
+  pin: ChartPin<Values>;
+  /** Defaults to the component name. */
+  releaseName?: string;
+  /** Render the chart's `crds/` too (components that own their CRDs). */
+  includeCrds?: boolean;
+  values: (context: ComponentContext) => Values;
+}
+
+export interface ComponentDefinition<Values = unknown> {
+  description: string;
+  clusters: ClusterSelector;
+  /** Destination namespace; the namespace of the component's namespaced objects. */
+  namespace: string;
+  /** Other namespaces it writes to (a chart may create objects outside its release namespace). */
+  additionalNamespaces?: readonly string[];
+  /** ArgoCD sync wave of its Application (lower syncs first). */
+  syncWave: number;
+  /** Cluster-scoped kinds it creates; its AppProject allows exactly these. */
+  clusterResources?: readonly GroupKind[];
+  /** Large CRDs exceed the client-side apply annotation limit. */
+  serverSideApply?: boolean;
+  /** Synced by the root Application itself (the app-of-apps). Exactly one component has it. */
+  syncedBy?: 'root';
+  /** A Helm chart, inflated into rendered/. */
+  chart?: ChartSource<Values>;
+  /** cdk8s objects (alone, or next to a chart's). */
+  resources?: (chart: PlatformChart, context: ComponentContext) => void;
+  exemptions?: readonly PolicyExemption[];
+}
+
+/** A catalog entry: a component definition placed in its app, with its clusters resolved. */
+export interface ComponentSpec extends Omit<ComponentDefinition, 'clusters'> {
+  app: string;
+  name: string;
+  /** `apps/<app>/src/<name>/component.ts`, for error messages. */
+  file: string;
+  clusters: string[];
+}
+
+/** What a component's code receives: the inventory, the whole catalog, and its own place. */
+export interface ComponentContext {
+  inventory: Inventory;
+  catalog: readonly ComponentSpec[];
+  cluster: ClusterSpec;
+  component: ComponentSpec;
+}
+
+/** Identity function that types a component file. */
+export function defineComponent<Values>(
+  definition: ComponentDefinition<Values>,
+): ComponentDefinition<Values> {
+  return definition;
+}
