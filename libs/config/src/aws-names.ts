@@ -16,3 +16,14 @@ export function karpenterControllerRoleArn(cluster: ClusterSpec): string {
 export function karpenterInterruptionQueue(cluster: ClusterSpec): string {
   return `${cluster.eks.clusterName}-karpenter-interruptions`;
 }
+
+/**
+ * Name of a secret in the cluster account's AWS Secrets Manager. Secret values never enter this
+ * repository: ExternalSecrets copy them into the cluster at run time.
+ */
+export function awsSecretName(cluster: ClusterSpec, path: string): string {
+  return `${cluster.eks.clusterName}/${path}`;
+}
+
+/** The ClusterSecretStore (External Secrets Operator) backed by AWS Secrets Manager through IRSA. */
+export const clusterSecretStoreName = 'aws-secrets-manager';

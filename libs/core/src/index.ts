@@ -5,3 +5,4 @@ export * from './render/render-app';
 export * from './render/render-scope';
 export * from './render/rendered-file';
 export * from './render/resource-scope';
+export * from './external-secret/external-secret';

@@ -9,7 +9,7 @@ import type { PlatformChart } from '../chart/platform-chart';
  */
 
 /** Which clusters a component runs on: every cluster of a role, or clusters by name. */
-export type ClusterSelector = 'management' | 'workload' | readonly string[];
+export type ClusterSelector = 'all' | 'management' | 'workload' | readonly string[];
 
 export interface GroupKind {
   /** API group; `''` for the core group. */
