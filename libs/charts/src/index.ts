@@ -1,2 +1,3 @@
 export * from './karpenter/karpenter-values';
 export * from './pin/chart-pin';
+export * from './karpenter/karpenter-chart';

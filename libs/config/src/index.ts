@@ -1,7 +1,5 @@
 export * from './argocd';
 export * from './aws-names';
-export * from './catalog';
-export * from './charts';
 export * from './clusters';
 export * from './inventory';
 export * from './inventory-types';

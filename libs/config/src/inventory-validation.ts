@@ -1,5 +1,5 @@
 import { cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from './network/cidr';
-import { appNames, type ChartPin, type Inventory } from './inventory-types';
+import type { Inventory } from './inventory-types';
 
 /** One problem in the inventory, located by source file and field path. */
 export interface InventoryIssue {
@@ -22,12 +22,9 @@ export class InventoryError extends Error {
 export const inventoryFiles = {
   repository: 'libs/config/src/repository.ts',
   cluster: (name: string) => `libs/config/src/clusters/${name}.ts`,
-  charts: 'libs/config/src/charts.ts',
-  catalog: 'libs/config/src/catalog.ts',
 };
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const AWS_ACCOUNT = /^\d{12}$/;
 const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
@@ -121,75 +118,6 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
     });
   }
 
-  const checkPin = (pin: ChartPin, file: string, path: string) => {
-    if (!EXACT_VERSION.test(pin.version)) {
-      issues.push({
-        file,
-        path: `${path}.version`,
-        message: `"${pin.version}" is not an exact chart version (ranges and tags drift)`,
-      });
-    }
-    if (!/^(https:\/\/|oci:\/\/)/.test(pin.repoURL)) {
-      issues.push({
-        file,
-        path: `${path}.repoURL`,
-        message: `"${pin.repoURL}" is not an https:// or oci:// URL`,
-      });
-    }
-  };
-  for (const [key, pin] of Object.entries(inventory.charts)) {
-    checkPin(pin, inventoryFiles.charts, `charts.${key}`);
-  }
-
-  const componentKeys = new Set<string>();
-  let rootComponents = 0;
-  inventory.components.forEach((component, index) => {
-    const file = inventoryFiles.catalog;
-    const at = `components[${index}](${component.app}/${component.name})`;
-    const add = (path: string, message: string) =>
-      issues.push({ file, path: `${at}.${path}`, message });
-
-    if (!(appNames as readonly string[]).includes(component.app)) {
-      add('app', `unknown app "${component.app}" (known: ${appNames.join(', ')})`);
-    }
-    if (!DNS_LABEL.test(component.name)) add('name', `"${component.name}" is not a DNS label`);
-    const key = `${component.app}/${component.name}`;
-    if (componentKeys.has(key)) add('name', `duplicate component "${key}"`);
-    componentKeys.add(key);
-    if (!DNS_LABEL.test(component.namespace) || component.namespace.length > 63) {
-      add('namespace', `"${component.namespace}" is not a valid namespace name`);
-    }
-    (component.additionalNamespaces ?? []).forEach((namespace, namespaceIndex) => {
-      if (!DNS_LABEL.test(namespace) || namespace.length > 63) {
-        add(
-          `additionalNamespaces[${namespaceIndex}]`,
-          `"${namespace}" is not a valid namespace name`,
-        );
-      }
-    });
-    if (!Number.isInteger(component.syncWave)) {
-      add('syncWave', `${component.syncWave} is not an integer (ArgoCD sync waves are integers)`);
-    }
-    if (component.clusters.length === 0) add('clusters', 'targets no cluster');
-    component.clusters.forEach((name, clusterIndex) => {
-      if (!clusterNames.has(name)) {
-        add(
-          `clusters[${clusterIndex}]`,
-          `unknown cluster "${name}" (known: ${[...clusterNames].join(', ')})`,
-        );
-      }
-    });
-    if (component.source.type === 'helm')
-      checkPin(component.source.chart, file, `${at}.source.chart`);
-    if (component.syncedBy === 'root') rootComponents += 1;
-  });
-  if (rootComponents !== 1) {
-    issues.push({
-      file: inventoryFiles.catalog,
-      path: 'components[].syncedBy',
-      message: `exactly one component must be synced by the root Application (found ${rootComponents})`,
-    });
-  }
   return issues;
 }
 

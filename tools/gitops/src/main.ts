@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InventoryError } from '@platform/config';
-import { RenderError } from '@platform/core';
+import { CatalogError, RenderError, UnknownScopeError } from '@platform/core';
 import { checkCommand } from './commands/check-command';
 import { policyCommand } from './commands/policy-command';
 import { validateCommand } from './commands/validate-command';
@@ -85,9 +85,14 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (error instanceof UnknownScopeError) {
+      process.stderr.write(`gitops ${command}: ${error.message}\n`);
+      return 2;
+    }
     if (
       error instanceof RenderAborted ||
       error instanceof InventoryError ||
+      error instanceof CatalogError ||
       error instanceof RenderError
     ) {
       process.stderr.write(`gitops ${command}: ${error.message}\n`);

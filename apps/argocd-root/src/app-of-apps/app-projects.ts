@@ -4,11 +4,10 @@ import {
   argocdNamespace,
   clusterByName,
   inClusterDestination,
-  type AppName,
   type Inventory,
 } from '@platform/config';
+import type { ComponentSpec } from '@platform/core';
 import { rootProjectName } from './application-naming';
-import { sourceRepositories } from './component-application';
 import { resourcesFinalizer } from './sync-policy';
 
 type ProjectSpec = NonNullable<IAppProject['spec']>;
@@ -45,11 +44,16 @@ export function rootProject(inventory: Inventory): IAppProject {
 }
 
 /**
- * One project per app, with least privilege derived from the catalog: only the repositories its
- * components use, only their cluster/namespace pairs, only the cluster-scoped kinds they declare.
+ * One project per app, with least privilege derived from the catalog: only this repository (charts
+ * are inflated here, never pulled by ArgoCD), only the components' cluster/namespace pairs, only
+ * the cluster-scoped kinds they declare.
  */
-export function appProjectFor(inventory: Inventory, app: AppName): IAppProject {
-  const components = inventory.components.filter((c) => c.app === app && c.syncedBy !== 'root');
+export function appProjectFor(
+  inventory: Inventory,
+  catalog: readonly ComponentSpec[],
+  app: string,
+): IAppProject {
+  const components = catalog.filter((c) => c.app === app && c.syncedBy !== 'root');
   const destinations = unique(
     components.flatMap((c) =>
       c.clusters.flatMap((cluster) =>
@@ -66,10 +70,7 @@ export function appProjectFor(inventory: Inventory, app: AppName): IAppProject {
     (r) => `${r.group}/${r.kind}`,
   );
   return appProject(app, `Components of apps/${app}.`, {
-    sourceRepos: unique(
-      components.flatMap((c) => sourceRepositories(inventory, c)),
-      (r) => r,
-    ).sort(),
+    sourceRepos: [inventory.repository.url],
     destinations,
     clusterResourceWhitelist: clusterResources,
   });

@@ -1,4 +1,4 @@
-import type { ComponentSpec } from '@platform/config';
+import type { ComponentSpec } from '@platform/core';
 
 /** `<cluster>-<app>-<component>`: unique in the ArgoCD namespace and readable in the UI. */
 export function applicationName(cluster: string, component: ComponentSpec): string {

@@ -5,7 +5,7 @@ import {
   managementCluster,
   type Inventory,
 } from '@platform/config';
-import { componentDirectory } from '@platform/core';
+import { componentDirectory, type ComponentSpec } from '@platform/core';
 import { rootApplicationName, rootProjectName } from './application-naming';
 import { automatedSyncPolicy, resourcesFinalizer } from './sync-policy';
 
@@ -13,8 +13,7 @@ import { automatedSyncPolicy, resourcesFinalizer } from './sync-policy';
  * The app-of-apps root. Applied once by hand at bootstrap; from then on it syncs its own
  * directory, which holds itself, the AppProjects and every child Application.
  */
-export function rootApplication(inventory: Inventory): IApplication {
-  const rootComponent = inventory.components.find((c) => c.syncedBy === 'root')!;
+export function rootApplication(inventory: Inventory, rootComponent: ComponentSpec): IApplication {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',

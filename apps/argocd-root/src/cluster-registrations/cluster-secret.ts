@@ -1,5 +1,4 @@
 import { argocdDeployerRoleArn, argocdNamespace, type ClusterSpec } from '@platform/config';
-import type { ComponentDefinition } from '@platform/core';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 
 /**
@@ -31,11 +30,3 @@ export function clusterSecret(cluster: ClusterSpec): ISecret {
     },
   };
 }
-
-export const clusterRegistrations: ComponentDefinition = {
-  resources: (chart, { inventory }) => {
-    for (const cluster of inventory.clusters) {
-      if (cluster.role === 'workload') chart.add(clusterSecret(cluster));
-    }
-  },
-};

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { ComponentContext } from '../app/app-definition';
+import type { ComponentContext } from '../component/component-definition';
 
 /** The fields every manifest needs; typed models from kubernetes-models satisfy it. */
 export interface Manifest {
@@ -36,12 +36,13 @@ export class PlatformChart extends Chart {
    */
   add<T extends Manifest>(manifest: T): ApiObject {
     const name = manifest.metadata?.name;
-    if (!name) {
+    if (!name) throw new Error(`a ${manifest.kind} has no metadata.name`);
+    const id = [manifest.kind, manifest.metadata?.namespace ?? '', name].join('-');
+    if (this.node.tryFindChild(id)) {
       throw new Error(
-        `${this.context.component.app}/${this.context.component.name}: a ${manifest.kind} has no metadata.name`,
+        `two objects are ${manifest.kind}/${manifest.metadata?.namespace ?? ''}/${name} (the chart's output and the component's resources, or the same object added twice)`,
       );
     }
-    const id = [manifest.kind, manifest.metadata?.namespace ?? '', name].join('-');
     return new ApiObject(this, id, manifest as never);
   }
 }

@@ -34,7 +34,19 @@ export interface ChartSource<Values> {
   releaseName?: string;
   /** Render the chart's `crds/` too (components that own their CRDs). */
   includeCrds?: boolean;
+  /** Custom APIs (`group/version`) the chart may detect with `.Capabilities.APIVersions`. */
+  apiVersions?: readonly string[];
+  /** Typed by the pin: a misspelt key fails to compile, and `gitops validate` checks it again. */
   values: (context: ComponentContext) => Values;
+}
+
+/**
+ * `chart: fromChart(karpenterChart)({ values: (ctx) => ({...}) })`. Curried so TypeScript takes
+ * the values type from the pin alone and checks the values literal against it (a single generic
+ * call would infer the type from the literal too and widen its strings).
+ */
+export function fromChart<Values>(pin: ChartPin<Values>) {
+  return (source: Omit<ChartSource<Values>, 'pin'>): ChartSource<Values> => ({ pin, ...source });
 }
 
 export interface ComponentDefinition<Values = unknown> {

@@ -1,5 +1,7 @@
-import { clustersOf, renderedRoot, type Inventory } from '@platform/config';
-import type { AppDefinition } from '../app/app-definition';
+import { renderedRoot, type Inventory } from '@platform/config';
+import { appsOf, clustersOf } from '../catalog/catalog-queries';
+import type { ChartInflater } from '../chart-inflation/chart-inflater';
+import type { ComponentSpec } from '../component/component-definition';
 import { renderApp } from './render-app';
 import type { RenderedFile } from './rendered-file';
 
@@ -23,41 +25,63 @@ export interface ScopedRender {
 
 export const targetDirectory = (t: RenderTarget) => `${renderedRoot}/${t.cluster}/${t.app}`;
 
+/** A scope that names an unknown app or cluster: a usage error, not a render failure. */
+export class UnknownScopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownScopeError';
+  }
+}
+
 /**
  * Renders every app/cluster pair in scope. `existing` lists the pairs present on disk, so a pair
  * that no longer renders anything (an app removed from a cluster) is in scope and gets emptied.
  */
-export function renderScope(
-  apps: AppDefinition[],
+export async function renderScope(
+  catalog: readonly ComponentSpec[],
   inventory: Inventory,
   scope: RenderScope,
   existing: RenderTarget[],
-): ScopedRender {
-  if (scope.app && !apps.some((a) => a.name === scope.app)) {
-    throw new Error(`unknown app "${scope.app}" (known: ${apps.map((a) => a.name).join(', ')})`);
-  }
-  if (scope.cluster && !inventory.clusters.some((c) => c.name === scope.cluster)) {
-    throw new Error(
-      `unknown cluster "${scope.cluster}" (known: ${inventory.clusters.map((c) => c.name).join(', ')})`,
-    );
-  }
+  inflate: ChartInflater,
+): Promise<ScopedRender> {
+  checkScope(catalog, inventory, scope, existing);
   const inScope = (t: RenderTarget) =>
     (!scope.app || t.app === scope.app) && (!scope.cluster || t.cluster === scope.cluster);
-
-  const rendered: RenderTarget[] = apps.flatMap((app) =>
-    clustersOf(inventory, app.name).map((cluster) => ({ cluster, app: app.name })),
+  const clusterOrder = inventory.clusters.map((c) => c.name);
+  const rendered: RenderTarget[] = appsOf(catalog).flatMap((app) =>
+    clustersOf(catalog, app, clusterOrder).map((cluster) => ({ cluster, app })),
   );
   const targets = new Map<string, RenderTarget>();
-  for (const target of [...rendered, ...existing].filter(inScope))
+  for (const target of [...rendered, ...existing].filter(inScope)) {
     targets.set(targetDirectory(target), target);
-
-  const files: RenderedFile[] = [];
-  for (const target of rendered.filter(inScope)) {
-    const app = apps.find((a) => a.name === target.app)!;
-    files.push(...renderApp(app, inventory, target.cluster));
   }
+  const perTarget = await Promise.all(
+    rendered
+      .filter(inScope)
+      .map((target) => renderApp(catalog, inventory, target.app, target.cluster, inflate)),
+  );
   const sortedTargets = [...targets.values()].sort((a, b) =>
     targetDirectory(a) < targetDirectory(b) ? -1 : 1,
   );
+  const files = perTarget.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { targets: sortedTargets, files };
+}
+
+function checkScope(
+  catalog: readonly ComponentSpec[],
+  inventory: Inventory,
+  scope: RenderScope,
+  existing: RenderTarget[],
+) {
+  const apps = new Set([...appsOf(catalog), ...existing.map((t) => t.app)]);
+  if (scope.app && !apps.has(scope.app)) {
+    throw new UnknownScopeError(
+      `unknown app "${scope.app}" (known: ${[...apps].sort().join(', ')})`,
+    );
+  }
+  if (scope.cluster && !inventory.clusters.some((c) => c.name === scope.cluster)) {
+    throw new UnknownScopeError(
+      `unknown cluster "${scope.cluster}" (known: ${inventory.clusters.map((c) => c.name).join(', ')})`,
+    );
+  }
 }

@@ -1,3 +1,4 @@
+import { renderedRoot } from '@platform/config';
 import { stringify } from 'yaml';
 
 export { generatedHeader, helmValuesHeader, parseHelmValuesHeader } from '@platform/manifests';
@@ -39,4 +40,9 @@ export function toYaml(value: unknown): string {
     aliasDuplicateObjects: false,
     indentSeq: true,
   });
+}
+
+/** The directory of one component's files: `rendered/<cluster>/<app>/<component>`. */
+export function componentDirectory(cluster: string, app: string, component: string): string {
+  return `${renderedRoot}/${cluster}/${app}/${component}`;
 }

@@ -6,6 +6,9 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   'APIService',
   'ClusterRole',
   'ClusterRoleBinding',
+  'ClusterExternalSecret',
+  'ClusterSecretStore',
+  'CSIDriver',
   'CustomResourceDefinition',
   'EC2NodeClass',
   'IngressClass',
@@ -17,5 +20,7 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   'PriorityClass',
   'RuntimeClass',
   'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
   'ValidatingWebhookConfiguration',
 ]);

@@ -2,12 +2,14 @@ import { inventory as shippedInventory, type Inventory } from '@platform/config'
 import { formatFinding, type Finding } from '@platform/manifests';
 import {
   renderScope,
-  type AppDefinition,
+  type ChartInflater,
+  type ComponentSpec,
   type RenderedFile,
   type RenderScope,
   type ScopedRender,
 } from '@platform/core';
-import { loadApps } from '../workspace/discover-apps';
+import { loadCatalog } from '../workspace/load-catalog';
+import { helmChartInflater } from './helm-chart-inflater';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
 
@@ -22,9 +24,10 @@ export function formatCheckFinding(finding: Finding): string {
 export interface RenderPipelineOptions {
   root: string;
   scope?: RenderScope;
-  /** Defaults to the apps under apps/ and the shipped inventory; tests inject their own. */
-  apps?: AppDefinition[];
+  /** Default to the components under apps/, the shipped inventory and the pinned Helm; tests inject their own. */
+  catalog?: ComponentSpec[];
   inventory?: Inventory;
+  inflate?: ChartInflater;
   checks?: RenderCheck[];
 }
 
@@ -41,12 +44,14 @@ export class RenderAborted extends Error {
 export async function renderInMemory(
   options: RenderPipelineOptions,
 ): Promise<{ render: ScopedRender; warnings: Finding[] }> {
-  const apps = options.apps ?? (await loadApps(options.root));
-  const render = renderScope(
-    apps,
-    options.inventory ?? shippedInventory,
+  const inventory = options.inventory ?? shippedInventory;
+  const catalog = options.catalog ?? (await loadCatalog(options.root, inventory));
+  const render = await renderScope(
+    catalog,
+    inventory,
     options.scope ?? {},
     existingTargets(options.root),
+    options.inflate ?? helmChartInflater(options.root),
   );
   const problems: Finding[] = [];
   for (const check of options.checks ?? []) problems.push(...(await check(render.files)));

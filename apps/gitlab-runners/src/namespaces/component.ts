@@ -1,11 +1,16 @@
 import { namespaces } from '@platform/config';
-import { addPlatformNamespace, type ComponentDefinition } from '@platform/core';
+import { addPlatformNamespace, defineComponent } from '@platform/core';
 
 /**
  * Runner managers and ordinary jobs run under the `restricted` Pod Security Standard. Privileged
  * jobs (Docker-in-Docker) get a namespace of their own, so the exemption covers nothing else.
  */
-export const runnerNamespaces: ComponentDefinition = {
+export default defineComponent({
+  description: 'Namespaces of the runner managers and of the restricted and privileged job pods.',
+  clusters: 'workload',
+  namespace: namespaces.runnerManagers,
+  syncWave: 0,
+  clusterResources: [{ group: '', kind: 'Namespace' }],
   resources: (chart) => {
     addPlatformNamespace(chart, { name: namespaces.runnerManagers, podSecurity: 'restricted' });
     addPlatformNamespace(chart, { name: namespaces.ciJobs, podSecurity: 'restricted' });
@@ -16,4 +21,4 @@ export const runnerNamespaces: ComponentDefinition = {
         'Docker-in-Docker build jobs need privileged containers; they run only on the tainted ci-privileged node pool.',
     });
   },
-};
+});

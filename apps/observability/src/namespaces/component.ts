@@ -1,8 +1,13 @@
 import { namespaces } from '@platform/config';
-import { addPlatformNamespace, type ComponentDefinition } from '@platform/core';
+import { addPlatformNamespace, defineComponent } from '@platform/core';
 
 /** Node agents read host logs and metrics through hostPath mounts, which `baseline` forbids. */
-export const observabilityNamespaces: ComponentDefinition = {
+export default defineComponent({
+  description: 'The namespace of the node agents (Datadog, Fluent Bit).',
+  clusters: 'workload',
+  namespace: namespaces.observability,
+  syncWave: 0,
+  clusterResources: [{ group: '', kind: 'Namespace' }],
   resources: (chart) => {
     addPlatformNamespace(chart, {
       name: namespaces.observability,
@@ -11,4 +16,4 @@ export const observabilityNamespaces: ComponentDefinition = {
         'Datadog and Fluent Bit node agents mount host paths (/var/log, /proc, the container runtime socket).',
     });
   },
-};
+});

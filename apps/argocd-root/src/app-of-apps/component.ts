@@ -1,0 +1,28 @@
+import { argocdNamespace, clusterByName } from '@platform/config';
+import { appsOf, defineComponent } from '@platform/core';
+import { appProjectFor, rootProject } from './app-projects';
+import { componentApplication } from './component-application';
+import { rootApplication } from './root-application';
+
+/**
+ * Everything the root Application syncs: itself, the projects, and one Application per component
+ * and cluster of the catalog (assembled from every app's component folders).
+ */
+export default defineComponent({
+  description: 'The root Application, the AppProjects and one Application per component.',
+  clusters: 'management',
+  namespace: argocdNamespace,
+  syncWave: 0,
+  syncedBy: 'root',
+  resources: (chart, { inventory, catalog, component }) => {
+    chart.add(rootApplication(inventory, component));
+    chart.add(rootProject(inventory));
+    const children = catalog.filter((c) => c.syncedBy !== 'root');
+    for (const app of appsOf(children)) chart.add(appProjectFor(inventory, children, app));
+    for (const child of children) {
+      for (const cluster of child.clusters) {
+        chart.add(componentApplication(inventory, clusterByName(inventory, cluster), child));
+      }
+    }
+  },
+});
