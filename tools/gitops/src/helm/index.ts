@@ -1,0 +1,6 @@
+export * from './extract-pinned-helm';
+export * from './helm-error';
+export * from './helm-template';
+export * from './isolated-helm-home';
+export * from './pinned-helm';
+export * from './resolve-helm';

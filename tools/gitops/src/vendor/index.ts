@@ -1,0 +1,5 @@
+export * from './sha256-file';
+export * from './vendor-lock';
+export * from './vendored-artifact';
+export * from './vendored-artifact-error';
+export * from './verify-vendor-tree';
