@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { charts } from './charts';
-import { components } from './catalog';
 import { clusters } from './clusters';
 import type { Inventory } from './inventory-types';
 import { findInventoryIssues, InventoryError, validateInventory } from './inventory-validation';
@@ -8,7 +6,7 @@ import { repository } from './repository';
 
 /** A deep copy of the real inventory, so each test breaks exactly one thing. */
 function realInventory(): Inventory {
-  return structuredClone({ repository, clusters, charts, components });
+  return structuredClone({ repository, clusters });
 }
 
 function issuesAfter(mutate: (inv: Inventory) => void) {
@@ -59,74 +57,17 @@ describe('a bad inventory fails naming the file and field', () => {
     );
   });
 
-  it('rejects a duplicate component', () => {
-    const issues = issuesAfter((inv) => {
-      inv.components.push({ ...inv.components[2]! });
-    });
-    expect(issues).toEqual([
-      expect.objectContaining({
-        file: 'libs/config/src/catalog.ts',
-        path: `components[${components.length}](karpenter/controller).name`,
-        message: 'duplicate component "karpenter/controller"',
-      }),
-    ]);
-  });
-
-  it('rejects an unknown cluster', () => {
-    const issues = issuesAfter((inv) => {
-      inv.components[3]!.clusters = ['ci', 'staging'];
-    });
-    expect(issues).toEqual([
-      expect.objectContaining({
-        path: 'components[3](gitlab-runners/namespaces).clusters[1]',
-        message: 'unknown cluster "staging" (known: mgmt, ci)',
-      }),
-    ]);
-  });
-
-  it('rejects an invalid additional namespace', () => {
-    const issues = issuesAfter((inv) => {
-      inv.components[2]!.additionalNamespaces = ['Kube_Node_Lease'];
-    });
-    expect(issues).toEqual([
-      expect.objectContaining({
-        path: 'components[2](karpenter/controller).additionalNamespaces[0]',
-        message: '"Kube_Node_Lease" is not a valid namespace name',
-      }),
-    ]);
-  });
-
-  it('rejects a non-integer wave', () => {
-    const issues = issuesAfter((inv) => {
-      inv.components[3]!.syncWave = 1.5;
-    });
-    expect(issues[0]!.path).toBe('components[3](gitlab-runners/namespaces).syncWave');
-  });
-
-  it.each(['^1.14.1', '~1.14', '1.x', 'latest', '>=1.0.0'])(
-    'rejects the chart version range %s',
-    (version) => {
-      const issues = issuesAfter((inv) => {
-        inv.charts.karpenter = { ...inv.charts.karpenter!, version };
-      });
-      expect(issues.map((i) => [i.file, i.path])).toContainEqual([
-        'libs/config/src/charts.ts',
-        'charts.karpenter.version',
-      ]);
-    },
-  );
-
   it('throws an InventoryError listing every problem', () => {
     const inv = realInventory();
-    inv.components[3]!.syncWave = 0.5;
+    inv.clusters[1]!.network.subnets[0]!.cidr = '10.99.0.0/18';
     inv.clusters[0]!.aws.accountId = '12';
     expect(() => validateInventory(inv)).toThrow(InventoryError);
-    expect(() => validateInventory(inv)).toThrow(/2 problems[\s\S]*accountId[\s\S]*syncWave/);
+    expect(() => validateInventory(inv)).toThrow(/2 problems[\s\S]*accountId[\s\S]*outside the VPC/);
   });
 });
 
 describe('a third cluster is config only', () => {
-  it('is accepted once it has its own file-level data and catalog entries', () => {
+  it('is accepted once it has its own file (components select clusters by role)', () => {
     const inv = realInventory();
     const staging = structuredClone(inv.clusters[1]!);
     staging.name = 'ci-staging';
@@ -137,9 +78,6 @@ describe('a third cluster is config only', () => {
       cidr: s.cidr.replace('10.20.', '10.30.'),
     }));
     inv.clusters.push(staging);
-    inv.components
-      .filter((c) => c.clusters.includes('ci'))
-      .forEach((c) => c.clusters.push('ci-staging'));
     expect(findInventoryIssues(inv)).toEqual([]);
   });
 });

@@ -2,8 +2,6 @@
 export const namespaces = {
   argocd: 'argocd',
   karpenter: 'kube-system',
-  /** Node heartbeat leases; Karpenter deletes the leases of nodes it removed. */
-  kubeNodeLease: 'kube-node-lease',
   runnerManagers: 'gitlab-runners',
   ciJobs: 'ci-jobs',
   ciJobsPrivileged: 'ci-jobs-privileged',

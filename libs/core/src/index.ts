@@ -13,3 +13,4 @@ export * from './render/render-error';
 export * from './render/render-scope';
 export * from './render/rendered-file';
 export * from './render/resource-scope';
+export * from './component/component-harness';

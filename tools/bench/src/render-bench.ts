@@ -3,8 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { renderInMemory } from '../../gitops/src/render/render-pipeline';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { renderInMemory, repositoryRoot } from '@platform/gitops';
 import { formatTiming, medianTiming } from './median-timing';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { stringify } from 'yaml';
 import { parseManifestFile } from '@platform/manifests';
 import { validateFiles, type SourceFile } from '@platform/validate';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { repositoryRoot } from '@platform/gitops';
 import { formatTiming, medianTiming, type Timing } from './median-timing';
 
 const resourceCount = Number(process.env.BENCH_RESOURCES ?? 10_000);

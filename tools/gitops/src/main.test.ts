@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main';
-import { workspaceWithRenderedCopy } from './testing/temporary-workspace';
+import { fixtureWorkspace } from './testing/fixture-workspace';
 
 let disposeWorkspace = () => {};
 afterEach(() => {
@@ -10,10 +10,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Runs the CLI in-process against a scratch copy of rendered/ and captures what it prints. */
+/**
+ * Runs the CLI in-process, as a user would, in a fixture workspace that `gitops render` has
+ * rendered, and captures what it prints.
+ */
 async function gitops(args: string[], prepare: (root: string) => void = () => {}) {
-  const workspace = workspaceWithRenderedCopy();
+  const workspace = fixtureWorkspace();
   disposeWorkspace = workspace.dispose;
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  expect(await main(['render'], workspace.root)).toBe(0);
+  vi.restoreAllMocks();
   prepare(workspace.root);
   let stdout = '';
   let stderr = '';
@@ -52,27 +58,22 @@ describe('gitops check', () => {
   it('fails listing each drifted file', async () => {
     const { code, stdout } = await gitops(['check'], (root) => {
       appendFileSync(
-        join(root, 'rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml'),
+        join(root, 'rendered/ci/platform/namespaces/namespace-platform.yaml'),
         '# hand edit\n',
       );
-      writeFileSync(
-        join(root, 'rendered/ci/gitlab-runners/namespaces/leftover.yaml'),
-        '# left behind\n',
-      );
+      writeFileSync(join(root, 'rendered/ci/platform/namespaces/leftover.yaml'), '# left behind\n');
     });
     expect(code).toBe(1);
-    expect(stdout).toContain(
-      'modified rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml',
-    );
-    expect(stdout).toContain('stale    rendered/ci/gitlab-runners/namespaces/leftover.yaml');
+    expect(stdout).toContain('modified rendered/ci/platform/namespaces/namespace-platform.yaml');
+    expect(stdout).toContain('stale    rendered/ci/platform/namespaces/leftover.yaml');
     expect(stdout).toContain('check: FAILED');
   });
 
   it('fails on a committed file that breaks a policy rule, even when it is also drift', async () => {
     const { code, stdout } = await gitops(['check', '--json'], (root) => {
       writeFileSync(
-        join(root, 'rendered/ci/gitlab-runners/namespaces/secret-ci-jobs-token.yaml'),
-        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  namespace: ci-jobs\nstringData:\n  token: glrt-abcdefghijklmnopqrst\n',
+        join(root, 'rendered/ci/platform/namespaces/secret-platform-token.yaml'),
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  namespace: platform\nstringData:\n  token: glrt-abcdefghijklmnopqrst\n',
       );
     });
     expect(code).toBe(1);
@@ -82,7 +83,7 @@ describe('gitops check', () => {
       expect.arrayContaining(['no-secret-data', 'no-credentials']),
     );
     expect(report.drift).toContainEqual({
-      path: 'rendered/ci/gitlab-runners/namespaces/secret-ci-jobs-token.yaml',
+      path: 'rendered/ci/platform/namespaces/secret-platform-token.yaml',
       kind: 'stale',
     });
   });
@@ -90,22 +91,22 @@ describe('gitops check', () => {
 
 describe('gitops validate and policy', () => {
   it('scope to one app with --app, as the Nx targets call them', async () => {
-    const validate = await gitops(['validate', '--app', 'gitlab-runners', '--engine', 'embedded']);
+    const validate = await gitops(['validate', '--app', 'platform', '--engine', 'embedded']);
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toContain('3 files');
-    const policy = await gitops(['policy', '--app', 'gitlab-runners']);
+    expect(validate.stdout).toContain('1 file');
+    const policy = await gitops(['policy', '--app', 'platform']);
     expect(policy.code).toBe(0);
-    expect(policy.stdout).toContain('3 files');
+    expect(policy.stdout).toContain('1 file');
   });
 
   it('exit 1 with file, line and field for a misspelt field', async () => {
     const { code, stdout } = await gitops(['validate', '--engine', 'embedded'], (root) => {
-      const file = join(root, 'rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml');
+      const file = join(root, 'rendered/ci/platform/namespaces/namespace-platform.yaml');
       appendFileSync(file, 'spec:\n  finalizerz: []\n');
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      /rendered\/ci\/gitlab-runners\/namespaces\/namespace-ci-jobs\.yaml:\d+:\d+ {2}Namespace\/ci-jobs {2}spec\.finalizerz /,
+      /rendered\/ci\/platform\/namespaces\/namespace-platform\.yaml:\d+:\d+ {2}Namespace\/platform {2}spec\.finalizerz /,
     );
   });
 });

@@ -64,13 +64,20 @@ afterAll(() => {
 });
 
 describe('nx affected', () => {
-  it('lists only karpenter when a karpenter file changes', async () => {
-    const affected = await affectedBy('apps/karpenter/src/app.ts');
-    expect(affected).toEqual(['karpenter']);
+  it('lists only karpenter and argocd-root (which renders its Application) when a karpenter component changes', async () => {
+    const affected = await affectedBy('apps/karpenter/src/controller/component.ts');
+    expect(affected).toEqual(['argocd-root', 'karpenter']);
+  });
+
+  it('lists only argocd-root when one of its components changes', async () => {
+    const affected = await affectedBy(
+      'apps/argocd-root/src/cluster-registrations/cluster-secret.ts',
+    );
+    expect(affected).toEqual(['argocd-root']);
   });
 
   it('lists every app when the shared inventory changes', async () => {
-    const affected = await affectedBy('libs/config/src/catalog.ts');
+    const affected = await affectedBy('libs/config/src/clusters/ci.ts');
     for (const app of apps) expect(affected).toContain(app);
     expect(affected).toContain('config');
   });

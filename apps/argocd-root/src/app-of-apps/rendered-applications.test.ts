@@ -53,11 +53,13 @@ function gitPaths(app: Resource): string[] {
 }
 
 describe('rendered Applications', () => {
-  it('exist for every catalog component on every cluster, plus the root', () => {
-    const expected = inventory.components
-      .filter((c) => c.syncedBy !== 'root')
-      .flatMap((c) => c.clusters.map((cluster) => `${cluster}-${c.app}-${c.name}`));
-    expect(children.map((a) => a.metadata.name).sort()).toEqual(expected.sort());
+  it('exist for every rendered component directory, plus the root', () => {
+    const componentDirectories = new Set(
+      resources.map((r) => r.file.split('/').slice(0, 4).join('/')),
+    );
+    const [rootPath] = gitPaths(root);
+    componentDirectories.delete(rootPath!);
+    expect(children.flatMap(gitPaths).sort()).toEqual([...componentDirectories].sort());
     expect(root).toBeDefined();
   });
 
@@ -110,19 +112,6 @@ describe('rendered Applications', () => {
       expect(app.spec.destination.server).toBeUndefined();
       expect(app.spec.destination.name).toBeTruthy();
       expect(app.spec.project).not.toBe('default');
-    }
-  });
-
-  it('carry the catalog sync wave', () => {
-    for (const component of inventory.components.filter((c) => c.syncedBy !== 'root')) {
-      for (const cluster of component.clusters) {
-        const app = children.find(
-          (a) => a.metadata.name === `${cluster}-${component.app}-${component.name}`,
-        )!;
-        expect(app.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe(
-          String(component.syncWave),
-        );
-      }
     }
   });
 });

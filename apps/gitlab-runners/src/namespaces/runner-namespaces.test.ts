@@ -1,11 +1,15 @@
 import { inventory, namespaces } from '@platform/config';
-import { renderApp } from '@platform/core';
+import { renderDefinition } from '@platform/core';
 import { checkPolicy } from '@platform/policy';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import gitlabRunners from '../app';
+import runnerNamespaces from './component';
 
-const files = renderApp(gitlabRunners, inventory, 'ci');
+const files = await renderDefinition(
+  runnerNamespaces,
+  { app: 'gitlab-runners', name: 'namespaces', inventory },
+  'ci',
+);
 const byName = new Map(
   files.map((f) => {
     const namespace = parse(f.content) as {

@@ -15,8 +15,6 @@ export default defineComponent({
   description: 'The Karpenter controller and its CRDs, from the official chart.',
   clusters: 'workload',
   namespace: namespaces.karpenter,
-  // The chart's lease Role and RoleBinding live in kube-node-lease (templates/role.yaml, 1.14.1).
-  additionalNamespaces: [namespaces.kubeNodeLease],
   // Before everything that schedules pods: the node pools and every workload need its CRDs.
   syncWave: -10,
   clusterResources: [

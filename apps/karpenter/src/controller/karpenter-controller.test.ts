@@ -1,19 +1,30 @@
-import type { KarpenterValues } from '@platform/charts';
-import { clusterByName, inventory, type Inventory } from '@platform/config';
-import { renderApp } from '@platform/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clusterByName, inventory } from '@platform/config';
+import { componentContext } from '@platform/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import karpenter from '../app';
+import karpenterController from './component';
 
-function renderedValues(inv: Inventory, cluster: string): KarpenterValues {
-  const [file] = renderApp(karpenter, inv, cluster);
-  return parse(file!.content) as KarpenterValues;
+const placement = { app: 'karpenter', name: 'controller', inventory };
+
+function valuesFor(inv = inventory, cluster = 'ci') {
+  const context = componentContext(karpenterController, { ...placement, inventory: inv }, cluster);
+  return karpenterController.chart!.values(context);
+}
+
+/** The committed output, which `gitops check` keeps equal to a fresh render. */
+function renderedObjects(): Record<string, any>[] {
+  const directory = join(__dirname, '../../../../rendered/ci/karpenter/controller');
+  return readdirSync(directory)
+    .filter((file) => file !== 'values.yaml')
+    .map((file) => parse(readFileSync(join(directory, file), 'utf8')));
 }
 
 describe('the Karpenter controller values', () => {
   it('derive the cluster name, endpoint, IRSA role and interruption queue from the inventory', () => {
     const ci = clusterByName(inventory, 'ci');
-    const values = renderedValues(inventory, 'ci');
+    const values = valuesFor();
     expect(values.settings).toMatchObject({
       clusterName: ci.eks.clusterName,
       clusterEndpoint: ci.eks.endpoint,
@@ -29,26 +40,44 @@ describe('the Karpenter controller values', () => {
     const ci = moved.clusters.find((c) => c.name === 'ci')!;
     ci.eks.clusterName = 'platform-ci-blue';
     ci.aws.accountId = '999999999999';
-    const values = renderedValues(moved, 'ci');
+    const values = valuesFor(moved);
     expect(values.settings?.clusterName).toBe('platform-ci-blue');
     expect(values.serviceAccount?.annotations?.['eks.amazonaws.com/role-arn']).toBe(
       'arn:aws:iam::999999999999:role/platform-ci-blue-karpenter-controller',
     );
   });
+});
 
-  it('keep two replicas off the nodes Karpenter launches, spread across zones', () => {
-    const values = renderedValues(inventory, 'ci');
-    expect(values.replicas).toBe(2);
+describe('the inflated Karpenter chart', () => {
+  const objects = renderedObjects();
+  const deployment = objects.find((o) => o.kind === 'Deployment')!;
+
+  it('runs two replicas off the nodes Karpenter launches, spread across zones, requests = limits', () => {
+    expect(deployment.spec.replicas).toBe(2);
+    const pod = deployment.spec.template.spec;
     expect(
-      values.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-        ?.nodeSelectorTerms,
+      pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms,
     ).toContainEqual({
       matchExpressions: [{ key: 'karpenter.sh/nodepool', operator: 'DoesNotExist' }],
     });
-    expect(values.topologySpreadConstraints?.[0]).toMatchObject({
+    expect(pod.topologySpreadConstraints[0]).toMatchObject({
       topologyKey: 'topology.kubernetes.io/zone',
       whenUnsatisfiable: 'DoNotSchedule',
     });
-    expect(values.controller?.resources?.requests).toEqual(values.controller?.resources?.limits);
+    const [controller] = pod.containers;
+    expect(controller.resources.requests).toEqual(controller.resources.limits);
+  });
+
+  it('installs the CRDs the node pools need, at the version the controller runs', () => {
+    const crds = objects
+      .filter((o) => o.kind === 'CustomResourceDefinition')
+      .map((o) => o.metadata.name);
+    expect(crds).toEqual(
+      expect.arrayContaining([
+        'nodepools.karpenter.sh',
+        'ec2nodeclasses.karpenter.k8s.aws',
+        'nodeclaims.karpenter.sh',
+      ]),
+    );
   });
 });

@@ -1,14 +1,15 @@
 import { inventory, namespaces } from '@platform/config';
-import { renderApp } from '@platform/core';
+import { renderDefinition } from '@platform/core';
 import { checkPolicy } from '@platform/policy';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import observability from '../app';
+import observabilityNamespaces from './component';
 
 describe('the observability namespace', () => {
-  const files = renderApp(observability, inventory, 'ci');
+  const placement = { app: 'observability', name: 'namespaces', inventory };
 
-  it('is privileged for the node agents, with the reason policy reports as an exemption', () => {
+  it('is privileged for the node agents, with the reason policy reports as an exemption', async () => {
+    const files = await renderDefinition(observabilityNamespaces, placement, 'ci');
     expect(files).toHaveLength(1);
     const { metadata } = parse(files[0]!.content) as {
       metadata: { name: string; labels: Record<string, string> };

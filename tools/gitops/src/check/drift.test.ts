@@ -1,29 +1,29 @@
-import { renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppDefinition } from '@platform/core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderInMemory } from '../render/render-pipeline';
-import { workspaceWithRenderedCopy } from '../testing/temporary-workspace';
-import { loadApps } from '../workspace/discover-apps';
-import { repositoryRoot } from '../workspace/repository-root';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderInMemory, renderToDisk } from '../render/render-pipeline';
+import { emptyWorkspace, noCharts, testCatalog, testInventory } from '../testing/fixture-catalog';
 import { findDrift } from './drift';
 
-let apps: AppDefinition[];
 let dispose = () => {};
-beforeAll(async () => {
-  apps = await loadApps(repositoryRoot);
-});
 afterEach(() => dispose());
 
 async function driftAfter(change: (rendered: string) => void) {
-  const workspace = workspaceWithRenderedCopy();
+  const workspace = emptyWorkspace();
   dispose = workspace.dispose;
+  const options = {
+    root: workspace.root,
+    catalog: testCatalog(),
+    inventory: testInventory,
+    inflate: noCharts,
+  };
+  await renderToDisk(options);
   change(join(workspace.root, 'rendered'));
-  const { render } = await renderInMemory({ root: workspace.root, apps });
+  const { render } = await renderInMemory(options);
   return findDrift(workspace.root, render);
 }
 
-const namespaceFile = 'ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml';
+const namespaceFile = 'ci-one/platform/namespaces/namespace-platform.yaml';
 
 describe('findDrift', () => {
   it('finds nothing when rendered/ matches a fresh render', async () => {
@@ -44,10 +44,10 @@ describe('findDrift', () => {
 
   it('reports a new untracked file as stale', async () => {
     const drift = await driftAfter((rendered) =>
-      writeFileSync(join(rendered, 'ci/gitlab-runners/namespaces/extra.yaml'), 'a: 1\n'),
+      writeFileSync(join(rendered, 'ci-one/platform/namespaces/extra.yaml'), 'a: 1\n'),
     );
     expect(drift).toEqual([
-      { path: 'rendered/ci/gitlab-runners/namespaces/extra.yaml', kind: 'stale' },
+      { path: 'rendered/ci-one/platform/namespaces/extra.yaml', kind: 'stale' },
     ]);
   });
 
@@ -55,12 +55,12 @@ describe('findDrift', () => {
     const drift = await driftAfter((rendered) =>
       renameSync(
         join(rendered, namespaceFile),
-        join(rendered, 'ci/gitlab-runners/namespaces/renamed.yaml'),
+        join(rendered, 'ci-one/platform/namespaces/renamed.yaml'),
       ),
     );
     expect(drift).toEqual([
       { path: `rendered/${namespaceFile}`, kind: 'missing' },
-      { path: 'rendered/ci/gitlab-runners/namespaces/renamed.yaml', kind: 'stale' },
+      { path: 'rendered/ci-one/platform/namespaces/renamed.yaml', kind: 'stale' },
     ]);
   });
 });

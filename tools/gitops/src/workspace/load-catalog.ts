@@ -24,7 +24,11 @@ export function findComponentFiles(root: string): { app: string; name: string; f
     for (const entry of readdirSync(sourceDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       if (!existsSync(join(sourceDir, entry.name, componentFileName))) continue;
-      found.push({ app, name: entry.name, file: `apps/${app}/src/${entry.name}/${componentFileName}` });
+      found.push({
+        app,
+        name: entry.name,
+        file: `apps/${app}/src/${entry.name}/${componentFileName}`,
+      });
     }
   }
   return found.sort((a, b) => (a.file < b.file ? -1 : 1));

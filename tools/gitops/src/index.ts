@@ -1,0 +1,5 @@
+/** The CLI's public API for other tools (benchmarks, generators): everything else is internal. */
+export { main } from './main';
+export { renderInMemory, renderToDisk } from './render/render-pipeline';
+export { loadCatalog } from './workspace/load-catalog';
+export { repositoryRoot } from './workspace/repository-root';
