@@ -62,7 +62,9 @@ describe('a bad inventory fails naming the file and field', () => {
     inv.clusters[1]!.network.subnets[0]!.cidr = '10.99.0.0/18';
     inv.clusters[0]!.aws.accountId = '12';
     expect(() => validateInventory(inv)).toThrow(InventoryError);
-    expect(() => validateInventory(inv)).toThrow(/2 problems[\s\S]*accountId[\s\S]*outside the VPC/);
+    expect(() => validateInventory(inv)).toThrow(
+      /2 problems[\s\S]*accountId[\s\S]*outside the VPC/,
+    );
   });
 });
 

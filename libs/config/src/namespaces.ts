@@ -7,3 +7,13 @@ export const namespaces = {
   ciJobsPrivileged: 'ci-jobs-privileged',
   observability: 'observability',
 } as const;
+
+/**
+ * Namespaces a cluster has before anything syncs. `default` is deliberately absent: nothing of this
+ * platform belongs there, so an object in it is a mistake. ArgoCD's own namespace exists on the
+ * management cluster from its bootstrap.
+ */
+export function providedNamespaces(cluster: { role: 'management' | 'workload' }): string[] {
+  const everywhere = ['kube-system', 'kube-public', 'kube-node-lease'];
+  return cluster.role === 'management' ? [...everywhere, namespaces.argocd] : everywhere;
+}

@@ -1,6 +1,7 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
 import { formatFinding } from '@platform/manifests';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
+import { deliveryFindings } from '../check/delivery-check';
 import { findDrift } from '../check/drift';
 import type { CommandOptions } from '../main';
 import { renderInMemory } from '../render/render-pipeline';
@@ -18,12 +19,18 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   const policy = checkPolicy(files);
   const { render } = await renderInMemory({ root: options.root, checks: renderChecks() });
   const drift = findDrift(options.root, render);
-  const failed = validation.summary.errors > 0 || policy.counts.errors > 0 || drift.length > 0;
+  const delivery = deliveryFindings(files);
+  const failed =
+    validation.summary.errors > 0 ||
+    policy.counts.errors > 0 ||
+    delivery.length > 0 ||
+    drift.length > 0;
 
   if (options.json) {
     const report = {
       validate: { findings: validation.findings, summary: validation.summary },
       policy: { findings: policy.findings, exemptions: policy.exemptions, summary: policy.counts },
+      delivery: { findings: delivery },
       drift,
       passed: !failed,
     };
@@ -35,6 +42,8 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     formatValidationSummary(validation.summary),
     ...policy.findings.map(formatPolicyFinding),
     formatPolicySummary(policy.counts),
+    ...delivery.map((f) => `${formatFinding(f)}  [${f.rule}]`),
+    `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);

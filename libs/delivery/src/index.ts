@@ -1,0 +1,2 @@
+export * from './check-delivery';
+export * from './delivery-plan';
