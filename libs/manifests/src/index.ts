@@ -5,3 +5,4 @@ export * from './manifest-document';
 export * from './pod-security-labels';
 export * from './policy-exemption';
 export * from './resource-label';
+export * from './cluster-of-path';

@@ -4,8 +4,8 @@ import {
   resourceLabel,
   type Finding,
   type ManifestDocument,
+  clusterOfPath,
 } from '@platform/manifests';
-import { clusterOfPath } from './cluster-of-path';
 import { isJsonObject, objectOf, stringOf, type JsonObject } from './json-value';
 
 /** A file to check: repository-relative path and its text. */

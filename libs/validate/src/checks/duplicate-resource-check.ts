@@ -1,10 +1,10 @@
-import type { Finding } from '@platform/manifests';
+import { clusterOfPath, type Finding } from '@platform/manifests';
 import { entryFinding } from '../resources/resource-entry';
 import type { IdentifiedResource } from '../resources/identified-resource';
 
 /**
- * Two manifests for the same object (same group, kind, namespace and name, whatever the API
- * version) would fight over it in ArgoCD. Every occurrence is reported, each naming the others.
+ * Two manifests for the same object (same cluster, group, kind, namespace and name, whatever the
+ * API version) would fight over it in ArgoCD; the same object on two clusters is two objects. Every occurrence is reported, each naming the others.
  */
 export function findDuplicateResources(resources: readonly IdentifiedResource[]): Finding[] {
   const byIdentity = new Map<string, IdentifiedResource[]>();
@@ -15,6 +15,7 @@ export function findDuplicateResources(resources: readonly IdentifiedResource[])
     if (typeof metadata?.name !== 'string') continue;
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
     const identity = [
+      clusterOfPath(resource.entry.document.file),
       resource.typeMeta.group,
       resource.typeMeta.kind,
       namespace,

@@ -34,6 +34,7 @@ beforeAll(async () => {
   clone = mkdtempSync(join(tmpdir(), 'gitops-new-user-'));
   await execa('git', ['clone', '-q', repositoryRoot, clone]);
   symlinkSync(join(repositoryRoot, 'node_modules'), join(clone, 'node_modules'));
+  writeFileSync(join(clone, '.git/info/exclude'), 'node_modules\n');
 });
 
 afterAll(() => {
@@ -91,7 +92,8 @@ export default defineComponent({
         .replace("name: 'ci'", "name: 'ci-two'")
         .replace("clusterName: 'platform-ci'", "clusterName: 'platform-ci-two'")
         .replaceAll('10.20.', '10.30.')
-        .replaceAll("name: 'ci-", "name: 'ci-two-"),
+        .replaceAll("name: 'ci-nodes-", "name: 'ci-two-nodes-")
+        .replaceAll("name: 'ci-public-", "name: 'ci-two-public-"),
     );
     const index = join(clone, 'libs/config/src/clusters/index.ts');
     writeFileSync(
