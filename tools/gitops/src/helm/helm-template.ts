@@ -43,7 +43,7 @@ export async function helmTemplate(
     });
     if (result.exitCode !== 0)
       throw new HelmError(
-        `helm template of chart ${chart} (release ${request.releaseName}, namespace ${request.namespace}) failed: ${result.stderr.trim() || result.message}`,
+        `helm template of chart ${chart} (release ${request.releaseName}, namespace ${request.namespace}) failed: ${result.stderr.trim() || `exit ${result.exitCode ?? result.signal}`}`,
         result.stderr,
       );
     return result.stdout;

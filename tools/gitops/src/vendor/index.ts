@@ -1,4 +1,5 @@
 export * from './sha256-file';
+export * from './temporary-vendor-root';
 export * from './vendor-chart-package';
 export * from './vendor-lock';
 export * from './vendored-artifact';
