@@ -14,7 +14,7 @@ export interface HelmTemplateRequest {
   /** The cluster's Kubernetes version, `1.33` or `1.33.0`. */
   kubeVersion: string;
   /** Extra API versions the cluster will serve (`group/version` or `group/version/Kind`). */
-  apiVersions: string[];
+  apiVersions: readonly string[];
   /** Render the chart's `crds/` too. */
   includeCrds: boolean;
   values: object;
