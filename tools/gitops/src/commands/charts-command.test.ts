@@ -74,6 +74,37 @@ describe('gitops charts verify', () => {
   });
 });
 
+describe('gitops charts verify reads each package', () => {
+  it('flags a package locked under another version than its Chart.yaml says, and a file that is no chart', async () => {
+    const relabelled = {
+      ...karpenterPackageFixture(),
+      version: '1.15.0',
+      path: 'vendor/charts/karpenter-1.15.0.tgz',
+    };
+    const bogus = {
+      kind: 'chart' as const,
+      name: 'bogus',
+      version: '1.0.0',
+      path: 'vendor/charts/bogus-1.0.0.tgz',
+      bytes: 'not gzip',
+    };
+    const vendor = temporaryVendorRoot([relabelled, bogus]);
+    try {
+      expect(await main(['charts', 'verify'], vendor.root)).toBe(1);
+      expect(stdout.split('\n')).toEqual([
+        expect.stringMatching(
+          /^vendor\/charts\/bogus-1\.0\.0\.tgz {2}chart bogus@1\.0\.0: not a readable chart package: /,
+        ),
+        "vendor/charts/karpenter-1.15.0.tgz  chart karpenter@1.15.0: the package's Chart.yaml says karpenter@1.14.1",
+        '2 problem(s) in vendor/',
+        '',
+      ]);
+    } finally {
+      vendor.dispose();
+    }
+  });
+});
+
 describe('gitops charts usage', () => {
   it('exits 2 for a missing subcommand, missing arguments, a missing --repository or a bad --date', async () => {
     expect(await main(['charts'], '/nonexistent')).toBe(2);

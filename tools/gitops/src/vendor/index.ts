@@ -1,3 +1,4 @@
+export * from './chart-package-metadata';
 export * from './sha256-file';
 export * from './temporary-vendor-root';
 export * from './vendor-chart-package';
