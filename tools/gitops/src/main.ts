@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InventoryError } from '@platform/config';
 import { CatalogError, RenderError, UnknownScopeError } from '@platform/core';
+import { chartsCommand } from './commands/charts-command';
 import { checkCommand } from './commands/check-command';
 import { policyCommand } from './commands/policy-command';
 import { validateCommand } from './commands/validate-command';
@@ -18,6 +19,9 @@ Commands:
                                    render compared with rendered/ (new, deleted, modified files)
   validate [paths…]                strict offline schema validation of resources and Helm values
   policy [paths…]                  policy rules with reasoned exemptions (docs/policy.md)
+  charts verify                    check vendor/ (chart packages, Argo CD install) against its lock
+  charts pull <chart> <version>    download a chart version with the pinned Helm into vendor/charts/
+    --repository URL [--date D]    and lock its sha256 (needs network access to the repository)
   help                             show this text
 
 Options:
@@ -36,6 +40,8 @@ export interface CommandOptions {
   cluster?: string;
   positionals: string[];
   engine?: string;
+  repository?: string;
+  date?: string;
 }
 
 /** Entry point; returns the exit code instead of exiting so tests can call it. */
@@ -49,6 +55,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
         app: { type: 'string' },
         cluster: { type: 'string' },
         engine: { type: 'string' },
+        repository: { type: 'string' },
+        date: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -68,6 +76,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
     app: parsed.values.app,
     cluster: parsed.values.cluster,
     engine: parsed.values.engine,
+    repository: parsed.values.repository,
+    date: parsed.values.date,
     positionals,
   };
   try {
@@ -80,6 +90,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return await validateCommand(options);
       case 'policy':
         return await policyCommand(options);
+      case 'charts':
+        return await chartsCommand(options);
       default:
         process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
         return 2;

