@@ -1,6 +1,6 @@
 /**
  * An exact Helm chart pin, tied to the typed values interface written against it. The package
- * itself is vendored under vendor/charts/ and checked against vendor/charts/charts.lock.json
+ * itself is vendored under vendor/charts/ and checked against vendor/vendor.lock.json
  * before anything renders; a pin without its package fails with the pin's name.
  */
 export interface ChartPin<Values = unknown> {

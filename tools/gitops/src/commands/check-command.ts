@@ -2,6 +2,7 @@ import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform
 import { formatFinding } from '@platform/manifests';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
 import { deliveryFindings } from '../check/delivery-check';
+import { verifyVendorTree } from '../vendor';
 import { findDrift } from '../check/drift';
 import type { CommandOptions } from '../main';
 import { renderInMemory } from '../render/render-pipeline';
@@ -20,7 +21,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   const { render } = await renderInMemory({ root: options.root, checks: renderChecks() });
   const drift = findDrift(options.root, render);
   const delivery = deliveryFindings(files);
+  const vendor = verifyVendorTree(options.root);
   const failed =
+    vendor.length > 0 ||
     validation.summary.errors > 0 ||
     policy.counts.errors > 0 ||
     delivery.length > 0 ||
@@ -30,6 +33,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     const report = {
       validate: { findings: validation.findings, summary: validation.summary },
       policy: { findings: policy.findings, exemptions: policy.exemptions, summary: policy.counts },
+      vendor: { findings: vendor },
       delivery: { findings: delivery },
       drift,
       passed: !failed,
@@ -38,6 +42,8 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     return failed ? 1 : 0;
   }
   const lines: string[] = [
+    ...vendor.map((f) => `${f.file}  ${f.message}  [vendor]`),
+    `vendor: ${vendor.length === 0 ? 'every vendored artifact matches vendor/vendor.lock.json' : `${vendor.length} error(s)`}`,
     ...validation.findings.map(formatFinding),
     formatValidationSummary(validation.summary),
     ...policy.findings.map(formatPolicyFinding),
