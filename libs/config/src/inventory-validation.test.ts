@@ -73,11 +73,11 @@ describe('a third cluster is config only', () => {
     const inv = realInventory();
     const staging = structuredClone(inv.clusters[1]!);
     staging.name = 'ci-staging';
-    staging.network.vpcCidr = '10.30.0.0/16';
+    staging.network.vpcCidr = '10.254.0.0/16';
     staging.network.subnets = staging.network.subnets.map((s) => ({
       ...s,
       name: s.name.replace('ci-', 'ci-staging-'),
-      cidr: s.cidr.replace('10.20.', '10.30.'),
+      cidr: s.cidr.replace('10.20.', '10.254.'),
     }));
     inv.clusters.push(staging);
     expect(findInventoryIssues(inv)).toEqual([]);
