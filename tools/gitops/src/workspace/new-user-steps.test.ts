@@ -91,7 +91,7 @@ export default defineComponent({
         .replace('export const ci: ClusterSpec', 'export const ciTwo: ClusterSpec')
         .replace("name: 'ci'", "name: 'ci-two'")
         .replace("clusterName: 'platform-ci'", "clusterName: 'platform-ci-two'")
-        .replaceAll('10.20.', '10.30.')
+        .replaceAll('10.20.', '10.253.')
         .replaceAll("name: 'ci-nodes-", "name: 'ci-two-nodes-")
         .replaceAll("name: 'ci-public-", "name: 'ci-two-public-"),
     );
@@ -142,7 +142,7 @@ export default defineComponent({
     const suite = await execa('node', ['node_modules/vitest/vitest.mjs', 'run', 'apps', 'libs'], {
       cwd: clone,
       reject: false,
-      env: { CI: 'true' },
+      env: { CI: 'true', NO_COLOR: '1' },
     });
     expect(suite.exitCode, suite.stdout.slice(-3000)).toBe(0);
   });
