@@ -46,7 +46,7 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')(
       writeFileSync(helm, 'truncated');
       extractPinnedHelm(cache);
       expect(sha256(readFileSync(helm))).toBe(pinnedHelm.sha256);
-      expect(readdirSync(cache)).toEqual(['helm']);
+      expect(readdirSync(cache).sort()).toEqual(['helm', 'helm.verified']);
     });
   },
 );
