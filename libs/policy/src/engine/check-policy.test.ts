@@ -139,8 +139,11 @@ describe('namespace exemptions', () => {
           policy.platform/exempt.image-pinned: Every team image here is a nightly.
         labels:
           pod-security.kubernetes.io/enforce: restricted
+          pod-security.kubernetes.io/enforce-version: v1.33
           pod-security.kubernetes.io/audit: restricted
+          pod-security.kubernetes.io/audit-version: v1.33
           pod-security.kubernetes.io/warn: restricted
+          pod-security.kubernetes.io/warn-version: v1.33
     `;
     const findings = rulesOf([
       file('rendered/ci/shop/namespaces/namespace-shop.yaml', namespace),

@@ -8,8 +8,19 @@ import {
 } from '../document/policy-document';
 import type { PolicyRule, ResourceRule, RuleContext, RuleViolation } from '../rules/policy-rule';
 import { policyRules } from '../rules/policy-rules';
+import { inventoryClusterVersions } from '../pod-security-version/inventory-cluster-versions';
+import { minorOfInventoryVersion } from '../pod-security-version/kubernetes-minor';
+import {
+  podSecurityVersions,
+  type ClusterVersions,
+} from '../pod-security-version/workload-version';
 import { ExemptionLedger } from './exemption-ledger';
 import type { PolicyReport } from './policy-report';
+
+export interface PolicyOptions {
+  /** Kubernetes version by cluster; defaults to the inventory's (libs/config). */
+  clusterVersions?: ClusterVersions;
+}
 
 /**
  * Checks files against the policy rules. Pure: takes file contents, returns findings and the
@@ -19,12 +30,21 @@ import type { PolicyReport } from './policy-report';
 export function checkPolicy(
   files: readonly PolicyFile[],
   rules: readonly PolicyRule[] = policyRules,
+  options: PolicyOptions = {},
 ): PolicyReport {
   const { documents, findings } = readPolicyDocuments(files);
   const exemptibleRuleIds = new Set(
     rules.filter((rule) => rule.exemption !== 'none').map((rule) => rule.id),
   );
-  const context: RuleContext = { exemptibleRuleIds };
+  const clusterVersions = options.clusterVersions ?? inventoryClusterVersions();
+  const context: RuleContext = {
+    exemptibleRuleIds,
+    podSecurityVersion: podSecurityVersions(documents, clusterVersions),
+    clusterMinor: (cluster) => {
+      const version = clusterVersions[cluster];
+      return version === undefined ? undefined : minorOfInventoryVersion(version);
+    },
+  };
   const ledger = new ExemptionLedger(documents, exemptibleRuleIds);
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
 

@@ -1,5 +1,6 @@
 import type { FieldPath } from '@platform/manifests';
 import type { KubernetesResource, PolicyDocument } from '../document/policy-document';
+import type { PodSecurityVersion } from '../pod-security-version/workload-version';
 
 /** A kind a rule applies to; `group` is `''` for the core API group. */
 export interface KindSelector {
@@ -48,6 +49,10 @@ export interface RuleViolation {
 export interface RuleContext {
   /** Ids of the rules an exemption annotation may name. */
   exemptibleRuleIds: ReadonlySet<string>;
+  /** The Pod Security version a workload is judged at (its namespace's pin, its cluster's version). */
+  podSecurityVersion(resource: KubernetesResource): PodSecurityVersion;
+  /** The Kubernetes minor of a cluster (`rendered/<cluster>/`), when the inventory knows it. */
+  clusterMinor(cluster: string): number | undefined;
 }
 
 /** A rule over Kubernetes objects of some kinds (or of every kind). */

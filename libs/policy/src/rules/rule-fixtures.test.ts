@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../engine/check-policy';
-import type { RuleFixture } from '../fixtures/rule-fixture';
+import { fixtureClusterVersions, type RuleFixture } from '../fixtures/rule-fixture';
 import { argocdFixtures } from './argocd/argocd.fixtures';
 import { containerFixtures } from './containers/containers.fixtures';
 import { exemptionFixtures } from './exemptions/exemptions.fixtures';
 import { karpenterFixtures } from './karpenter/karpenter.fixtures';
 import { podSecurityFixtures } from './pod-security/pod-security.fixtures';
+import { podSecurityVersionFixtures } from './pod-security/pod-security-versions.fixtures';
 import { policyRules } from './policy-rules';
 import { rbacFixtures } from './rbac/rbac.fixtures';
 import { secretFixtures } from './secrets/secrets.fixtures';
 
+const options = { clusterVersions: fixtureClusterVersions };
+
 const fixtures: RuleFixture[] = [
   ...exemptionFixtures,
   ...podSecurityFixtures,
+  ...podSecurityVersionFixtures,
   ...containerFixtures,
   ...rbacFixtures,
   ...secretFixtures,
@@ -24,7 +28,7 @@ describe('every rule on bad and good input', () => {
   it.each(fixtures.filter((f) => f.expected.length > 0).map((f) => [f.behaviour, f] as const))(
     '%s',
     (_, fixture) => {
-      const { findings } = checkPolicy(fixture.files);
+      const { findings } = checkPolicy(fixture.files, policyRules, options);
       const rule = policyRules.find((r) => r.id === fixture.rule)!;
       const actual = findings
         .filter((finding) => finding.rule === fixture.rule)
@@ -49,7 +53,7 @@ describe('every rule on bad and good input', () => {
   it.each(fixtures.filter((f) => f.expected.length === 0).map((f) => [f.behaviour, f] as const))(
     '%s',
     (_, fixture) => {
-      expect(checkPolicy(fixture.files).findings).toEqual([]);
+      expect(checkPolicy(fixture.files, policyRules, options).findings).toEqual([]);
     },
   );
 

@@ -1,6 +1,8 @@
 import { policyExemptionAnnotation } from '@platform/manifests';
 import type { KubernetesResource } from '../../document/policy-document';
-import type { ResourceRule, RuleViolation } from '../policy-rule';
+import type { ResourceRule, RuleContext, RuleViolation } from '../policy-rule';
+import { labelOfMinor, minorOfLabel } from '../../pod-security-version/kubernetes-minor';
+import { oldestModelledMinor } from '../../pod-security-version/standard-changes';
 import {
   podSecurityLabel,
   podSecurityLevels,
@@ -8,8 +10,6 @@ import {
   ruleOfLevel,
   type PodSecurityLevel,
 } from './pod-security-standard';
-
-const VERSION = /^(latest|v1\.\d+)$/;
 
 export const namespacePodSecurityLabels: ResourceRule = {
   id: 'namespace-pod-security-labels',
@@ -19,15 +19,20 @@ export const namespacePodSecurityLabels: ResourceRule = {
   checks: [
     'Every Namespace:',
     '',
-    '- has the labels `pod-security.kubernetes.io/enforce`, `audit` and `warn`, each `privileged`, `baseline` or `restricted`; a `<mode>-version` label, when present, is `latest` or `v1.<minor>`;',
+    '- has the labels `pod-security.kubernetes.io/enforce`, `audit` and `warn`, each `privileged`, `baseline` or `restricted`;',
+    `- has the labels \`pod-security.kubernetes.io/<mode>-version\` for all three modes, each pinned to \`v1.<minor>\` (not \`latest\`, so a cluster upgrade changes the standard only through a reviewed change of the pins), no older than v1.${oldestModelledMinor} and no newer than the cluster's Kubernetes version (the API server would evaluate a newer pin at its own version);`,
     '- enforcing `baseline` carries the exemption annotation for `pss-restricted`; enforcing `privileged` carries it for `pss-restricted` and `pss-baseline` (the reason itself is checked by `exemption-reason`);',
     '- carries no exemption from a level it enforces: the API server would reject the pods the exemption is meant for.',
   ].join('\n'),
-  fix: 'Create namespaces with `addPlatformNamespace` (libs/core), which writes all six labels and, below `restricted`, the exemptions from its `exemptionReason`.',
+  fix: "Create namespaces with `addPlatformNamespace` (libs/core), which writes all six labels, the versions pinned to the cluster's Kubernetes version from the inventory, and, below `restricted`, the exemptions from its `exemptionReason`.",
   exemption: 'resource',
   input: 'resource',
   appliesTo: [{ group: '', kind: 'Namespace' }],
-  check: (namespace) => [...labelViolations(namespace), ...exemptionViolations(namespace)],
+  check: (namespace, context) => [
+    ...labelViolations(namespace),
+    ...versionViolations(namespace, context),
+    ...exemptionViolations(namespace),
+  ],
 };
 
 function labelViolations(namespace: KubernetesResource): RuleViolation[] {
@@ -46,12 +51,36 @@ function labelViolations(namespace: KubernetesResource): RuleViolation[] {
         message: `${key} is "${String(level)}"; it must be ${podSecurityLevels.join(', ')}`,
       });
     }
-    const versionKey = `${key}-version`;
-    const version = namespace.labels[versionKey];
-    if (version !== undefined && !(typeof version === 'string' && VERSION.test(version))) {
+  }
+  return violations;
+}
+
+/** Each mode's version pinned, within what this engine models and what the cluster runs. */
+function versionViolations(namespace: KubernetesResource, context: RuleContext): RuleViolation[] {
+  const clusterMinor = context.clusterMinor(namespace.cluster);
+  const expected = clusterMinor === undefined ? 'v1.<minor>' : labelOfMinor(clusterMinor);
+  const violations: RuleViolation[] = [];
+  for (const mode of podSecurityModes) {
+    const key = `${podSecurityLabel(mode)}-version`;
+    const value = namespace.labels[key];
+    const path = ['metadata', 'labels', key];
+    const minor = typeof value === 'string' ? minorOfLabel(value) : undefined;
+    if (value === undefined) {
+      violations.push({ path, message: `Namespace has no ${key} label; pin it to ${expected}` });
+    } else if (minor === undefined) {
       violations.push({
-        path: ['metadata', 'labels', versionKey],
-        message: `${versionKey} is "${String(version)}"; it must be latest or v1.<minor>`,
+        path,
+        message: `${key} is "${String(value)}"; pin it to a version like ${expected}, so a cluster upgrade does not change the standard unreviewed`,
+      });
+    } else if (minor < oldestModelledMinor) {
+      violations.push({
+        path,
+        message: `${key} is ${String(value)}; versions before ${labelOfMinor(oldestModelledMinor)} are not modelled by this policy`,
+      });
+    } else if (clusterMinor !== undefined && minor > clusterMinor) {
+      violations.push({
+        path,
+        message: `${key} is ${String(value)} but the cluster runs ${expected}, which evaluates it as ${expected}`,
       });
     }
   }

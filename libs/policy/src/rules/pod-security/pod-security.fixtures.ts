@@ -191,7 +191,7 @@ export const podSecurityFixtures: RuleFixture[] = [
       {
         line: 13,
         field: 'spec.securityContext.sysctls[0].name',
-        message: 'sysctl "kernel.msgmax" is not in the safe set',
+        message: 'sysctl "kernel.msgmax" is not in the safe set of Pod Security v1.35',
       },
       {
         line: 17,
@@ -222,7 +222,8 @@ export const podSecurityFixtures: RuleFixture[] = [
       {
         line: 30,
         field: 'spec.containers[0].securityContext.procMount',
-        message: 'container "app" sets procMount Unmasked',
+        message:
+          'container "app" sets procMount Unmasked; Pod Security v1.35 allows it only with hostUsers: false',
       },
       {
         line: 33,
@@ -346,7 +347,7 @@ export const podSecurityFixtures: RuleFixture[] = [
 
   failing(
     'namespace-pod-security-labels',
-    'namespace-pod-security-labels reports missing and invalid labels and a privileged namespace without exemptions',
+    'namespace-pod-security-labels reports missing and invalid labels, unpinned versions, a pin newer than the cluster and a privileged namespace without exemptions',
     file(
       'rendered/ci/agents/namespaces/namespace-agents.yaml',
       yaml`
@@ -356,8 +357,10 @@ export const podSecurityFixtures: RuleFixture[] = [
           name: agents
           labels:
             pod-security.kubernetes.io/enforce: privileged
+            pod-security.kubernetes.io/enforce-version: latest
             pod-security.kubernetes.io/warn: permissive
             pod-security.kubernetes.io/warn-version: "1.33"
+            pod-security.kubernetes.io/audit-version: v1.36
       `,
     ),
     [
@@ -380,21 +383,33 @@ export const podSecurityFixtures: RuleFixture[] = [
       },
       {
         line: 7,
+        field: 'metadata.labels["pod-security.kubernetes.io/enforce-version"]',
+        message:
+          'pod-security.kubernetes.io/enforce-version is "latest"; pin it to a version like v1.35, so a cluster upgrade does not change the standard unreviewed',
+      },
+      {
+        line: 8,
         field: 'metadata.labels["pod-security.kubernetes.io/warn"]',
         message:
           'pod-security.kubernetes.io/warn is "permissive"; it must be privileged, baseline, restricted',
       },
       {
-        line: 8,
+        line: 9,
         field: 'metadata.labels["pod-security.kubernetes.io/warn-version"]',
         message:
-          'pod-security.kubernetes.io/warn-version is "1.33"; it must be latest or v1.<minor>',
+          'pod-security.kubernetes.io/warn-version is "1.33"; pin it to a version like v1.35, so a cluster upgrade does not change the standard unreviewed',
+      },
+      {
+        line: 10,
+        field: 'metadata.labels["pod-security.kubernetes.io/audit-version"]',
+        message:
+          'pod-security.kubernetes.io/audit-version is v1.36 but the cluster runs v1.35, which evaluates it as v1.35',
       },
     ],
   ),
   failing(
     'namespace-pod-security-labels',
-    'namespace-pod-security-labels reports an exemption from the level the namespace enforces',
+    'namespace-pod-security-labels reports an exemption from the level the namespace enforces, and a version older than the policy models',
     file(
       'rendered/ci/shop/namespaces/namespace-shop.yaml',
       yaml`
@@ -406,8 +421,11 @@ export const podSecurityFixtures: RuleFixture[] = [
             policy.platform/exempt.pss-restricted: Legacy images run as root.
           labels:
             pod-security.kubernetes.io/enforce: restricted
+            pod-security.kubernetes.io/enforce-version: v1.24
             pod-security.kubernetes.io/audit: restricted
+            pod-security.kubernetes.io/audit-version: v1.33
             pod-security.kubernetes.io/warn: restricted
+            pod-security.kubernetes.io/warn-version: v1.33
       `,
     ),
     [
@@ -416,6 +434,12 @@ export const podSecurityFixtures: RuleFixture[] = [
         field: 'metadata.annotations["policy.platform/exempt.pss-restricted"]',
         message:
           'Namespace is exempt from pss-restricted but enforces "restricted", so the API server rejects the pods the exemption is for',
+      },
+      {
+        line: 9,
+        field: 'metadata.labels["pod-security.kubernetes.io/enforce-version"]',
+        message:
+          'pod-security.kubernetes.io/enforce-version is v1.24; versions before v1.25 are not modelled by this policy',
       },
     ],
   ),
@@ -435,9 +459,11 @@ export const podSecurityFixtures: RuleFixture[] = [
             policy.platform/exempt.pss-restricted: The vendor image runs as root; baseline still applies.
           labels:
             pod-security.kubernetes.io/enforce: baseline
+            pod-security.kubernetes.io/enforce-version: v1.33
             pod-security.kubernetes.io/audit: baseline
+            pod-security.kubernetes.io/audit-version: v1.33
             pod-security.kubernetes.io/warn: restricted
-            pod-security.kubernetes.io/warn-version: latest
+            pod-security.kubernetes.io/warn-version: v1.35
       `,
       ),
       file(

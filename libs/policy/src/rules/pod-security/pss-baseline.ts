@@ -15,12 +15,20 @@ import {
 } from '../../workload/pod-host-access';
 import { podTemplateOf, podWorkloadKinds, type PodTemplate } from '../../workload/pod-template';
 import {
-  allowedSeLinuxTypes,
   baselineCapabilities,
   confinedProfileTypes,
   ruleOfLevel,
-  safeSysctls,
 } from './pod-security-standard';
+import { labelOfMinor } from '../../pod-security-version/kubernetes-minor';
+import {
+  appArmorFieldsClusterSince,
+  hostProbesSince,
+  namesAllowedAt,
+  safeSysctlAdditions,
+  seLinuxTypeAdditions,
+  userNamespaceRelaxationSince,
+} from '../../pod-security-version/standard-changes';
+import type { PodSecurityVersion } from '../../pod-security-version/workload-version';
 
 const hostNamespaceNames: Record<HostNamespaceField, string> = {
   hostNetwork: 'network',
@@ -36,28 +44,28 @@ export const pssBaseline: ResourceRule = {
   rationale:
     'Baseline blocks the known ways out of a container onto the node; a pod that breaks it can take over the node.',
   checks: [
-    'Every pod template against the Kubernetes Pod Security Standard **baseline**, for containers, init containers and ephemeral containers:',
+    'Every pod template against the Kubernetes Pod Security Standard **baseline** at the version its namespace pins (see [Pod Security versions](#pod-security-versions)), for containers, init containers and ephemeral containers:',
     '',
     '- no `hostNetwork`, `hostPID` or `hostIPC`, no `hostPath` volumes, no non-zero `hostPort`;',
     '- no `privileged` containers and no Windows `hostProcess`;',
     `- \`capabilities.add\` only from the runtime's default set (${[...baselineCapabilities].join(', ')});`,
-    '- seccomp and AppArmor profiles not `Unconfined` (AppArmor also in the legacy `container.apparmor.security.beta.kubernetes.io/*` annotations);',
-    `- SELinux: no custom \`user\` or \`role\`, and \`type\` only ${[...allowedSeLinuxTypes].join(', ')};`,
-    '- `procMount` only `Default`;',
-    `- sysctls only from the safe set (${[...safeSysctls].join(', ')});`,
-    '- probes and lifecycle hooks do not set `host` (the kubelet would connect past the pod; part of the standard from Kubernetes 1.34).',
+    '- seccomp and AppArmor profiles not `Unconfined` (AppArmor also in the legacy `container.apparmor.security.beta.kubernetes.io/*` annotations, whose value must be empty, `runtime/default` or `localhost/*`);',
+    '- SELinux: no custom `user` or `role`, and `type` only from the allowed set of the version;',
+    '- `procMount` only `Default` (any, from v1.35, when the pod sets `hostUsers: false`);',
+    '- sysctls only from the safe set of the version;',
+    `- from v1.${hostProbesSince}, probes and lifecycle hooks do not set \`host\` (the kubelet would connect past the pod).`,
   ].join('\n'),
   fix: 'Remove the field or set it to the allowed value. A workload that truly needs host access (a node agent) belongs in a namespace labelled `privileged` whose exemption says why.',
   exemption: 'resource-or-namespace',
   input: 'resource',
   appliesTo: podWorkloadKinds,
-  check(resource) {
+  check(resource, context) {
     const template = podTemplateOf(resource);
-    return template ? baselineViolations(template) : [];
+    return template ? baselineViolations(template, context.podSecurityVersion(resource)) : [];
   },
 };
 
-function baselineViolations(template: PodTemplate): RuleViolation[] {
+function baselineViolations(template: PodTemplate, version: PodSecurityVersion): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const add = (path: FieldPath, message: string) => violations.push({ path, message });
   const { spec, specPath } = template;
@@ -72,13 +80,26 @@ function baselineViolations(template: PodTemplate): RuleViolation[] {
 
   const podContext = objectOf(spec.securityContext);
   const podContextPath = [...specPath, 'securityContext'];
-  securityContextViolations(podContext, podContextPath, 'the pod', add);
+  const at = `Pod Security ${labelOfMinor(version.policy)}`;
+  const safeSysctls = namesAllowedAt(safeSysctlAdditions, version.policy);
+  const seLinuxTypes = namesAllowedAt(seLinuxTypeAdditions, version.policy);
+  const contextRules = {
+    seLinuxTypes,
+    appArmorFields: version.cluster >= appArmorFieldsClusterSince,
+  };
+  securityContextViolations(podContext, podContextPath, 'the pod', contextRules, add);
   arrayOf(podContext.sysctls).forEach((sysctl, index) => {
     const name = stringOf(objectOf(sysctl).name);
     if (name !== undefined && !safeSysctls.has(name)) {
-      add([...podContextPath, 'sysctls', index, 'name'], `sysctl "${name}" is not in the safe set`);
+      add(
+        [...podContextPath, 'sysctls', index, 'name'],
+        `sysctl "${name}" is not in the safe set of ${at}`,
+      );
     }
   });
+  // From v1.35 a pod in a user namespace may unmask /proc: it is the pod's own, not the node's.
+  const anyProcMount =
+    version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
 
   for (const container of podContainers(template)) {
     const context = container.securityContext;
@@ -94,10 +115,13 @@ function baselineViolations(template: PodTemplate): RuleViolation[] {
         );
       }
     });
-    if (typeof context.procMount === 'string' && context.procMount !== 'Default') {
-      add([...contextPath, 'procMount'], `${container.title} sets procMount ${context.procMount}`);
+    if (!anyProcMount && typeof context.procMount === 'string' && context.procMount !== 'Default') {
+      add(
+        [...contextPath, 'procMount'],
+        `${container.title} sets procMount ${context.procMount}; ${at} allows ${version.policy >= userNamespaceRelaxationSince ? 'it only with hostUsers: false' : 'only Default'}`,
+      );
     }
-    securityContextViolations(context, contextPath, container.title, add);
+    securityContextViolations(context, contextPath, container.title, contextRules, add);
     arrayOf(container.value.ports).forEach((port, index) => {
       const hostPort = objectOf(port).hostPort;
       if (typeof hostPort === 'number' && hostPort !== 0) {
@@ -107,12 +131,14 @@ function baselineViolations(template: PodTemplate): RuleViolation[] {
         );
       }
     });
-    hostProbeViolations(container.value, container.path, container.title, add);
+    if (version.policy >= hostProbesSince) {
+      hostProbeViolations(container.value, container.path, container.title, add);
+    }
   }
 
   for (const [key, value] of Object.entries(objectOf(template.metadata.annotations))) {
     if (!key.startsWith(legacyAppArmorPrefix) || typeof value !== 'string') continue;
-    if (value !== 'runtime/default' && !value.startsWith('localhost/')) {
+    if (value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')) {
       add(
         [...template.metadataPath, 'annotations', key],
         `AppArmor profile "${value}" for container "${key.slice(legacyAppArmorPrefix.length)}" is not runtime/default or localhost/*`,
@@ -122,11 +148,19 @@ function baselineViolations(template: PodTemplate): RuleViolation[] {
   return violations;
 }
 
+/** What the version decides for the controls of a securityContext. */
+interface SecurityContextRules {
+  seLinuxTypes: ReadonlySet<string>;
+  /** Whether the API server checks the `appArmorProfile` fields (not only the annotations). */
+  appArmorFields: boolean;
+}
+
 /** Controls that apply alike to the pod's and to each container's securityContext. */
 function securityContextViolations(
   context: JsonObject,
   path: FieldPath,
   owner: string,
+  rules: SecurityContextRules,
   add: (path: FieldPath, message: string) => void,
 ) {
   if (objectOf(context.windowsOptions).hostProcess === true) {
@@ -135,7 +169,10 @@ function securityContextViolations(
       `${owner} runs as a Windows HostProcess with access to the node`,
     );
   }
-  for (const profile of ['seccompProfile', 'appArmorProfile'] as const) {
+  const profiles = rules.appArmorFields
+    ? (['seccompProfile', 'appArmorProfile'] as const)
+    : (['seccompProfile'] as const);
+  for (const profile of profiles) {
     const type = stringOf(objectOf(context[profile]).type);
     if (type !== undefined && !confinedProfileTypes.has(type)) {
       add(
@@ -146,7 +183,7 @@ function securityContextViolations(
   }
   const seLinux = objectOf(context.seLinuxOptions);
   const seLinuxType = stringOf(seLinux.type);
-  if (seLinuxType && !allowedSeLinuxTypes.has(seLinuxType)) {
+  if (seLinuxType && !rules.seLinuxTypes.has(seLinuxType)) {
     add([...path, 'seLinuxOptions', 'type'], `${owner} sets SELinux type ${seLinuxType}`);
   }
   for (const field of ['user', 'role'] as const) {

@@ -1,7 +1,7 @@
 import type { FieldPath } from '@platform/manifests';
 import { arrayOf, isJsonObject, objectOf, stringOf } from '../../document/json-value';
 import type { ResourceRule, RuleViolation } from '../policy-rule';
-import { podContainers } from '../../workload/pod-containers';
+import { podContainers, type PodContainer } from '../../workload/pod-containers';
 import { podTemplateOf, podWorkloadKinds, type PodTemplate } from '../../workload/pod-template';
 import {
   baselineCapabilities,
@@ -9,6 +9,11 @@ import {
   restrictedVolumeTypes,
   ruleOfLevel,
 } from './pod-security-standard';
+import {
+  imageVolumeClusterSince,
+  userNamespaceRelaxationSince,
+} from '../../pod-security-version/standard-changes';
+import type { PodSecurityVersion } from '../../pod-security-version/workload-version';
 
 export const pssRestricted: ResourceRule = {
   id: ruleOfLevel.restricted,
@@ -16,12 +21,13 @@ export const pssRestricted: ResourceRule = {
   rationale:
     'Restricted is current pod hardening practice: a compromised container stays an unprivileged process with few syscalls.',
   checks: [
-    'Every pod template against what the Pod Security Standard **restricted** adds to baseline (a pod meets restricted when both `pss-baseline` and `pss-restricted` pass; this rule does not repeat what `pss-baseline` reports):',
+    'Every pod template against what the Pod Security Standard **restricted** adds to baseline, at the version its namespace pins (see [Pod Security versions](#pod-security-versions)); a pod meets restricted when both `pss-baseline` and `pss-restricted` pass; this rule does not repeat what `pss-baseline` reports:',
     '',
-    `- volumes only of the types ${[...restrictedVolumeTypes].join(', ')} (hostPath is reported by \`pss-baseline\`);`,
+    `- volumes only of the types ${[...restrictedVolumeTypes].join(', ')}, and \`image\` on clusters from 1.${imageVolumeClusterSince} (hostPath is reported by \`pss-baseline\`);`,
     '- every container, init container and ephemeral container sets `allowPrivilegeEscalation: false`;',
     '- `runAsNonRoot: true` on the pod or on every container, and `false` nowhere;',
     '- `runAsUser` is not 0 on the pod or any container;',
+    `- from v1.${userNamespaceRelaxationSince}, a pod with \`hostUsers: false\` skips the two \`runAs\` controls, but its \`procMount\` must still be \`Default\` (which baseline then no longer requires);`,
     '- `seccompProfile.type` RuntimeDefault or Localhost on the pod or on every container;',
     `- \`capabilities.drop\` contains \`ALL\`, and \`capabilities.add\` holds at most ${restrictedAddableCapability}.`,
     '',
@@ -31,22 +37,28 @@ export const pssRestricted: ResourceRule = {
   exemption: 'resource-or-namespace',
   input: 'resource',
   appliesTo: podWorkloadKinds,
-  check(resource) {
+  check(resource, context) {
     const template = podTemplateOf(resource);
-    return template ? restrictedViolations(template) : [];
+    return template ? restrictedViolations(template, context.podSecurityVersion(resource)) : [];
   },
 };
 
-function restrictedViolations(template: PodTemplate): RuleViolation[] {
+function restrictedViolations(template: PodTemplate, version: PodSecurityVersion): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const add = (path: FieldPath, message: string) => violations.push({ path, message });
   const { spec, specPath } = template;
   const linux = objectOf(spec.os).name !== 'windows';
+  // From v1.35 a pod in a user namespace is root only inside it, so runAsNonRoot/runAsUser go.
+  const userNamespace = version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
+  const volumeTypes =
+    version.cluster >= imageVolumeClusterSince
+      ? new Set([...restrictedVolumeTypes, 'image'])
+      : restrictedVolumeTypes;
 
   arrayOf(spec.volumes).forEach((volume, index) => {
     if (!isJsonObject(volume)) return;
     const type = Object.keys(volume).find((key) => key !== 'name');
-    if (type && type !== 'hostPath' && !restrictedVolumeTypes.has(type)) {
+    if (type && type !== 'hostPath' && !volumeTypes.has(type)) {
       add(
         [...specPath, 'volumes', index, type],
         `volume "${stringOf(volume.name) ?? `#${index}`}" is of type ${type}, which restricted does not allow`,
@@ -56,9 +68,9 @@ function restrictedViolations(template: PodTemplate): RuleViolation[] {
 
   const podContext = objectOf(spec.securityContext);
   const podContextPath = [...specPath, 'securityContext'];
-  if (podContext.runAsNonRoot === false)
+  if (!userNamespace && podContext.runAsNonRoot === false)
     add([...podContextPath, 'runAsNonRoot'], 'the pod sets runAsNonRoot: false');
-  if (podContext.runAsUser === 0)
+  if (!userNamespace && podContext.runAsUser === 0)
     add([...podContextPath, 'runAsUser'], 'the pod runs as user 0 (root)');
   const podSeccomp = objectOf(podContext.seccompProfile).type;
 
@@ -71,16 +83,17 @@ function restrictedViolations(template: PodTemplate): RuleViolation[] {
         `${container.title} must set allowPrivilegeEscalation: false`,
       );
     }
-    if (context.runAsNonRoot === false) {
-      add([...contextPath, 'runAsNonRoot'], `${container.title} sets runAsNonRoot: false`);
-    } else if (context.runAsNonRoot !== true && podContext.runAsNonRoot !== true) {
-      add(
-        [...contextPath, 'runAsNonRoot'],
-        `${container.title} may run as root: set runAsNonRoot: true on the pod or the container`,
-      );
+    if (userNamespace) {
+      // Baseline lets a user-namespace pod unmask /proc; restricted does not.
+      if (typeof context.procMount === 'string' && context.procMount !== 'Default') {
+        add(
+          [...contextPath, 'procMount'],
+          `${container.title} sets procMount ${context.procMount}; restricted requires Default even with hostUsers: false`,
+        );
+      }
+    } else {
+      runAsViolations(container, contextPath, podContext.runAsNonRoot === true, add);
     }
-    if (context.runAsUser === 0)
-      add([...contextPath, 'runAsUser'], `${container.title} runs as user 0 (root)`);
     // A profile that is set but not confined is a baseline finding; restricted adds "one must be set".
     if (linux && objectOf(context.seccompProfile).type === undefined && podSeccomp === undefined) {
       add(
@@ -111,4 +124,23 @@ function restrictedViolations(template: PodTemplate): RuleViolation[] {
     });
   }
   return violations;
+}
+
+function runAsViolations(
+  container: PodContainer,
+  contextPath: FieldPath,
+  podRunsAsNonRoot: boolean,
+  add: (path: FieldPath, message: string) => void,
+) {
+  const context = container.securityContext;
+  if (context.runAsNonRoot === false) {
+    add([...contextPath, 'runAsNonRoot'], `${container.title} sets runAsNonRoot: false`);
+  } else if (context.runAsNonRoot !== true && !podRunsAsNonRoot) {
+    add(
+      [...contextPath, 'runAsNonRoot'],
+      `${container.title} may run as root: set runAsNonRoot: true on the pod or the container`,
+    );
+  }
+  if (context.runAsUser === 0)
+    add([...contextPath, 'runAsUser'], `${container.title} runs as user 0 (root)`);
 }
