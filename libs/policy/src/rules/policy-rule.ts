@@ -55,11 +55,30 @@ export interface RuleContext {
   clusterMinor(cluster: string): number | undefined;
 }
 
+/**
+ * The same rule as the API server applies it to Pods, written in CEL next to the TypeScript check
+ * and rendered as a ValidatingAdmissionPolicy (libs/policy/src/admission). `object` is the Pod;
+ * every expression must hold for the Pod to be admitted. Exemptions carry over from the rule's
+ * `exemption` scope: the Pod's own annotation, and for `resource-or-namespace` its Namespace's.
+ * A test evaluates the rendered expressions over the rule's fixtures and demands the TypeScript
+ * verdict (admission-agreement.test.ts).
+ */
+export interface AdmissionTwin {
+  /**
+   * Which namespaces' Pods it guards: every namespace but the system ones EKS manages, or only
+   * the ones named.
+   */
+  namespaces: 'platform' | readonly string[];
+  validations: readonly { expression: string; message: string }[];
+}
+
 /** A rule over Kubernetes objects of some kinds (or of every kind). */
 export interface ResourceRule extends RuleMetadata {
   input: 'resource';
   appliesTo: 'every-resource' | readonly KindSelector[];
   check(resource: KubernetesResource, context: RuleContext): RuleViolation[];
+  /** Set when CEL can express the rule for Pods: it is then enforced at admission too. */
+  admission?: AdmissionTwin;
 }
 
 /** A rule over every YAML document, Helm values files included (value scanning). */

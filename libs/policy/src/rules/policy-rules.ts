@@ -4,6 +4,8 @@ import { argocdExactChartVersion } from './argocd/argocd-exact-chart-version';
 import { argocdFinalizer } from './argocd/argocd-finalizer';
 import { argocdProject } from './argocd/argocd-project';
 import { argocdProjectNoWildcards } from './argocd/argocd-project-no-wildcards';
+import { ciJobDoNotDisrupt } from './ci-jobs/ci-job-do-not-disrupt';
+import { ciJobServiceAccountToken } from './ci-jobs/ci-job-service-account-token';
 import { containerResources } from './containers/container-resources';
 import { hostAccess } from './containers/host-access';
 import { imagePinned } from './containers/image-pinned';
@@ -34,6 +36,7 @@ export const ruleAreas: readonly RuleArea[] = [
   { title: 'Exemptions', rules: [exemptionReason, exemptionUnknownRule] },
   { title: 'Pod Security', rules: [pssBaseline, pssRestricted, namespacePodSecurityLabels] },
   { title: 'Containers', rules: [containerResources, imagePinned, hostAccess] },
+  { title: 'CI jobs', rules: [ciJobDoNotDisrupt, ciJobServiceAccountToken] },
   {
     title: 'RBAC',
     rules: [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../engine/check-policy';
 import { fixtureClusterVersions, type RuleFixture } from '../fixtures/rule-fixture';
 import { argocdFixtures } from './argocd/argocd.fixtures';
+import { ciJobFixtures } from './ci-jobs/ci-jobs.fixtures';
 import { containerFixtures } from './containers/containers.fixtures';
 import { exemptionFixtures } from './exemptions/exemptions.fixtures';
 import { karpenterFixtures } from './karpenter/karpenter.fixtures';
@@ -18,6 +19,7 @@ const fixtures: RuleFixture[] = [
   ...podSecurityFixtures,
   ...podSecurityVersionFixtures,
   ...containerFixtures,
+  ...ciJobFixtures,
   ...rbacFixtures,
   ...secretFixtures,
   ...argocdFixtures,

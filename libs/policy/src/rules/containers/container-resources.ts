@@ -2,6 +2,7 @@ import { objectOf } from '../../document/json-value';
 import type { ResourceRule, RuleViolation } from '../policy-rule';
 import { podContainers } from '../../workload/pod-containers';
 import { podTemplateOf, podWorkloadKinds } from '../../workload/pod-template';
+import { everyContainer } from '../../admission/cel-pod';
 
 /** The quantities every container states: the scheduler packs by requests, the kernel kills by limit. */
 const requiredQuantities = [
@@ -21,6 +22,25 @@ export const containerResources: ResourceRule = {
   exemption: 'resource',
   input: 'resource',
   appliesTo: podWorkloadKinds,
+  admission: {
+    namespaces: 'platform',
+    validations: [
+      {
+        expression: everyContainer(
+          ['containers', 'initContainers'],
+          requiredQuantities
+            .map(
+              ({ section, resource }) =>
+                `has(c.resources.${section}) && '${resource}' in c.resources.${section}`,
+            )
+            .map((present) => `(has(c.resources) && ${present})`)
+            .join(' && '),
+        ),
+        message:
+          'every container and init container sets resources.requests.cpu, resources.requests.memory and resources.limits.memory (policy rule container-resources)',
+      },
+    ],
+  },
   check(resource) {
     const template = podTemplateOf(resource);
     if (!template) return [];

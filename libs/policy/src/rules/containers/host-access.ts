@@ -1,5 +1,9 @@
 import type { ResourceRule } from '../policy-rule';
-import { hostNamespacesShared, hostPathVolumes } from '../../workload/pod-host-access';
+import {
+  hostNamespaceFields,
+  hostNamespacesShared,
+  hostPathVolumes,
+} from '../../workload/pod-host-access';
 import { podTemplateOf, podWorkloadKinds } from '../../workload/pod-template';
 
 export const hostAccess: ResourceRule = {
@@ -17,6 +21,21 @@ export const hostAccess: ResourceRule = {
   defersTo: 'pss-baseline',
   input: 'resource',
   appliesTo: podWorkloadKinds,
+  admission: {
+    namespaces: 'platform',
+    validations: [
+      {
+        expression: [
+          ...hostNamespaceFields.map(
+            (field) => `!(has(object.spec.${field}) && object.spec.${field} == true)`,
+          ),
+          '(!has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath)))',
+        ].join(' && '),
+        message:
+          'the pod uses no hostPath volume, hostNetwork, hostPID or hostIPC (policy rule host-access)',
+      },
+    ],
+  },
   check(resource) {
     const template = podTemplateOf(resource);
     if (!template) return [];

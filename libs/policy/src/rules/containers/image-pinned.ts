@@ -3,6 +3,17 @@ import type { ResourceRule, RuleViolation } from '../policy-rule';
 import { podContainers } from '../../workload/pod-containers';
 import { podTemplateOf, podWorkloadKinds } from '../../workload/pod-template';
 import { parseImageReference } from './image-reference';
+import { everyContainer } from '../../admission/cel-pod';
+
+/**
+ * The same reading of an image reference as parseImageReference, in RE2: a digest after the
+ * first `@`, else a tag after the last `:` of the last path segment (a trailing empty `@` aside)
+ * that is not `latest`.
+ */
+const pinnedImage = [
+  "c.image.matches('^[^@]*@.')",
+  "(c.image.matches(':[^/:@]+@?$') && !c.image.matches(':latest@?$'))",
+].join(' || ');
 
 export const imagePinned: ResourceRule = {
   id: 'image-pinned',
@@ -15,6 +26,19 @@ export const imagePinned: ResourceRule = {
   exemption: 'resource',
   input: 'resource',
   appliesTo: podWorkloadKinds,
+  admission: {
+    namespaces: 'platform',
+    validations: [
+      {
+        expression: everyContainer(
+          ['containers', 'initContainers', 'ephemeralContainers'],
+          `!has(c.image) || ${pinnedImage}`,
+        ),
+        message:
+          'every container image is pinned to a version tag other than latest, or to a digest (policy rule image-pinned)',
+      },
+    ],
+  },
   check(resource) {
     const template = podTemplateOf(resource);
     if (!template) return [];
