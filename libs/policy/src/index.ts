@@ -9,3 +9,12 @@ export {
 export { policyRules, ruleAreas, type RuleArea } from './rules/policy-rules';
 export type { ExemptionScope, PolicyRule, RuleMetadata } from './rules/policy-rule';
 export { renderPolicyDocs } from './docs/policy-docs';
+export {
+  admissionPolicies,
+  admissionPolicyName,
+  assertValidationActions,
+  type AdmissionPolicyPair,
+  type ValidationAction,
+} from './admission/admission-policies';
+export type { PolicyOptions } from './engine/check-policy';
+export type { ClusterVersions } from './pod-security-version/workload-version';

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../engine/check-policy';
 import { fixtureClusterVersions, type RuleFixture } from '../fixtures/rule-fixture';
-import { argocdFixtures } from './argocd/argocd.fixtures';
-import { ciJobFixtures } from './ci-jobs/ci-jobs.fixtures';
-import { containerFixtures } from './containers/containers.fixtures';
-import { exemptionFixtures } from './exemptions/exemptions.fixtures';
-import { karpenterFixtures } from './karpenter/karpenter.fixtures';
-import { podSecurityFixtures } from './pod-security/pod-security.fixtures';
-import { podSecurityVersionFixtures } from './pod-security/pod-security-versions.fixtures';
 import { policyRules } from './policy-rules';
-import { rbacFixtures } from './rbac/rbac.fixtures';
-import { secretFixtures } from './secrets/secrets.fixtures';
+import { ruleFixtures as fixtures } from './rule-fixtures';
 
 const options = { clusterVersions: fixtureClusterVersions };
-
-const fixtures: RuleFixture[] = [
-  ...exemptionFixtures,
-  ...podSecurityFixtures,
-  ...podSecurityVersionFixtures,
-  ...containerFixtures,
-  ...ciJobFixtures,
-  ...rbacFixtures,
-  ...secretFixtures,
-  ...argocdFixtures,
-  ...karpenterFixtures,
-];
 
 describe('every rule on bad and good input', () => {
   it.each(fixtures.filter((f) => f.expected.length > 0).map((f) => [f.behaviour, f] as const))(
