@@ -28,7 +28,7 @@ describe('admissionPolicies', () => {
   it('renders a policy and a binding for each rule with an admission twin, and none for the others', () => {
     const pairs = admissionPolicies(['Warn', 'Audit'], [rule, withoutTwin]);
     expect(pairs.map((pair) => pair.rule)).toEqual(['pod-labelled']);
-    const [{ policy, binding }] = pairs as [(typeof pairs)[number]];
+    const { policy, binding } = pairs[0]!;
     expect(policy.metadata?.name).toBe(admissionPolicyName('pod-labelled'));
     expect(binding.spec).toEqual({
       policyName: 'platform-pod-labelled',
@@ -37,8 +37,7 @@ describe('admissionPolicies', () => {
   });
 
   it('guards pod creation in the twin namespaces, and turns the exemption annotation into a match condition', () => {
-    const [{ policy }] = admissionPolicies(['Deny', 'Audit'], [rule]) as [{ policy: never }];
-    const spec = (policy as { spec: Record<string, unknown> }).spec;
+    const spec = admissionPolicies(['Deny', 'Audit'], [rule])[0]!.policy.spec!;
     expect(spec.matchConstraints).toEqual({
       namespaceSelector: {
         matchExpressions: [
