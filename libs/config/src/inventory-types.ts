@@ -20,6 +20,19 @@ export interface ClusterSpec {
     kubernetesVersion: string;
   };
   network: NetworkSpec;
+  /**
+   * The policy rules enforced at admission on this cluster (ValidatingAdmissionPolicies rendered
+   * by apps/admission-control); absent: none. See docs/admission.md for rolling Warn to Deny.
+   */
+  admission?: AdmissionSpec;
+}
+
+/** How the API server acts on a pod an admission policy refuses. */
+export type AdmissionValidationAction = 'Deny' | 'Warn' | 'Audit';
+
+export interface AdmissionSpec {
+  /** The bindings' `validationActions`: start with `['Warn', 'Audit']`, enforce with `['Deny', 'Audit']`. */
+  validationActions: AdmissionValidationAction[];
 }
 
 export interface NetworkSpec {

@@ -57,6 +57,24 @@ describe('a bad inventory fails naming the file and field', () => {
     );
   });
 
+  it('rejects admission validation actions the API server would refuse', () => {
+    const issues = issuesAfter((inv) => {
+      inv.clusters[1]!.admission = { validationActions: ['Deny', 'Warn', 'Warn'] };
+    });
+    expect(issues).toEqual([
+      {
+        file: 'libs/config/src/clusters/ci.ts',
+        path: 'clusters[1](ci).admission.validationActions',
+        message: '[Deny, Warn, Warn] repeats an action',
+      },
+      {
+        file: 'libs/config/src/clusters/ci.ts',
+        path: 'clusters[1](ci).admission.validationActions',
+        message: 'Deny and Warn may not be used together (the API server rejects the binding)',
+      },
+    ]);
+  });
+
   it('throws an InventoryError listing every problem', () => {
     const inv = realInventory();
     inv.clusters[1]!.network.subnets[0]!.cidr = '10.99.0.0/18';

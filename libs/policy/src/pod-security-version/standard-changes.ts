@@ -28,35 +28,37 @@ export interface StandardChange {
 export const oldestModelledMinor: KubernetesMinor = 25;
 
 /** Baseline's safe sysctls, by the policy version that added them (check `sysctls`). */
-export const safeSysctlAdditions: readonly { since: KubernetesMinor; names: readonly string[] }[] = [
-  {
-    since: 0,
-    names: [
-      'kernel.shm_rmid_forced',
-      'net.ipv4.ip_local_port_range',
-      'net.ipv4.tcp_syncookies',
-      'net.ipv4.ping_group_range',
-      'net.ipv4.ip_unprivileged_port_start',
-    ],
-  },
-  { since: 27, names: ['net.ipv4.ip_local_reserved_ports'] },
-  {
-    since: 29,
-    names: [
-      'net.ipv4.tcp_keepalive_time',
-      'net.ipv4.tcp_fin_timeout',
-      'net.ipv4.tcp_keepalive_intvl',
-      'net.ipv4.tcp_keepalive_probes',
-    ],
-  },
-  { since: 32, names: ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'] },
-];
+export const safeSysctlAdditions: readonly { since: KubernetesMinor; names: readonly string[] }[] =
+  [
+    {
+      since: 0,
+      names: [
+        'kernel.shm_rmid_forced',
+        'net.ipv4.ip_local_port_range',
+        'net.ipv4.tcp_syncookies',
+        'net.ipv4.ping_group_range',
+        'net.ipv4.ip_unprivileged_port_start',
+      ],
+    },
+    { since: 27, names: ['net.ipv4.ip_local_reserved_ports'] },
+    {
+      since: 29,
+      names: [
+        'net.ipv4.tcp_keepalive_time',
+        'net.ipv4.tcp_fin_timeout',
+        'net.ipv4.tcp_keepalive_intvl',
+        'net.ipv4.tcp_keepalive_probes',
+      ],
+    },
+    { since: 32, names: ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'] },
+  ];
 
 /** SELinux types baseline allows, by policy version (check `seLinuxOptions`; `''` is the runtime's default). */
-export const seLinuxTypeAdditions: readonly { since: KubernetesMinor; names: readonly string[] }[] = [
-  { since: 0, names: ['container_t', 'container_init_t', 'container_kvm_t'] },
-  { since: 31, names: ['container_engine_t'] },
-];
+export const seLinuxTypeAdditions: readonly { since: KubernetesMinor; names: readonly string[] }[] =
+  [
+    { since: 0, names: ['container_t', 'container_init_t', 'container_kvm_t'] },
+    { since: 31, names: ['container_engine_t'] },
+  ];
 
 /** Policy version from which baseline forbids `host` in probes and lifecycle handlers. */
 export const hostProbesSince: KubernetesMinor = 34;

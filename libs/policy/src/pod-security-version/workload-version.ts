@@ -35,7 +35,9 @@ export function podSecurityVersions(
   return (resource) => {
     const known = clusterVersions[resource.cluster];
     const cluster = known === undefined ? newestModelledMinor : minorOfInventoryVersion(known);
-    const pin = resource.namespace ? pins.get(`${resource.cluster}/${resource.namespace}`) : undefined;
+    const pin = resource.namespace
+      ? pins.get(`${resource.cluster}/${resource.namespace}`)
+      : undefined;
     const pinned = pin === undefined ? undefined : minorOfLabel(pin);
     return { policy: pinned === undefined ? cluster : Math.min(pinned, cluster), cluster };
   };

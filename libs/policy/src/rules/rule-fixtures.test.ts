@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../engine/check-policy';
-import { fixtureClusterVersions, type RuleFixture } from '../fixtures/rule-fixture';
+import { fixtureClusterVersions } from '../fixtures/rule-fixture';
 import { policyRules } from './policy-rules';
 import { ruleFixtures as fixtures } from './rule-fixtures';
 

@@ -21,4 +21,3 @@ export const ruleFixtures: RuleFixture[] = [
   ...argocdFixtures,
   ...karpenterFixtures,
 ];
-

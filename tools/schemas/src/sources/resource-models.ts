@@ -44,6 +44,11 @@ export const resourceModels: ResourceModel[] = [
   core('policy/v1/PodDisruptionBudget', 'IPodDisruptionBudget'),
   core('autoscaling/v2/HorizontalPodAutoscaler', 'IHorizontalPodAutoscaler'),
   core('apiextensions.k8s.io/v1/CustomResourceDefinition', 'ICustomResourceDefinition'),
+  core('admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy', 'IValidatingAdmissionPolicy'),
+  core(
+    'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding',
+    'IValidatingAdmissionPolicyBinding',
+  ),
   argo('IApplication'),
   argo('IAppProject'),
   argo('IApplicationSet'),

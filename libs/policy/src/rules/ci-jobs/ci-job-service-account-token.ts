@@ -8,7 +8,7 @@ export const ciJobServiceAccountToken: ResourceRule = {
   rationale:
     'A CI job runs whatever the pipeline says; with an API token mounted, any merge request could act on the cluster.',
   checks: `Every pod (and pod template) in the CI job namespaces (${ciJobNamespaces.map((n) => `\`${n}\``).join(', ')}) sets \`automountServiceAccountToken: false\` in its own spec, whatever its ServiceAccount says.`,
-  fix: 'Set `automount_service_account_token = false` in the runner\'s `[runners.kubernetes]` config, which writes the field into every job pod.',
+  fix: "Set `automount_service_account_token = false` in the runner's `[runners.kubernetes]` config, which writes the field into every job pod.",
   exemption: 'resource',
   input: 'resource',
   appliesTo: podWorkloadKinds,

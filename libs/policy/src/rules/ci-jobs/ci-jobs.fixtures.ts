@@ -4,8 +4,7 @@ import { failing, file, passing, yaml, type RuleFixture } from '../../fixtures/r
 export function ciJobPod(
   options: { namespace?: string; annotations?: string; automount?: string; name?: string } = {},
 ) {
-  const annotations =
-    options.annotations ?? 'annotations:\n  karpenter.sh/do-not-disrupt: "true"';
+  const annotations = options.annotations ?? 'annotations:\n  karpenter.sh/do-not-disrupt: "true"';
   const automount = options.automount ?? 'automountServiceAccountToken: false';
   const namespace = options.namespace ?? 'ci-jobs';
   const name = options.name ?? 'runner-abc123-project-42-concurrent-0';
@@ -67,10 +66,7 @@ export const ciJobFixtures: RuleFixture[] = [
   passing(
     'ci-job-do-not-disrupt',
     'ci-job-do-not-disrupt passes a job pod with the annotation, and ignores pods elsewhere',
-    [
-      ciJobPod(),
-      ciJobPod({ namespace: 'shop', annotations: 'labels:\n  app: web', name: 'web' }),
-    ],
+    [ciJobPod(), ciJobPod({ namespace: 'shop', annotations: 'labels:\n  app: web', name: 'web' })],
   ),
   failing(
     'ci-job-service-account-token',

@@ -88,11 +88,10 @@ const unmaskedProc = `
 procMount: Unmasked`;
 
 export const podSecurityVersionFixtures: RuleFixture[] = [
-  passing(
-    'pss-baseline',
-    'pss-baseline admits sysctls tcp_rmem and tcp_wmem at v1.32 and later',
-    [namespace('ci', 'tuned', 'restricted', 'v1.32'), pod('ci', 'tuned', tunedSysctls)],
-  ),
+  passing('pss-baseline', 'pss-baseline admits sysctls tcp_rmem and tcp_wmem at v1.32 and later', [
+    namespace('ci', 'tuned', 'restricted', 'v1.32'),
+    pod('ci', 'tuned', tunedSysctls),
+  ]),
   failing(
     'pss-baseline',
     'pss-baseline refuses sysctls tcp_rmem and tcp_wmem in a namespace pinned to v1.31',
@@ -138,23 +137,19 @@ export const podSecurityVersionFixtures: RuleFixture[] = [
         file: 'rendered/ci/shop/web/pod-keepalive-web.yaml',
         line: 13,
         field: 'spec.securityContext.sysctls[0].name',
-        message: 'sysctl "net.ipv4.tcp_keepalive_time" is not in the safe set of Pod Security v1.28',
+        message:
+          'sysctl "net.ipv4.tcp_keepalive_time" is not in the safe set of Pod Security v1.28',
       },
     ],
   ),
-  passing(
-    'pss-baseline',
-    'pss-baseline admits tcp_keepalive_time in a namespace pinned to v1.29',
-    [namespace('ci', 'keepalive', 'restricted', 'v1.29'), pod('ci', 'keepalive', keepaliveSysctl)],
-  ),
-  passing(
-    'pss-baseline',
-    'pss-baseline admits procMount Unmasked with hostUsers: false at v1.35',
-    [
-      namespace('ci', 'userns', 'baseline', 'v1.35'),
-      pod('ci', 'userns', userNamespace, unmaskedProc),
-    ],
-  ),
+  passing('pss-baseline', 'pss-baseline admits tcp_keepalive_time in a namespace pinned to v1.29', [
+    namespace('ci', 'keepalive', 'restricted', 'v1.29'),
+    pod('ci', 'keepalive', keepaliveSysctl),
+  ]),
+  passing('pss-baseline', 'pss-baseline admits procMount Unmasked with hostUsers: false at v1.35', [
+    namespace('ci', 'userns', 'baseline', 'v1.35'),
+    pod('ci', 'userns', userNamespace, unmaskedProc),
+  ]),
   failing(
     'pss-baseline',
     'pss-baseline refuses procMount Unmasked with hostUsers: false at v1.34',

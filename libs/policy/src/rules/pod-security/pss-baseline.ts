@@ -14,11 +14,7 @@ import {
   type HostNamespaceField,
 } from '../../workload/pod-host-access';
 import { podTemplateOf, podWorkloadKinds, type PodTemplate } from '../../workload/pod-template';
-import {
-  baselineCapabilities,
-  confinedProfileTypes,
-  ruleOfLevel,
-} from './pod-security-standard';
+import { baselineCapabilities, confinedProfileTypes, ruleOfLevel } from './pod-security-standard';
 import { labelOfMinor } from '../../pod-security-version/kubernetes-minor';
 import {
   appArmorFieldsClusterSince,
@@ -98,8 +94,7 @@ function baselineViolations(template: PodTemplate, version: PodSecurityVersion):
     }
   });
   // From v1.35 a pod in a user namespace may unmask /proc: it is the pod's own, not the node's.
-  const anyProcMount =
-    version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
+  const anyProcMount = version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
 
   for (const container of podContainers(template)) {
     const context = container.securityContext;
