@@ -1,6 +1,8 @@
 import { policyExemptionAnnotation } from '@platform/manifests';
 import type { PolicyRule } from '../rules/policy-rule';
 import { ruleAreas, type RuleArea } from '../rules/policy-rules';
+import { admissionScope, admissionSection } from './admission-docs';
+import { podSecurityVersionsSection } from './pod-security-versions-docs';
 
 /** Where the generated rule reference lives, relative to the repository root. */
 export const policyDocsPath = 'docs/policy.md';
@@ -39,6 +41,7 @@ metadata:
 
 - \`pss-baseline\` checks the Pod Security Standard baseline; \`pss-restricted\` checks only what restricted adds to it. A pod meets restricted when both pass, and each problem is reported once.
 - A Namespace states its level in the \`pod-security.kubernetes.io/*\` labels, which the API server enforces; \`namespace-pod-security-labels\` makes the labels and the exemptions agree: a \`baseline\` namespace is exempt from \`pss-restricted\`, a \`privileged\` one from both, each with its reason, and a namespace is never exempt from a level it enforces.
+- Both are judged at the Pod Security version the workload's namespace pins: see [Pod Security versions](#pod-security-versions).
 - \`host-access\` (host paths and host namespaces) is silent where \`pss-baseline\` is in force, because baseline already reports those fields. Where \`pss-baseline\` is exempted, \`host-access\` still applies: a namespace made \`privileged\` for Docker-in-Docker builds does not thereby allow mounting the node's filesystem. Node agents that read the node carry a \`host-access\` exemption of their own.
 `;
 
@@ -52,8 +55,18 @@ export function renderPolicyDocs(areas: readonly RuleArea[] = ruleAreas): string
   const sections = areas.map((area) =>
     [`## ${area.title}`, '', ...area.rules.map(ruleSection)].join('\n'),
   );
+  const rules = areas.flatMap((area) => area.rules);
   return (
-    [introduction, '## Rules', '', ...index, '', ...sections]
+    [
+      introduction,
+      podSecurityVersionsSection(),
+      admissionSection(rules),
+      '## Rules',
+      '',
+      ...index,
+      '',
+      ...sections,
+    ]
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trimEnd() + '\n'
@@ -65,6 +78,7 @@ function ruleSection(rule: PolicyRule): string {
     `- **Severity:** ${rule.severity}`,
     `- **Applies to:** ${appliesTo(rule)}`,
     `- **Exemption:** ${exemptionScopes[rule.exemption]}`,
+    `- **At admission:** ${admissionScope(rule)}`,
     ...(rule.defersTo
       ? [`- **Silent while in force:** \`${rule.defersTo}\` (which reports the same fields)`]
       : []),

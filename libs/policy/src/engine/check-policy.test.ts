@@ -16,6 +16,8 @@ function dindPod(namespace: string): string {
     metadata:
       name: build
       namespace: ${namespace}
+      annotations:
+        karpenter.sh/do-not-disrupt: "true"
     spec:
       automountServiceAccountToken: false
       containers:
