@@ -1,3 +1,4 @@
+import { markdownTable } from './markdown-table';
 import { labelOfMinor } from '../pod-security-version/kubernetes-minor';
 import {
   oldestModelledMinor,
@@ -15,10 +16,13 @@ const basisText = {
 export function podSecurityVersionsSection(): string {
   const rows = [...standardChanges]
     .sort((a, b) => a.since - b.since)
-    .map(
-      (change) =>
-        `| ${labelOfMinor(change.since)} | ${basisText[change.basis]} | ${change.level} | \`${change.check}\` | ${change.change} |`,
-    );
+    .map((change) => [
+      labelOfMinor(change.since),
+      basisText[change.basis],
+      change.level,
+      `\`${change.check}\``,
+      change.change,
+    ]);
   const base = (additions: typeof safeSysctlAdditions) =>
     additions
       .filter(({ since }) => since === 0)
@@ -37,9 +41,7 @@ export function podSecurityVersionsSection(): string {
     '',
     `What changes from which version (the base, before any row: safe sysctls ${base(safeSysctlAdditions)}; SELinux types ${base(seLinuxTypeAdditions)}). _Pinned version_ rows follow the namespace's pin; _cluster version_ rows follow the API server's own version at every pin, because upstream changed the check in place rather than adding a version:`,
     '',
-    '| from | follows | level | upstream check | change |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows,
+    markdownTable(['from', 'follows', 'level', 'upstream check', 'change'], rows),
     '',
   ].join('\n');
 }
