@@ -30,7 +30,7 @@ export function admissionSection(rules: readonly PolicyRule[]): string {
     '',
     'At admission a policy judges the Pod as it is created (CREATE only: a pod spec is immutable but for images and scheduling details). Exemptions carry over:',
     '',
-    `- the annotation \`${policyExemptionAnnotation('<rule-id>')}\` with a non-blank reason on the **Pod** lifts the rule (a \`matchCondition\`). On a workload, put it on the pod template: an annotation on a Deployment or DaemonSet itself exempts it in CI but never reaches its pods;`,
+    `- the annotation \`${policyExemptionAnnotation('<rule-id>')}\` with a non-blank reason on the **Pod** lifts the rule (a \`matchCondition\`). A workload needs it twice: on the Deployment or DaemonSet itself, which exempts it in CI, and on its pod template, which is what reaches its pods at admission;`,
     "- for rules exempted by namespace (_resource or namespace_), the same annotation on the Pod's **Namespace** lifts it for every pod there (a variable over `namespaceObject`, as match conditions cannot see the namespace).",
     '',
     'At admission `host-access` applies on its own: it does not defer to `pss-baseline`, whose job Pod Security admission does there.',
