@@ -20,6 +20,8 @@ describe('generated schemas', () => {
 
   it('covers every kind the platform renders or plans to', () => {
     expect(Object.keys(fresh.resources)).toEqual([
+      'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy',
+      'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding',
       'apiextensions.k8s.io/v1/CustomResourceDefinition',
       'apps/v1/DaemonSet',
       'apps/v1/Deployment',

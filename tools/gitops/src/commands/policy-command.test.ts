@@ -11,8 +11,11 @@ metadata:
   name: shop
   labels:
     pod-security.kubernetes.io/enforce: restricted
+    pod-security.kubernetes.io/enforce-version: v1.33
     pod-security.kubernetes.io/audit: restricted
+    pod-security.kubernetes.io/audit-version: v1.33
     pod-security.kubernetes.io/warn: restricted
+    pod-security.kubernetes.io/warn-version: v1.33
 `;
 
 const privilegedNamespace = `apiVersion: v1
@@ -24,8 +27,11 @@ metadata:
     policy.platform/exempt.pss-restricted: Docker-in-Docker builds.
   labels:
     pod-security.kubernetes.io/enforce: privileged
+    pod-security.kubernetes.io/enforce-version: v1.33
     pod-security.kubernetes.io/audit: privileged
+    pod-security.kubernetes.io/audit-version: v1.33
     pod-security.kubernetes.io/warn: privileged
+    pod-security.kubernetes.io/warn-version: v1.33
 `;
 
 const openServiceAccount = `apiVersion: v1
