@@ -7,7 +7,7 @@ import {
   type JsonObject,
 } from '../../document/json-value';
 import type { ResourceRule, RuleViolation } from '../policy-rule';
-import { podContainers } from '../../workload/pod-containers';
+import { podContainers, type PodContainer } from '../../workload/pod-containers';
 import {
   hostNamespacesShared,
   hostPathVolumes,
@@ -61,9 +61,11 @@ export const pssBaseline: ResourceRule = {
   },
 };
 
+type Add = (path: FieldPath, message: string) => void;
+
 function baselineViolations(template: PodTemplate, version: PodSecurityVersion): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const add = (path: FieldPath, message: string) => violations.push({ path, message });
+  const add: Add = (path, message) => violations.push({ path, message });
   const { spec, specPath } = template;
 
   for (const { field, path } of hostNamespacesShared(template)) {
@@ -73,64 +75,78 @@ function baselineViolations(template: PodTemplate, version: PodSecurityVersion):
     const where = volume.nodePath ? ` (${volume.nodePath})` : '';
     add(volume.path, `volume "${volume.name}" mounts a hostPath${where} from the node`);
   }
-
-  const podContext = objectOf(spec.securityContext);
-  const podContextPath = [...specPath, 'securityContext'];
-  const at = `Pod Security ${labelOfMinor(version.policy)}`;
-  const safeSysctls = namesAllowedAt(safeSysctlAdditions, version.policy);
-  const seLinuxTypes = namesAllowedAt(seLinuxTypeAdditions, version.policy);
-  const contextRules = {
-    seLinuxTypes,
+  const rules: SecurityContextRules = {
+    at: `Pod Security ${labelOfMinor(version.policy)}`,
+    seLinuxTypes: namesAllowedAt(seLinuxTypeAdditions, version.policy),
     appArmorFields: version.cluster >= appArmorFieldsClusterSince,
   };
-  securityContextViolations(podContext, podContextPath, 'the pod', contextRules, add);
+  const podContext = objectOf(spec.securityContext);
+  const podContextPath = [...specPath, 'securityContext'];
+  securityContextViolations(podContext, podContextPath, 'the pod', rules, add);
+  const safeSysctls = namesAllowedAt(safeSysctlAdditions, version.policy);
   arrayOf(podContext.sysctls).forEach((sysctl, index) => {
     const name = stringOf(objectOf(sysctl).name);
     if (name !== undefined && !safeSysctls.has(name)) {
       add(
         [...podContextPath, 'sysctls', index, 'name'],
-        `sysctl "${name}" is not in the safe set of ${at}`,
+        `sysctl "${name}" is not in the safe set of ${rules.at}`,
+      );
+    }
+  });
+  for (const container of podContainers(template)) {
+    containerViolations(container, spec, version, rules, add);
+  }
+  legacyAppArmorViolations(template, add);
+  return violations;
+}
+
+/** The controls of one container (the pod-level ones come from its pod). */
+function containerViolations(
+  container: PodContainer,
+  spec: JsonObject,
+  version: PodSecurityVersion,
+  rules: SecurityContextRules,
+  add: Add,
+) {
+  const context = container.securityContext;
+  const contextPath = [...container.path, 'securityContext'];
+  if (context.privileged === true) {
+    add([...contextPath, 'privileged'], `${container.title} is privileged`);
+  }
+  arrayOf(objectOf(context.capabilities).add).forEach((capability, index) => {
+    if (typeof capability === 'string' && !baselineCapabilities.has(capability)) {
+      add(
+        [...contextPath, 'capabilities', 'add', index],
+        `${container.title} adds capability ${capability}, outside the baseline default set`,
       );
     }
   });
   // From v1.35 a pod in a user namespace may unmask /proc: it is the pod's own, not the node's.
-  const anyProcMount = version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
-
-  for (const container of podContainers(template)) {
-    const context = container.securityContext;
-    const contextPath = [...container.path, 'securityContext'];
-    if (context.privileged === true) {
-      add([...contextPath, 'privileged'], `${container.title} is privileged`);
-    }
-    arrayOf(objectOf(context.capabilities).add).forEach((capability, index) => {
-      if (typeof capability === 'string' && !baselineCapabilities.has(capability)) {
-        add(
-          [...contextPath, 'capabilities', 'add', index],
-          `${container.title} adds capability ${capability}, outside the baseline default set`,
-        );
-      }
-    });
-    if (!anyProcMount && typeof context.procMount === 'string' && context.procMount !== 'Default') {
+  const relaxed = version.policy >= userNamespaceRelaxationSince;
+  const procMount = stringOf(context.procMount);
+  if (procMount && procMount !== 'Default' && !(relaxed && spec.hostUsers === false)) {
+    add(
+      [...contextPath, 'procMount'],
+      `${container.title} sets procMount ${procMount}; ${rules.at} allows ${relaxed ? 'it only with hostUsers: false' : 'only Default'}`,
+    );
+  }
+  securityContextViolations(context, contextPath, container.title, rules, add);
+  arrayOf(container.value.ports).forEach((port, index) => {
+    const hostPort = objectOf(port).hostPort;
+    if (typeof hostPort === 'number' && hostPort !== 0) {
       add(
-        [...contextPath, 'procMount'],
-        `${container.title} sets procMount ${context.procMount}; ${at} allows ${version.policy >= userNamespaceRelaxationSince ? 'it only with hostUsers: false' : 'only Default'}`,
+        [...container.path, 'ports', index, 'hostPort'],
+        `${container.title} binds hostPort ${hostPort} on the node`,
       );
     }
-    securityContextViolations(context, contextPath, container.title, contextRules, add);
-    arrayOf(container.value.ports).forEach((port, index) => {
-      const hostPort = objectOf(port).hostPort;
-      if (typeof hostPort === 'number' && hostPort !== 0) {
-        add(
-          [...container.path, 'ports', index, 'hostPort'],
-          `${container.title} binds hostPort ${hostPort} on the node`,
-        );
-      }
-    });
-    if (version.policy >= hostProbesSince) {
-      hostProbeViolations(container.value, container.path, container.title, add);
-    }
+  });
+  if (version.policy >= hostProbesSince) {
+    hostProbeViolations(container.value, container.path, container.title, add);
   }
+}
 
+/** AppArmor in the legacy annotations, which Pod Security admission still checks. */
+function legacyAppArmorViolations(template: PodTemplate, add: Add) {
   for (const [key, value] of Object.entries(objectOf(template.metadata.annotations))) {
     if (!key.startsWith(legacyAppArmorPrefix) || typeof value !== 'string') continue;
     if (value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')) {
@@ -140,11 +156,12 @@ function baselineViolations(template: PodTemplate, version: PodSecurityVersion):
       );
     }
   }
-  return violations;
 }
 
 /** What the version decides for the controls of a securityContext. */
 interface SecurityContextRules {
+  /** `Pod Security v1.33`, as messages name the version. */
+  at: string;
   seLinuxTypes: ReadonlySet<string>;
   /** Whether the API server checks the `appArmorProfile` fields (not only the annotations). */
   appArmorFields: boolean;

@@ -43,94 +43,110 @@ export const pssRestricted: ResourceRule = {
   },
 };
 
+type Add = (path: FieldPath, message: string) => void;
+
+/** What the pod decides for each container's controls. */
+interface PodFacts {
+  linux: boolean;
+  /** From v1.35 a pod in a user namespace is root only inside it: no runAsNonRoot/runAsUser. */
+  userNamespace: boolean;
+  runsAsNonRoot: boolean;
+  hasSeccomp: boolean;
+}
+
 function restrictedViolations(template: PodTemplate, version: PodSecurityVersion): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const add = (path: FieldPath, message: string) => violations.push({ path, message });
+  const add: Add = (path, message) => violations.push({ path, message });
   const { spec, specPath } = template;
-  const linux = objectOf(spec.os).name !== 'windows';
-  // From v1.35 a pod in a user namespace is root only inside it, so runAsNonRoot/runAsUser go.
-  const userNamespace = version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false;
+  volumeViolations(template, version, add);
+  const podContext = objectOf(spec.securityContext);
+  const podContextPath = [...specPath, 'securityContext'];
+  const pod: PodFacts = {
+    linux: objectOf(spec.os).name !== 'windows',
+    userNamespace: version.policy >= userNamespaceRelaxationSince && spec.hostUsers === false,
+    runsAsNonRoot: podContext.runAsNonRoot === true,
+    hasSeccomp: objectOf(podContext.seccompProfile).type !== undefined,
+  };
+  if (!pod.userNamespace && podContext.runAsNonRoot === false)
+    add([...podContextPath, 'runAsNonRoot'], 'the pod sets runAsNonRoot: false');
+  if (!pod.userNamespace && podContext.runAsUser === 0)
+    add([...podContextPath, 'runAsUser'], 'the pod runs as user 0 (root)');
+  for (const container of podContainers(template)) containerViolations(container, pod, add);
+  return violations;
+}
+
+function volumeViolations(template: PodTemplate, version: PodSecurityVersion, add: Add) {
   const volumeTypes =
     version.cluster >= imageVolumeClusterSince
       ? new Set([...restrictedVolumeTypes, 'image'])
       : restrictedVolumeTypes;
-
-  arrayOf(spec.volumes).forEach((volume, index) => {
+  arrayOf(template.spec.volumes).forEach((volume, index) => {
     if (!isJsonObject(volume)) return;
     const type = Object.keys(volume).find((key) => key !== 'name');
     if (type && type !== 'hostPath' && !volumeTypes.has(type)) {
       add(
-        [...specPath, 'volumes', index, type],
+        [...template.specPath, 'volumes', index, type],
         `volume "${stringOf(volume.name) ?? `#${index}`}" is of type ${type}, which restricted does not allow`,
       );
     }
   });
+}
 
-  const podContext = objectOf(spec.securityContext);
-  const podContextPath = [...specPath, 'securityContext'];
-  if (!userNamespace && podContext.runAsNonRoot === false)
-    add([...podContextPath, 'runAsNonRoot'], 'the pod sets runAsNonRoot: false');
-  if (!userNamespace && podContext.runAsUser === 0)
-    add([...podContextPath, 'runAsUser'], 'the pod runs as user 0 (root)');
-  const podSeccomp = objectOf(podContext.seccompProfile).type;
-
-  for (const container of podContainers(template)) {
-    const context = container.securityContext;
-    const contextPath = [...container.path, 'securityContext'];
-    if (linux && context.allowPrivilegeEscalation !== false) {
-      add(
-        [...contextPath, 'allowPrivilegeEscalation'],
-        `${container.title} must set allowPrivilegeEscalation: false`,
-      );
-    }
-    if (userNamespace) {
-      // Baseline lets a user-namespace pod unmask /proc; restricted does not.
-      if (typeof context.procMount === 'string' && context.procMount !== 'Default') {
-        add(
-          [...contextPath, 'procMount'],
-          `${container.title} sets procMount ${context.procMount}; restricted requires Default even with hostUsers: false`,
-        );
-      }
-    } else {
-      runAsViolations(container, contextPath, podContext.runAsNonRoot === true, add);
-    }
-    // A profile that is set but not confined is a baseline finding; restricted adds "one must be set".
-    if (linux && objectOf(context.seccompProfile).type === undefined && podSeccomp === undefined) {
-      add(
-        [...contextPath, 'seccompProfile', 'type'],
-        `${container.title} has no seccomp profile: set seccompProfile.type RuntimeDefault on the pod or the container`,
-      );
-    }
-    if (!linux) continue;
-    const capabilities = objectOf(context.capabilities);
-    if (!arrayOf(capabilities.drop).includes('ALL')) {
-      add(
-        [...contextPath, 'capabilities', 'drop'],
-        `${container.title} must drop ALL capabilities`,
-      );
-    }
-    arrayOf(capabilities.add).forEach((capability, index) => {
-      // Capabilities outside the baseline set are a baseline finding already.
-      if (
-        typeof capability === 'string' &&
-        capability !== restrictedAddableCapability &&
-        baselineCapabilities.has(capability)
-      ) {
-        add(
-          [...contextPath, 'capabilities', 'add', index],
-          `${container.title} adds capability ${capability}; restricted allows only ${restrictedAddableCapability}`,
-        );
-      }
-    });
+function containerViolations(container: PodContainer, pod: PodFacts, add: Add) {
+  const context = container.securityContext;
+  const contextPath = [...container.path, 'securityContext'];
+  if (pod.linux && context.allowPrivilegeEscalation !== false) {
+    add(
+      [...contextPath, 'allowPrivilegeEscalation'],
+      `${container.title} must set allowPrivilegeEscalation: false`,
+    );
   }
-  return violations;
+  if (pod.userNamespace) {
+    // Baseline lets a user-namespace pod unmask /proc; restricted does not.
+    if (typeof context.procMount === 'string' && context.procMount !== 'Default') {
+      add(
+        [...contextPath, 'procMount'],
+        `${container.title} sets procMount ${context.procMount}; restricted requires Default even with hostUsers: false`,
+      );
+    }
+  } else {
+    runAsViolations(container, contextPath, pod.runsAsNonRoot, add);
+  }
+  // A profile that is set but not confined is a baseline finding; restricted adds "one must be set".
+  if (pod.linux && objectOf(context.seccompProfile).type === undefined && !pod.hasSeccomp) {
+    add(
+      [...contextPath, 'seccompProfile', 'type'],
+      `${container.title} has no seccomp profile: set seccompProfile.type RuntimeDefault on the pod or the container`,
+    );
+  }
+  if (pod.linux) capabilityViolations(container, contextPath, add);
+}
+
+function capabilityViolations(container: PodContainer, contextPath: FieldPath, add: Add) {
+  const capabilities = objectOf(container.securityContext.capabilities);
+  if (!arrayOf(capabilities.drop).includes('ALL')) {
+    add([...contextPath, 'capabilities', 'drop'], `${container.title} must drop ALL capabilities`);
+  }
+  arrayOf(capabilities.add).forEach((capability, index) => {
+    // Capabilities outside the baseline set are a baseline finding already.
+    if (
+      typeof capability === 'string' &&
+      capability !== restrictedAddableCapability &&
+      baselineCapabilities.has(capability)
+    ) {
+      add(
+        [...contextPath, 'capabilities', 'add', index],
+        `${container.title} adds capability ${capability}; restricted allows only ${restrictedAddableCapability}`,
+      );
+    }
+  });
 }
 
 function runAsViolations(
   container: PodContainer,
   contextPath: FieldPath,
   podRunsAsNonRoot: boolean,
-  add: (path: FieldPath, message: string) => void,
+  add: Add,
 ) {
   const context = container.securityContext;
   if (context.runAsNonRoot === false) {
