@@ -18,6 +18,22 @@ export function karpenterInterruptionQueue(cluster: ClusterSpec): string {
 }
 
 /**
+ * IAM role of the nodes Karpenter launches (EC2NodeClass `spec.role`; Karpenter creates the
+ * instance profile for it). The infrastructure code creates the role and its EKS access entry.
+ */
+export function karpenterNodeRoleName(cluster: ClusterSpec): string {
+  return `${cluster.eks.clusterName}-karpenter-node`;
+}
+
+/**
+ * The tag the infrastructure code puts on the node security group(s) of a cluster, which the
+ * EC2NodeClasses select. Subnets are selected by their `Name` tag (SubnetSpec.name).
+ */
+export function karpenterDiscoveryTag(cluster: ClusterSpec): Record<string, string> {
+  return { 'karpenter.sh/discovery': cluster.eks.clusterName };
+}
+
+/**
  * Name of a secret in the cluster account's AWS Secrets Manager. Secret values never enter this
  * repository: ExternalSecrets copy them into the cluster at run time.
  */

@@ -25,6 +25,12 @@ export interface ClusterSpec {
    * by apps/admission-control); absent: none. See docs/admission.md for rolling Warn to Deny.
    */
   admission?: AdmissionSpec;
+  /**
+   * How the VPC CNI gives pods their addresses. Required on clusters whose nodes Karpenter
+   * launches: it decides max pods per node, the kubelet memory reservation and how many subnet
+   * addresses each node holds (the capacity planner reads it).
+   */
+  podNetworking?: PodNetworkingSpec;
 }
 
 /** How the API server acts on a pod an admission policy refuses. */
@@ -34,6 +40,16 @@ export interface AdmissionSpec {
   /** The bindings' `validationActions`: start with `['Warn', 'Audit']`, enforce with `['Deny', 'Audit']`. */
   validationActions: AdmissionValidationAction[];
 }
+
+/**
+ * The VPC CNI's IP address mode and warm pool (`aws-node` environment). `secondary-ips`: one
+ * address per pod, ENIs filled one by one, `WARM_ENI_TARGET` spare ENIs (or `WARM_IP_TARGET`
+ * spare addresses) kept attached. `prefix-delegation` (`ENABLE_PREFIX_DELEGATION=true`): /28
+ * prefixes of 16 addresses, `WARM_PREFIX_TARGET` spare prefixes per node.
+ */
+export type PodNetworkingSpec =
+  | { mode: 'secondary-ips'; warmEniTarget: number; warmIpTarget?: number }
+  | { mode: 'prefix-delegation'; warmPrefixTarget: number };
 
 export interface NetworkSpec {
   vpcCidr: string;

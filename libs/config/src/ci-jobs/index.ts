@@ -1,2 +1,3 @@
 export * from './job-size-classes';
 export * from './node-pools';
+export * from './capacity-targets';

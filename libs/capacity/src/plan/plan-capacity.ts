@@ -1,0 +1,190 @@
+import type { ClusterSpec, JobSizeClass, PodNetworkingSpec } from '@platform/config';
+import { addressesPerPrefix } from '../node/max-pods';
+import type { InstanceTypeSpec } from '../catalog/instance-type';
+import {
+  subnetCapacity,
+  zoneDemands,
+  type AddressDemand,
+  type ZoneDemand,
+} from '../network/zone-demand';
+import type { Resources } from '../node/node-allocatable';
+import type { NodeClassSettings } from '../node/node-class-settings';
+import type { NodePoolSettings } from '../peak/node-pool-settings';
+import {
+  mainSizeClass,
+  peakJobsPerPool,
+  type PeakLoadInput,
+  type PoolAssignment,
+} from '../peak/peak-jobs';
+import type { TypeFit } from '../peak/type-fit';
+import type { DaemonSetLoad } from '../workload/daemon-set-load';
+import { jobPodRequests } from '../workload/job-pod';
+import type { CapacityFinding } from './capacity-finding';
+import { kubeletFindings, zoneFindings } from './network-findings';
+import { nodeClassSubnets } from './node-class-subnets';
+import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
+import { planPool, type PoolPlan } from './pool-plan';
+import type { RunnerManagerLoad } from './runner-manager-load';
+
+export interface CapacityPlanInput {
+  cluster: ClusterSpec;
+  /** The inventory file of the cluster, for findings about its network. */
+  clusterFile: string;
+  catalog: readonly InstanceTypeSpec[];
+  sizeClasses: Readonly<Record<string, JobSizeClass>>;
+  peak: PeakLoadInput;
+  pools: PoolAssignment;
+  nodePools: readonly NodePoolSettings[];
+  nodeClasses: readonly NodeClassSettings[];
+  daemonSets: readonly DaemonSetLoad[];
+  runnerManagers: readonly RunnerManagerLoad[];
+  vmMemoryOverheadPercent: number;
+  maxMainClassWaste: number;
+}
+
+export interface CapacityPlan {
+  cluster: string;
+  networking: PodNetworkingSpec;
+  peakJobs: number;
+  mainSizeClass: string;
+  jobRequests: Record<string, Resources>;
+  pools: PoolPlan[];
+  zones: ZoneDemand[];
+  runnerManagers: { pods: number; concurrency?: number };
+  findings: CapacityFinding[];
+}
+
+export class CapacityInputError extends Error {}
+
+/** The whole plan: pools at the peak, the worst-zone address demand, and every finding. */
+export function planCapacity(input: CapacityPlanInput): CapacityPlan {
+  const networking = input.cluster.podNetworking;
+  if (!networking) {
+    throw new CapacityInputError(
+      `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
+    );
+  }
+  const findings: CapacityFinding[] = [];
+  const jobRequests = Object.fromEntries(
+    Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodRequests(c)]),
+  );
+  const mainClass = mainSizeClass(input.peak);
+  const pools = planPools(input, networking, jobRequests, findings);
+  for (const pool of pools) {
+    findings.push(...poolPeakFindings(pool, jobRequests, mainClass, input.maxMainClassWaste));
+  }
+  const runnerPods = input.runnerManagers.reduce((sum, r) => sum + r.replicas, 0);
+  const zones = zoneDemands(
+    input.cluster.network.subnets.filter((s) => s.purpose === 'nodes').map(subnetCapacity),
+    addressDemands(pools, input.runnerManagers, input.cluster),
+  );
+  findings.push(...zoneFindings(zones));
+  const concurrency = runnerConcurrency(input.runnerManagers);
+  const peakJobs = input.peak.concurrentPipelines * input.peak.concurrentJobsPerPipeline;
+  if (concurrency !== undefined && concurrency < peakJobs) {
+    findings.push({
+      severity: 'warning',
+      subject: 'runner managers',
+      message: `together run at most ${concurrency} jobs at once (concurrent × replicas); the peak has ${peakJobs}, so ${peakJobs - concurrency} would queue`,
+    });
+  }
+  return {
+    cluster: input.cluster.name,
+    networking,
+    peakJobs,
+    mainSizeClass: mainClass,
+    jobRequests,
+    pools,
+    zones,
+    runnerManagers: { pods: runnerPods, concurrency },
+    findings,
+  };
+}
+
+function planPools(
+  input: CapacityPlanInput,
+  networking: PodNetworkingSpec,
+  jobRequests: Record<string, Resources>,
+  findings: CapacityFinding[],
+): PoolPlan[] {
+  const fitsByNodeClass = new Map<NodeClassSettings, Map<string, TypeFit>>();
+  const plans = peakJobsPerPool(input.peak, input.pools).flatMap(({ pool: name, jobsByClass }) => {
+    const pool = input.nodePools.find((p) => p.name === name);
+    if (!pool) {
+      findings.push({
+        severity: 'error',
+        subject: `NodePool ${name}`,
+        message: `is not rendered for cluster ${input.cluster.name}, but the peak sends jobs to it`,
+      });
+      return [];
+    }
+    const nodeClass = input.nodeClasses.find((c) => c.name === pool.nodeClassName);
+    if (!nodeClass) {
+      findings.push({
+        severity: 'error',
+        subject: `NodePool ${name}`,
+        file: pool.file,
+        message: `spec.template.spec.nodeClassRef names EC2NodeClass "${pool.nodeClassName}", which is not rendered`,
+      });
+      return [];
+    }
+    findings.push(...catalogCoverageFindings(pool, input.catalog));
+    const zones = [
+      ...new Set(nodeClassSubnets(nodeClass, input.cluster, []).map((s) => s.availabilityZone)),
+    ];
+    const plan = planPool(pool, jobsByClass, {
+      ...input,
+      networking,
+      nodeClass,
+      jobRequests,
+      zones,
+    });
+    const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
+    plan.fits.forEach((fit) => fits.set(fit.type.name, fit));
+    fitsByNodeClass.set(nodeClass, fits);
+    return [plan];
+  });
+  for (const nodeClass of input.nodeClasses) {
+    nodeClassSubnets(nodeClass, input.cluster, findings);
+    const fits = [...(fitsByNodeClass.get(nodeClass)?.values() ?? [])];
+    findings.push(...kubeletFindings(nodeClass, fits, networking));
+  }
+  return plans;
+}
+
+function addressDemands(
+  pools: readonly PoolPlan[],
+  runnerManagers: readonly RunnerManagerLoad[],
+  cluster: ClusterSpec,
+): AddressDemand[] {
+  const demands = pools.flatMap((pool): AddressDemand[] =>
+    pool.peak && pool.nodeAddresses
+      ? [
+          {
+            consumer: `NodePool ${pool.name}`,
+            zones: pool.zones,
+            prefixes: pool.peak.nodes * pool.nodeAddresses.prefixes,
+            addresses:
+              pool.peak.nodes *
+              (pool.nodeAddresses.addresses - addressesPerPrefix * pool.nodeAddresses.prefixes),
+          },
+        ]
+      : [],
+  );
+  const runnerPods = runnerManagers
+    .filter((r) => !r.hostNetwork)
+    .reduce((sum, r) => sum + r.replicas, 0);
+  if (runnerPods > 0) {
+    const zones = cluster.network.subnets
+      .filter((s) => s.purpose === 'nodes')
+      .map((s) => s.availabilityZone);
+    demands.push({ consumer: 'runner managers', zones, prefixes: 0, addresses: runnerPods });
+  }
+  return demands;
+}
+
+function runnerConcurrency(runnerManagers: readonly RunnerManagerLoad[]): number | undefined {
+  const known = runnerManagers.filter((r) => r.concurrent !== undefined);
+  if (known.length === 0) return undefined;
+  return known.reduce((sum, r) => sum + (r.concurrent ?? 0) * r.replicas, 0);
+}

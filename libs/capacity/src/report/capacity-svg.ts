@@ -1,0 +1,98 @@
+import type { CapacityPlan } from '../plan/plan-capacity';
+
+/**
+ * The plan as a hand-written SVG: per pool, the share of allocatable CPU and memory the peak
+ * uses and the share of its limits; per zone, the share of free subnet addresses it needs.
+ * Same plan, same bytes: fixed layout, rounded numbers, no dates.
+ */
+const width = 760;
+const labelWidth = 250;
+const barWidth = 380;
+const rowHeight = 22;
+
+interface Bar {
+  label: string;
+  share: number;
+  text: string;
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function barRow(bar: Bar, y: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, bar.share)) * barWidth);
+  const colour = bar.share > 1 ? '#c62828' : bar.share > 0.9 ? '#ef6c00' : '#2e7d32';
+  return [
+    `<text x="10" y="${y + 15}">${escapeXml(bar.label)}</text>`,
+    `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="16" fill="#eeeeee"/>`,
+    `<rect x="${labelWidth}" y="${y + 3}" width="${filled}" height="16" fill="${colour}"/>`,
+    `<text x="${labelWidth + barWidth + 8}" y="${y + 15}">${escapeXml(bar.text)}</text>`,
+  ].join('\n  ');
+}
+
+function poolBars(plan: CapacityPlan): Bar[] {
+  return plan.pools.flatMap((pool): Bar[] => {
+    const peak = pool.peak;
+    if (!peak)
+      return [{ label: `${pool.name}: no fitting type`, share: 1.01, text: 'does not fit' }];
+    const title = `${pool.name} (${peak.nodes} × ${peak.instanceType})`;
+    const limitShare = Math.max(
+      pool.limits.cpuMillis ? peak.capacity.cpuMillis / pool.limits.cpuMillis : 0,
+      pool.limits.memoryMiB ? peak.capacity.memoryMiB / pool.limits.memoryMiB : 0,
+    );
+    return [
+      {
+        label: `${title} CPU`,
+        share: peak.cpuUtilisation,
+        text: `${pct(peak.cpuUtilisation)} requested`,
+      },
+      {
+        label: `${title} memory`,
+        share: peak.memoryUtilisation,
+        text: `${pct(peak.memoryUtilisation)} requested`,
+      },
+      { label: `${title} limits`, share: limitShare, text: `${pct(limitShare)} of spec.limits` },
+    ];
+  });
+}
+
+function zoneBars(plan: CapacityPlan): Bar[] {
+  return plan.zones.map((zone) => {
+    const share = zone.freeAddresses > 0 ? zone.neededAddresses / zone.freeAddresses : 1.01;
+    return {
+      label: `${zone.zone} (${zone.subnets.map((s) => s.name).join(', ')})`,
+      share,
+      text: `${zone.neededAddresses} of ${zone.freeAddresses} free`,
+    };
+  });
+}
+
+export function capacitySvg(plan: CapacityPlan): string {
+  const sections = [
+    {
+      title: `NodePools at the peak (${plan.peakJobs} jobs): share of allocatable requested`,
+      bars: poolBars(plan),
+    },
+    { title: 'Subnet addresses per zone at the peak, worst zone skew', bars: zoneBars(plan) },
+  ];
+  const parts: string[] = [];
+  let y = 10;
+  for (const section of sections) {
+    parts.push(`<text x="10" y="${y + 16}" font-weight="bold">${escapeXml(section.title)}</text>`);
+    y += 28;
+    for (const bar of section.bars) {
+      parts.push(barRow(bar, y));
+      y += rowHeight;
+    }
+    y += 14;
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="sans-serif" font-size="12">`,
+    `  <rect width="${width}" height="${y}" fill="#ffffff"/>`,
+    `  <title>Capacity plan of cluster ${escapeXml(plan.cluster)}</title>`,
+    ...parts.map((part) => `  ${part}`),
+    '</svg>',
+    '',
+  ].join('\n');
+}

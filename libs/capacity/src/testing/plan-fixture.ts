@@ -1,0 +1,108 @@
+import type { ClusterSpec, JobSizeClass } from '@platform/config';
+import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import type { NodeClassSettings } from '../node/node-class-settings';
+import type { NodePoolSettings } from '../peak/node-pool-settings';
+import type { CapacityPlanInput } from '../plan/plan-capacity';
+import { eksAddOnDaemonSets } from '../workload/daemon-set-load';
+
+/** A small, self-contained planning input: tests change one thing and watch the plan move. */
+export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
+  const subnets = ['a', 'b', 'c'].map((zone, i) => ({
+    name: `test-nodes-${zone}`,
+    availabilityZone: `eu-west-1${zone}`,
+    cidr: nodeSubnetPrefix === 18 ? `10.0.${i * 64}.0/18` : `10.0.${i}.0/${nodeSubnetPrefix}`,
+    purpose: 'nodes' as const,
+  }));
+  return {
+    name: 'test',
+    role: 'workload',
+    aws: { accountId: '123456789012', region: 'eu-west-1' },
+    eks: {
+      clusterName: 'test',
+      endpoint: 'https://example.eks.amazonaws.com',
+      certificateAuthorityData: 'eA==',
+      kubernetesVersion: '1.33',
+    },
+    network: { vpcCidr: '10.0.0.0/16', subnets },
+    podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
+  };
+}
+
+export const fixtureSizeClasses: Record<string, JobSizeClass> = {
+  small: {
+    name: 'small',
+    build: { cpu: '500m', memory: '1Gi' },
+    helper: { cpu: '100m', memory: '128Mi' },
+    service: { cpu: '250m', memory: '512Mi' },
+    maxServices: 1,
+  },
+  large: {
+    name: 'large',
+    build: { cpu: '2', memory: '6Gi' },
+    helper: { cpu: '200m', memory: '256Mi' },
+    service: { cpu: '1', memory: '2Gi' },
+    maxServices: 2,
+  },
+};
+
+export function fixturePool(
+  name: string,
+  architecture: 'amd64' | 'arm64',
+  overrides: Partial<NodePoolSettings> = {},
+): NodePoolSettings {
+  const families = architecture === 'arm64' ? ['c7g', 'm7g', 'r7g'] : ['c6i', 'm6i', 'r6i'];
+  return {
+    name,
+    file: `rendered/test/karpenter/node-pools/nodepool-${name}.yaml`,
+    nodeClassName: 'test',
+    requirements: [
+      { key: 'kubernetes.io/arch', operator: 'In', values: [architecture] },
+      { key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: families },
+      {
+        key: 'karpenter.k8s.aws/instance-size',
+        operator: 'In',
+        values: ['2xlarge', '4xlarge', '8xlarge'],
+      },
+    ],
+    taints: [{ key: 'ci/jobs', value: name, effect: 'NoSchedule' }],
+    labels: {},
+    limits: { cpuMillis: 10_000_000, memoryMiB: 100_000_000 },
+    ...overrides,
+  };
+}
+
+export const fixtureNodeClass: NodeClassSettings = {
+  name: 'test',
+  file: 'rendered/test/karpenter/node-classes/ec2nodeclass-test.yaml',
+  amiFamily: 'al2023',
+  kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465 },
+  subnetSelectorTerms: ['a', 'b', 'c'].map((zone) => ({ tags: { Name: `test-nodes-${zone}` } })),
+};
+
+export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
+  return {
+    cluster: fixtureCluster(),
+    clusterFile: 'libs/config/src/clusters/test.ts',
+    catalog: instanceTypeCatalog,
+    sizeClasses: fixtureSizeClasses,
+    peak: {
+      concurrentPipelines: 2,
+      concurrentJobsPerPipeline: 50,
+      sizeMix: { small: 0.8, large: 0.2 },
+      privilegedShare: 0.1,
+      arm64Share: 0.3,
+    },
+    pools: { ordinary: 'jobs', arm64: 'jobs-arm64', privileged: 'privileged' },
+    nodePools: [
+      fixturePool('jobs', 'amd64'),
+      fixturePool('jobs-arm64', 'arm64'),
+      fixturePool('privileged', 'amd64'),
+    ],
+    nodeClasses: [fixtureNodeClass],
+    daemonSets: eksAddOnDaemonSets,
+    runnerManagers: [],
+    vmMemoryOverheadPercent: 0.075,
+    maxMainClassWaste: 0.5,
+    ...overrides,
+  };
+}
