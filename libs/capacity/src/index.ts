@@ -24,3 +24,5 @@ export * from './manifests/read-node-class';
 export * from './manifests/read-workloads';
 export * from './report/format-capacity-report';
 export * from './report/capacity-svg';
+export * from './manifests/rendered-inputs';
+export * from './plan/plan-cluster-capacity';

@@ -1,0 +1,48 @@
+import {
+  allCiNodePools,
+  capacityTargets,
+  ciNodePools,
+  inventoryFiles,
+  jobSizeClasses,
+  peakLoad,
+  type ClusterSpec,
+} from '@platform/config';
+import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import { readRenderedInputs, type RenderedFile } from '../manifests/rendered-inputs';
+import { defaultVmMemoryOverheadPercent } from '../node/kubelet-reservations';
+import { eksAddOnDaemonSets } from '../workload/daemon-set-load';
+import { planCapacity, type CapacityPlan, type CapacityPlanInput } from './plan-capacity';
+
+/**
+ * The plan for one cluster from the shared facts in libs/config and what is rendered for it;
+ * `overrides` lets a test or a what-if change one input. Undefined when the cluster has no
+ * NodePools (nothing to plan).
+ */
+export function planClusterCapacity(
+  cluster: ClusterSpec,
+  files: readonly RenderedFile[],
+  overrides: Partial<CapacityPlanInput> = {},
+): CapacityPlan | undefined {
+  const rendered = readRenderedInputs(files);
+  if (rendered.nodePools.length === 0) return undefined;
+  const ciPoolNames = new Set(allCiNodePools.map((pool) => pool.name));
+  return planCapacity({
+    cluster,
+    clusterFile: inventoryFiles.cluster(cluster.name),
+    catalog: instanceTypeCatalog,
+    sizeClasses: jobSizeClasses,
+    peak: peakLoad,
+    pools: {
+      ordinary: ciNodePools.ciJobs.name,
+      arm64: ciNodePools.ciJobsArm64.name,
+      privileged: ciNodePools.ciPrivileged.name,
+    },
+    nodePools: rendered.nodePools.filter((pool) => ciPoolNames.has(pool.name)),
+    nodeClasses: rendered.nodeClasses,
+    daemonSets: [...eksAddOnDaemonSets, ...rendered.daemonSets],
+    runnerManagers: rendered.runnerManagers,
+    vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
+    maxMainClassWaste: capacityTargets.maxMainClassWaste,
+    ...overrides,
+  });
+}
