@@ -26,3 +26,4 @@ export * from './report/format-capacity-report';
 export * from './report/capacity-svg';
 export * from './manifests/rendered-inputs';
 export * from './plan/plan-cluster-capacity';
+export * from './plan/pool-findings';

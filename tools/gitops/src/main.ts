@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InventoryError } from '@platform/config';
 import { CatalogError, RenderError, UnknownScopeError } from '@platform/core';
 import { chartsCommand } from './commands/charts-command';
+import { capacityCommand } from './commands/capacity-command';
 import { checkCommand } from './commands/check-command';
 import { policyCommand } from './commands/policy-command';
 import { validateCommand } from './commands/validate-command';
@@ -22,6 +23,8 @@ Commands:
   charts verify                    check vendor/ (chart packages, Argo CD install) against its lock
   charts pull <chart> <version>    download a chart version with the pinned Helm into vendor/charts/
     --repository URL [--date D]    and lock its sha256 (needs network access to the repository)
+  capacity [--cluster C]           plan the CI peak against the rendered NodePools, EC2NodeClasses
+                                   and DaemonSets: nodes, limits, subnet addresses per zone
   help                             show this text
 
 Options:
@@ -29,6 +32,7 @@ Options:
   --engine E             validate with auto (default: kubeconform if a binary is on PATH or
                          in $KUBECONFORM, else embedded), embedded or kubeconform
   --json                 machine-readable output
+  --svg FILE             capacity: also draw pool utilisation and subnet headroom as SVG
   -h, --help             show this text
 
 Exit codes: 0 success, 1 findings (drift, invalid resources, policy violations), 2 usage error.`;
@@ -42,6 +46,7 @@ export interface CommandOptions {
   engine?: string;
   repository?: string;
   date?: string;
+  svg?: string;
 }
 
 /** Entry point; returns the exit code instead of exiting so tests can call it. */
@@ -57,6 +62,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
         engine: { type: 'string' },
         repository: { type: 'string' },
         date: { type: 'string' },
+        svg: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -78,6 +84,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
     engine: parsed.values.engine,
     repository: parsed.values.repository,
     date: parsed.values.date,
+    svg: parsed.values.svg,
     positionals,
   };
   try {
@@ -92,6 +99,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return await policyCommand(options);
       case 'charts':
         return await chartsCommand(options);
+      case 'capacity':
+        return await capacityCommand(options);
       default:
         process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
         return 2;

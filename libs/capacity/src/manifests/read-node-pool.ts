@@ -4,7 +4,7 @@ import { cpuMillis, memoryMiB } from '../quantity/quantity';
 import type { NodeSelectorRequirement } from '../workload/scheduling-terms';
 import { isObject, ManifestReader, type JsonObject } from './manifest-reader';
 
-const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']);
+const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt', 'Gte', 'Lte']);
 const effects = new Set(['NoSchedule', 'NoExecute', 'PreferNoSchedule']);
 
 /** A karpenter.sh/v1 NodePool, as the planner needs it. */

@@ -10,7 +10,7 @@ export interface Toleration {
 
 export interface NodeSelectorRequirement {
   key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt' | 'Gte' | 'Lte';
   values?: string[];
 }
 
@@ -53,6 +53,10 @@ export function requirementHolds(
       return value !== undefined && Number(value) > Number(values[0]);
     case 'Lt':
       return value !== undefined && Number(value) < Number(values[0]);
+    case 'Gte':
+      return value !== undefined && Number(value) >= Number(values[0]);
+    case 'Lte':
+      return value !== undefined && Number(value) <= Number(values[0]);
   }
 }
 

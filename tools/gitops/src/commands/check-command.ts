@@ -8,16 +8,18 @@ import type { CommandOptions } from '../main';
 import { renderInMemory } from '../render/render-pipeline';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
+import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
 import { renderChecks } from './render-checks';
 
 /**
- * Everything CI runs, offline: strict validation and policy over the committed rendered/, then a
- * fresh render (with the same checks) compared with it file by file.
+ * Everything CI runs, offline: strict validation, policy and the capacity plan over the committed
+ * rendered/, then a fresh render (with the same checks) compared with it file by file.
  */
 export async function checkCommand(options: CommandOptions): Promise<number> {
   const files = collectYamlFiles(options.root, renderedPaths({ root: options.root }));
   const validation = validateFiles(files);
   const policy = checkPolicy(files);
+  const capacity = planRenderedCapacity(files);
   const { render } = await renderInMemory({ root: options.root, checks: renderChecks() });
   const drift = findDrift(options.root, render);
   const delivery = deliveryFindings(files);
@@ -27,6 +29,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     validation.summary.errors > 0 ||
     policy.counts.errors > 0 ||
     delivery.length > 0 ||
+    capacityFailed(capacity) ||
     drift.length > 0;
 
   if (options.json) {
@@ -35,6 +38,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       policy: { findings: policy.findings, exemptions: policy.exemptions, summary: policy.counts },
       vendor: { findings: vendor },
       delivery: { findings: delivery },
+      capacity: capacity.map((plan) => ({ cluster: plan.cluster, findings: plan.findings })),
       drift,
       passed: !failed,
     };
@@ -50,6 +54,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     formatPolicySummary(policy.counts),
     ...delivery.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
+    ...formatCapacitySummary(capacity),
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);

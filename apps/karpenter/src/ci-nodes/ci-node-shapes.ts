@@ -1,0 +1,90 @@
+import { ciNodePools, type CiNodePool } from '@platform/config';
+
+/**
+ * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
+ * Names, architectures and taints come from libs/config (ciNodePools); sizing lives here.
+ * Every family listed must be in the capacity catalog (libs/capacity); a test proves it.
+ */
+export interface NodePoolShape {
+  pool: CiNodePool;
+  nodeClass: string;
+  /** Spot first (Karpenter prefers it), on-demand when spot is short. */
+  capacityTypes: readonly ('spot' | 'on-demand')[];
+  categories: readonly string[];
+  families: readonly string[];
+  /** 2xlarge and up: a burst of ~1,000 jobs wants few, large nodes (fewer launches, fewer ENIs). */
+  sizes: readonly string[];
+  /** Instance generations above this one. */
+  generationAbove: number;
+}
+
+export interface NodeClassShape {
+  name: string;
+  /** Root gp3 volume: image layers, build caches and Docker-in-Docker storage live here. */
+  rootVolumeGi: number;
+}
+
+export const ciNodeClasses = {
+  jobs: { name: 'ci-jobs', rootVolumeGi: 100 },
+  // Docker-in-Docker keeps a second image store (the inner daemon's) on the node's disk.
+  privileged: { name: 'ci-privileged', rootVolumeGi: 200 },
+} as const satisfies Record<string, NodeClassShape>;
+
+const sizes = ['2xlarge', '4xlarge', '8xlarge'] as const;
+
+export const nodePoolShapes: readonly NodePoolShape[] = [
+  {
+    pool: ciNodePools.ciJobs,
+    nodeClass: ciNodeClasses.jobs.name,
+    capacityTypes: ['spot', 'on-demand'],
+    categories: ['c', 'm', 'r'],
+    families: ['c6i', 'c7i', 'm6i', 'm7i', 'r6i', 'r7i'],
+    sizes,
+    generationAbove: 5,
+  },
+  {
+    pool: ciNodePools.ciJobsArm64,
+    nodeClass: ciNodeClasses.jobs.name,
+    capacityTypes: ['spot', 'on-demand'],
+    categories: ['c', 'm', 'r'],
+    families: ['c7g', 'm7g', 'r7g'],
+    sizes,
+    generationAbove: 6,
+  },
+  {
+    pool: ciNodePools.ciPrivileged,
+    nodeClass: ciNodeClasses.privileged.name,
+    // Image builds that push at the end lose the whole build on a spot interruption.
+    capacityTypes: ['on-demand'],
+    categories: ['c', 'm'],
+    families: ['c6i', 'c7i', 'm6i', 'm7i'],
+    sizes,
+    generationAbove: 5,
+  },
+];
+
+/**
+ * The EKS-optimised Amazon Linux 2023 release every CI node boots, pinned: `@latest` would
+ * drift (and replace) every node on each weekly AMI release. Bump it deliberately; the change
+ * rolls nodes within the disruption budgets below.
+ */
+export const ciAmiAlias = 'al2023@v20260818';
+
+/**
+ * Disruption for bursty CI: empty nodes go five minutes after their last job (back to zero
+ * when idle), but drift and consolidation of busy nodes wait for the evening.
+ */
+export const ciDisruption = {
+  consolidateAfter: '5m',
+  /** Weekdays 07:00–19:00 UTC: no voluntary replacement of nodes that run jobs. */
+  workingHours: { schedule: '0 7 * * mon-fri', duration: '12h' },
+  /** Outside working hours, a tenth of the nodes at a time. */
+  offHoursNodes: '10%',
+  /** A week: AMI and kernel patches reach every node at least weekly. */
+  expireAfter: '168h',
+  /** Drain deadline, at least the longest job timeout (3h), so expiry never kills a job. */
+  terminationGracePeriod: '3h',
+} as const;
+
+/** NodePool limits are the planned peak plus this much, for DaemonSets and type choices to come. */
+export const limitHeadroom = 1.5;

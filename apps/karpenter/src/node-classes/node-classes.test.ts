@@ -1,0 +1,61 @@
+import { clusterByName, inventory, karpenterNodeRoleName } from '@platform/config';
+import { describe, expect, it } from 'vitest';
+import { ciNodeClasses } from '../ci-nodes/ci-node-shapes';
+import { nodeClassManifest } from '../ci-nodes/node-class-manifest';
+
+const ci = clusterByName(inventory, 'ci');
+
+describe('the CI EC2NodeClasses', () => {
+  it('pin the AL2023 AMI to a release, never @latest', () => {
+    for (const shape of Object.values(ciNodeClasses)) {
+      const [term] = nodeClassManifest(shape, ci).spec?.amiSelectorTerms ?? [];
+      expect(term?.alias).toMatch(/^al2023@v\d{8}$/);
+    }
+  });
+
+  it('select the inventory node subnets by Name and the node role by the naming scheme', () => {
+    const spec = nodeClassManifest(ciNodeClasses.jobs, ci).spec!;
+    expect(spec.subnetSelectorTerms).toEqual(
+      ci.network.subnets
+        .filter((s) => s.purpose === 'nodes')
+        .map((s) => ({ tags: { Name: s.name } })),
+    );
+    expect(spec.role).toBe(karpenterNodeRoleName(ci));
+    expect(spec.securityGroupSelectorTerms).toEqual([
+      { tags: { 'karpenter.sh/discovery': ci.eks.clusterName } },
+    ]);
+  });
+
+  it('require IMDSv2 with hop limit 1 and an encrypted gp3 root volume', () => {
+    const spec = nodeClassManifest(ciNodeClasses.privileged, ci).spec!;
+    expect(spec.metadataOptions).toMatchObject({
+      httpTokens: 'required',
+      httpPutResponseHopLimit: 1,
+    });
+    expect(spec.blockDeviceMappings).toEqual([
+      expect.objectContaining({
+        rootVolume: true,
+        ebs: expect.objectContaining({ volumeType: 'gp3', encrypted: true, volumeSize: '200Gi' }),
+      }),
+    ]);
+  });
+
+  it('set maxPods and its memory reservation for prefix delegation, and nothing for secondary IPs', () => {
+    expect(nodeClassManifest(ciNodeClasses.jobs, ci).spec?.kubelet).toEqual({
+      maxPods: 110,
+      kubeReserved: { memory: '1465Mi' },
+    });
+    const secondary = {
+      ...ci,
+      podNetworking: { mode: 'secondary-ips', warmEniTarget: 1 } as const,
+    };
+    expect(nodeClassManifest(ciNodeClasses.jobs, secondary).spec?.kubelet).toBeUndefined();
+  });
+
+  it('name the inventory file when the cluster has no pod networking', () => {
+    const { podNetworking: _, ...bare } = ci;
+    expect(() => nodeClassManifest(ciNodeClasses.jobs, bare)).toThrow(
+      'libs/config/src/clusters/ci.ts: cluster ci runs Karpenter node pools but sets no podNetworking',
+    );
+  });
+});
