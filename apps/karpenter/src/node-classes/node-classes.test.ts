@@ -53,7 +53,7 @@ describe('the CI EC2NodeClasses', () => {
   });
 
   it('name the inventory file when the cluster has no pod networking', () => {
-    const { podNetworking: _, ...bare } = ci;
+    const bare = { ...ci, podNetworking: undefined };
     expect(() => nodeClassManifest(ciNodeClasses.jobs, bare)).toThrow(
       'libs/config/src/clusters/ci.ts: cluster ci runs Karpenter node pools but sets no podNetworking',
     );

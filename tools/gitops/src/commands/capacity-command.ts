@@ -6,28 +6,31 @@ import {
   formatCapacityReport,
   planClusterCapacity,
   type CapacityPlan,
+  type CapacityPlanInput,
 } from '@platform/capacity';
-import { inventory, renderedRoot } from '@platform/config';
+import { inventory, renderedRoot, type Inventory } from '@platform/config';
 import type { CommandOptions } from '../main';
-import type { SourceFile } from '../workspace/collect-yaml-files';
-import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { collectYamlFiles, type SourceFile } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
 
 /**
  * The capacity plan of every cluster with NodePools in `files` (the rendered/ tree), or of
- * `cluster` alone. Files are grouped by their `rendered/<cluster>/` prefix.
+ * `cluster` alone. Files are grouped by their `rendered/<cluster>/` prefix. `what` swaps the
+ * inventory or an input (tests, what-ifs).
  */
 export function planRenderedCapacity(
   files: readonly SourceFile[],
   cluster?: string,
+  what: { inventory?: Inventory; overrides?: Partial<CapacityPlanInput> } = {},
 ): CapacityPlan[] {
-  return inventory.clusters
+  return (what.inventory ?? inventory).clusters
     .filter((spec) => !cluster || spec.name === cluster)
     .flatMap((spec) => {
       const prefix = `${renderedRoot}/${spec.name}/`;
       const plan = planClusterCapacity(
         spec,
         files.filter((file) => file.path.startsWith(prefix)),
+        what.overrides,
       );
       return plan ? [plan] : [];
     });

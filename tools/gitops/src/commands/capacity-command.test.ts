@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { peakLoad, inventory } from '@platform/config';
+import { describe, expect, it } from 'vitest';
+import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { repositoryRoot } from '../workspace/repository-root';
+import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
+
+// The committed rendered/ tree of the CI cluster: what `gitops check` plans.
+const files = collectYamlFiles(repositoryRoot, [join(repositoryRoot, 'rendered', 'ci')]);
+
+describe('gitops capacity over the committed rendered/', () => {
+  it('passes for the shipped configuration', () => {
+    const plans = planRenderedCapacity(files);
+    expect(plans.map((p) => p.cluster)).toEqual(['ci']);
+    expect(plans[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(capacityFailed(plans)).toBe(false);
+  });
+
+  it('fails naming the subnet and the shortfall when the ci node subnets shrink to /26', () => {
+    const shrunk = structuredClone(inventory);
+    const ci = shrunk.clusters.find((c) => c.name === 'ci')!;
+    ci.network.subnets = ci.network.subnets.map((s, i) =>
+      s.purpose === 'nodes' ? { ...s, cidr: `10.20.${i}.0/26` } : s,
+    );
+    const plans = planRenderedCapacity(files, 'ci', { inventory: shrunk });
+    expect(capacityFailed(plans)).toBe(true);
+    const lines = formatCapacitySummary(plans);
+    expect(lines.find((l) => l.includes('subnet ci-nodes-b'))).toMatch(
+      /^error {3}subnet ci-nodes-b \(eu-west-1b, 10\.20\.1\.0\/26\): peak needs \d+ addresses, 59 free \(short by \d+;/,
+    );
+  });
+
+  it('fails naming the NodePool when the peak outgrows its limits', () => {
+    const plans = planRenderedCapacity(files, 'ci', {
+      overrides: { peak: { ...peakLoad, concurrentJobsPerPipeline: 400 } },
+    });
+    const finding = plans[0]?.findings.find((f) => f.subject === 'NodePool ci-jobs');
+    expect(finding).toMatchObject({
+      severity: 'error',
+      file: 'rendered/ci/karpenter/node-pools/nodepool-ci-jobs.yaml',
+    });
+    expect(finding?.message).toMatch(
+      /spec\.limits allow cpu 1920, memory 15360Gi \(short by \d+ CPU\)$/,
+    );
+  });
+});
