@@ -14,6 +14,8 @@ interface Bar {
   label: string;
   share: number;
   text: string;
+  /** Usage is good when high (rightsized nodes); a bound turns orange, then red, near its end. */
+  kind: 'usage' | 'bound';
 }
 
 const escapeXml = (text: string) =>
@@ -22,7 +24,14 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 function barRow(bar: Bar, y: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, bar.share)) * barWidth);
-  const colour = bar.share > 1 ? '#c62828' : bar.share > 0.9 ? '#ef6c00' : '#2e7d32';
+  const colour =
+    bar.kind === 'usage'
+      ? '#1565c0'
+      : bar.share > 1
+        ? '#c62828'
+        : bar.share > 0.9
+          ? '#ef6c00'
+          : '#2e7d32';
   return [
     `<text x="10" y="${y + 15}">${escapeXml(bar.label)}</text>`,
     `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="16" fill="#eeeeee"/>`,
@@ -34,8 +43,10 @@ function barRow(bar: Bar, y: number): string {
 function poolBars(plan: CapacityPlan): Bar[] {
   return plan.pools.flatMap((pool): Bar[] => {
     const peak = pool.peak;
-    if (!peak)
-      return [{ label: `${pool.name}: no fitting type`, share: 1.01, text: 'does not fit' }];
+    if (!peak) {
+      const label = `${pool.name}: no fitting type`;
+      return [{ label, share: 1.01, text: 'does not fit', kind: 'bound' }];
+    }
     const title = `${pool.name} (${peak.nodes} × ${peak.instanceType})`;
     const limitShare = Math.max(
       pool.limits.cpuMillis ? peak.capacity.cpuMillis / pool.limits.cpuMillis : 0,
@@ -46,13 +57,20 @@ function poolBars(plan: CapacityPlan): Bar[] {
         label: `${title} CPU`,
         share: peak.cpuUtilisation,
         text: `${pct(peak.cpuUtilisation)} requested`,
+        kind: 'usage',
       },
       {
         label: `${title} memory`,
         share: peak.memoryUtilisation,
         text: `${pct(peak.memoryUtilisation)} requested`,
+        kind: 'usage',
       },
-      { label: `${title} limits`, share: limitShare, text: `${pct(limitShare)} of spec.limits` },
+      {
+        label: `${title} limits`,
+        share: limitShare,
+        text: `${pct(limitShare)} of spec.limits`,
+        kind: 'bound',
+      },
     ];
   });
 }
@@ -64,6 +82,7 @@ function zoneBars(plan: CapacityPlan): Bar[] {
       label: `${zone.zone} (${zone.subnets.map((s) => s.name).join(', ')})`,
       share,
       text: `${zone.neededAddresses} of ${zone.freeAddresses} free`,
+      kind: 'bound',
     };
   });
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { capacitySvg, formatCapacityReport } from '@platform/capacity';
 import { peakLoad, inventory } from '@platform/config';
 import { describe, expect, it } from 'vitest';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
@@ -42,5 +44,12 @@ describe('gitops capacity over the committed rendered/', () => {
     expect(finding?.message).toMatch(
       /spec\.limits allow cpu 1920, memory 15360Gi \(short by \d+ CPU\)$/,
     );
+  });
+
+  it('matches the report and the SVG committed under docs/ (regenerate with gitops capacity)', () => {
+    const [plan] = planRenderedCapacity(files, 'ci');
+    const committed = (name: string) => readFileSync(join(repositoryRoot, 'docs', name), 'utf8');
+    expect(committed('capacity.svg')).toBe(capacitySvg(plan!));
+    expect(committed('capacity-report.txt')).toBe(formatCapacityReport(plan!));
   });
 });
