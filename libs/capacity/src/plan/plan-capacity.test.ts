@@ -117,4 +117,14 @@ describe('planCapacity', () => {
       'kubelet maxPods 110 exceeds what secondary-ips gives c6i.2xlarge (58)',
     );
   });
+
+  it('names the inventory file and field of a bad warm target', () => {
+    const cluster = {
+      ...fixtureCluster(),
+      podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: -1 } as const,
+    };
+    expect(() => planCapacity(fixtureInput({ cluster }))).toThrow(
+      'libs/config/src/clusters/test.ts: cluster test: podNetworking.warmPrefixTarget is -1, not a whole number of at least 0',
+    );
+  });
 });

@@ -64,6 +64,14 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
       `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
     );
   }
+  const warm = Object.entries(networking).filter(([key]) => key !== 'mode');
+  for (const [key, value] of warm) {
+    if (!Number.isInteger(value) || (value as number) < 0) {
+      throw new CapacityInputError(
+        `${input.clusterFile}: cluster ${input.cluster.name}: podNetworking.${key} is ${String(value)}, not a whole number of at least 0`,
+      );
+    }
+  }
   const findings: CapacityFinding[] = [];
   const jobRequests = Object.fromEntries(
     Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodRequests(c)]),
