@@ -21,6 +21,21 @@ export interface InstanceTypeSpec {
   networkBaselineMbps: number;
 }
 
+/** The well-known labels that describe an instance type (the keys `instanceTypeLabels` sets). */
+export const instanceTypeLabelKeys: ReadonlySet<string> = new Set([
+  'node.kubernetes.io/instance-type',
+  'kubernetes.io/arch',
+  'kubernetes.io/os',
+  'karpenter.k8s.aws/instance-family',
+  'karpenter.k8s.aws/instance-category',
+  'karpenter.k8s.aws/instance-generation',
+  'karpenter.k8s.aws/instance-size',
+  'karpenter.k8s.aws/instance-cpu',
+  'karpenter.k8s.aws/instance-memory',
+  'karpenter.k8s.aws/instance-network-bandwidth',
+  'karpenter.k8s.aws/instance-hypervisor',
+]);
+
 /** The node labels Karpenter puts on a node of this type, for evaluating NodePool requirements. */
 export function instanceTypeLabels(type: InstanceTypeSpec): Record<string, string> {
   return {

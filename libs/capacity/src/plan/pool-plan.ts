@@ -1,5 +1,9 @@
 import type { PodNetworkingSpec } from '@platform/config';
-import { instanceTypeLabels, type InstanceTypeSpec } from '../catalog/instance-type';
+import {
+  instanceTypeLabelKeys,
+  instanceTypeLabels,
+  type InstanceTypeSpec,
+} from '../catalog/instance-type';
 import { nodeAddresses, type NodeAddresses } from '../network/node-addresses';
 import type { Resources } from '../node/node-allocatable';
 import type { NodeClassSettings } from '../node/node-class-settings';
@@ -37,14 +41,12 @@ export interface PoolPlanContext {
   zones: string[];
 }
 
-const instanceLabelKeys = new Set(Object.keys(instanceTypeLabels({} as InstanceTypeSpec)));
-
 /** Catalog types a NodePool's requirements allow (requirements on zones or capacity types aside). */
 export function selectableTypes(
   pool: Pick<NodePoolSettings, 'requirements'>,
   catalog: readonly InstanceTypeSpec[],
 ): InstanceTypeSpec[] {
-  const typeRequirements = pool.requirements.filter((r) => instanceLabelKeys.has(r.key));
+  const typeRequirements = pool.requirements.filter((r) => instanceTypeLabelKeys.has(r.key));
   return catalog.filter((type) =>
     typeRequirements.every((r) => requirementHolds(r, instanceTypeLabels(type))),
   );
