@@ -3,13 +3,10 @@
 // measures the neighbours, so CPU time (user + system of this process) is reported beside it.
 // Run: npx tsx tools/bench/src/capacity-bench.ts (target: under 300 ms added).
 import { performance } from 'node:perf_hooks';
-import { planRenderedCapacity } from '../../gitops/src/commands/capacity-command';
-import { collectYamlFiles } from '../../gitops/src/workspace/collect-yaml-files';
-import { renderedPaths } from '../../gitops/src/workspace/rendered-paths';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { planRenderedCapacity, renderedCapacityFiles, repositoryRoot } from '@platform/gitops';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
-const files = collectYamlFiles(repositoryRoot, renderedPaths({ root: repositoryRoot }));
+const files = renderedCapacityFiles(repositoryRoot);
 
 function measure(): { wallMs: number; cpuMs: number } {
   const cpu = process.cpuUsage();

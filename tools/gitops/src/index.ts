@@ -3,3 +3,4 @@ export { main } from './main';
 export { renderInMemory, renderToDisk } from './render/render-pipeline';
 export { loadCatalog } from './workspace/load-catalog';
 export { repositoryRoot } from './workspace/repository-root';
+export { planRenderedCapacity, renderedCapacityFiles } from './commands/capacity-command';

@@ -36,6 +36,11 @@ export function planRenderedCapacity(
     });
 }
 
+/** The rendered files the planner reads: all of rendered/, or one cluster's. */
+export function renderedCapacityFiles(root: string, cluster?: string): SourceFile[] {
+  return collectYamlFiles(root, renderedPaths({ root, cluster }));
+}
+
 /** One line per finding and a summary, for `gitops check`. */
 export function formatCapacitySummary(plans: readonly CapacityPlan[]): string[] {
   const findings = plans.flatMap((plan) => plan.findings);
@@ -55,8 +60,8 @@ export function capacityFailed(plans: readonly CapacityPlan[]): boolean {
  * NodePools, EC2NodeClasses, DaemonSets and runner settings. Exit 1 on any error finding.
  */
 export async function capacityCommand(options: CommandOptions): Promise<number> {
-  const paths = renderedPaths({ root: options.root, cluster: options.cluster });
-  const plans = planRenderedCapacity(collectYamlFiles(options.root, paths), options.cluster);
+  const files = renderedCapacityFiles(options.root, options.cluster);
+  const plans = planRenderedCapacity(files, options.cluster);
   if (plans.length === 0) {
     process.stderr.write(
       `gitops capacity: no NodePools rendered${options.cluster ? ` for cluster ${options.cluster}` : ''}\n`,
