@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capacitySvg, formatCapacityReport } from '@platform/capacity';
 import { peakLoad, inventory } from '@platform/config';
 import { describe, expect, it } from 'vitest';
+import { main } from '../main';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { repositoryRoot } from '../workspace/repository-root';
 import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
@@ -51,5 +53,22 @@ describe('gitops capacity over the committed rendered/', () => {
     const committed = (name: string) => readFileSync(join(repositoryRoot, 'docs', name), 'utf8');
     expect(committed('capacity.svg')).toBe(capacitySvg(plan!));
     expect(committed('capacity-report.txt')).toBe(formatCapacityReport(plan!));
+  });
+});
+
+describe('gitops capacity (command)', () => {
+  it('prints the report, writes the SVG and exits 0 for the shipped configuration', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'capacity-'));
+    const svg = join(directory, 'plan.svg');
+    const exit = await main(['capacity', '--cluster', 'ci', '--svg', svg], repositoryRoot);
+    expect(exit).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toBe(
+      readFileSync(join(repositoryRoot, 'docs', 'capacity.svg'), 'utf8'),
+    );
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('exits 1 naming the cluster when nothing is rendered for it', async () => {
+    expect(await main(['capacity', '--cluster', 'mgmt'], repositoryRoot)).toBe(1);
   });
 });
