@@ -127,4 +127,12 @@ describe('planCapacity', () => {
       'libs/config/src/clusters/test.ts: cluster test: podNetworking.warmPrefixTarget is -1, not a whole number of at least 0',
     );
   });
+
+  it('fails naming the pool, the type and the shares when the main size class wastes too much', () => {
+    const plan = planCapacity(fixtureInput({ maxMainClassWaste: 0.01 }));
+    const finding = plan.findings.find((f) => f.subject === 'NodePool jobs');
+    expect(finding?.message).toMatch(
+      /^small jobs \(the main size class\) leave \d+% of the CPU and \d+% of the memory of a c6i\.\w+ unallocated \(\d+ per node\); the target is at most 1%$/,
+    );
+  });
 });
