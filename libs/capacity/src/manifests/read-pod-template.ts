@@ -8,17 +8,21 @@ const podSpec = 'spec.template.spec';
 
 /**
  * A pod's effective requests, as the scheduler counts them: the sum of its containers, or the
- * largest init container if that is more (init containers run one at a time, before them).
+ * largest init container if that is more (init containers run one at a time, before them). A
+ * container without a request gets its limit as the request.
  */
 export function podRequests(r: ManifestReader): Resources {
   const requestsOf = (kind: 'containers' | 'initContainers') =>
     r.arrayAt(`${podSpec}.${kind}`).map((container, i) => {
-      const path = `${podSpec}.${kind}[${i}].resources.requests`;
+      const path = `${podSpec}.${kind}[${i}].resources`;
+      // Kubernetes defaults a missing request to the limit.
       const requests = r.objectAt('resources.requests', container);
-      return {
-        cpuMillis: r.quantity(`${path}.cpu`, requests.cpu, cpuMillis) ?? 0,
-        memoryMiB: r.quantity(`${path}.memory`, requests.memory, memoryMiB) ?? 0,
-      };
+      const limits = r.objectAt('resources.limits', container);
+      const read = (resource: 'cpu' | 'memory', convert: (q: string | number) => number) =>
+        r.quantity(`${path}.requests.${resource}`, requests[resource], convert) ??
+        r.quantity(`${path}.limits.${resource}`, limits[resource], convert) ??
+        0;
+      return { cpuMillis: read('cpu', cpuMillis), memoryMiB: read('memory', memoryMiB) };
     });
   const containers = requestsOf('containers');
   const inits = requestsOf('initContainers');

@@ -84,7 +84,7 @@ spec:
         - name: agent
           resources: { requests: { cpu: 200m, memory: 256Mi } }
         - name: trace
-          resources: { requests: { cpu: 100m, memory: 128Mi } }
+          resources: { limits: { cpu: 100m, memory: 128Mi } }
 `,
 };
 
@@ -103,7 +103,8 @@ describe('readRenderedInputs', () => {
       kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465, evictionHardMemory: { share: 0.05 } },
       subnetSelectorTerms: [{ tags: { Name: 'ci-nodes-a' } }],
     });
-    // Containers add up (300m, 384Mi); the init container runs alone and needs more CPU.
+    // Containers add up (300m, 384Mi; a limit stands in for a missing request); the init container
+    // runs alone and needs more CPU.
     expect(inputs.daemonSets[0]).toMatchObject({
       name: 'observability/agent',
       hostNetwork: false,
