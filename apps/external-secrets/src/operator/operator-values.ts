@@ -1,6 +1,10 @@
 import type { ExternalSecretsValues, ExternalSecretsWorkload } from '@platform/charts';
 import { externalSecretsRoleArn, nodePoolLabel, type ClusterSpec } from '@platform/config';
 
+/** Helm release name; the chart names its controller ServiceAccount after it. */
+export const operatorReleaseName = 'external-secrets';
+export const controllerServiceAccountName = operatorReleaseName;
+
 /** Two of each: a node drain or a rollout never leaves ExternalSecrets unreconciled or the webhook down. */
 const replicas = 2;
 
