@@ -1,6 +1,11 @@
-import { externalSecretsChart, type ExternalSecretsValues } from '@platform/charts';
+import { externalSecretsChart } from '@platform/charts';
 import { namespaces } from '@platform/config';
-import { addPlatformNamespace, defineComponent, type PolicyExemption } from '@platform/core';
+import {
+  addPlatformNamespace,
+  defineComponent,
+  fromChart,
+  type PolicyExemption,
+} from '@platform/core';
 import {
   controllerServiceAccountName,
   operatorReleaseName,
@@ -45,7 +50,7 @@ const secretReadExemptions: PolicyExemption[] = [
  * ExternalSecret. On every cluster: the runners read their tokens through it on `ci`, ArgoCD its
  * repository credentials on the management cluster.
  */
-export default defineComponent<ExternalSecretsValues>({
+export default defineComponent({
   description:
     'External Secrets Operator 2.9.0 (controller, webhook, certificate controller) and its namespace.',
   clusters: 'all',
@@ -60,12 +65,11 @@ export default defineComponent<ExternalSecretsValues>({
     { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
     { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
   ],
-  chart: {
-    pin: externalSecretsChart,
+  chart: fromChart(externalSecretsChart)({
     releaseName: operatorReleaseName,
     includeCrds: true,
     values: ({ cluster }) => operatorValues(cluster),
-  },
+  }),
   resources: (chart) => {
     addPlatformNamespace(chart, { name: namespace, podSecurity: 'restricted' });
   },

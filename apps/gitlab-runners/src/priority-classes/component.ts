@@ -10,7 +10,7 @@ import { jobPodPriorityClassName, managerPriorityClassName } from '../runner/run
  */
 export default defineComponent({
   description: 'PriorityClasses of the runner managers and the CI job pods.',
-  clusters: ['ci'],
+  clusters: 'workload',
   namespace: namespaces.runnerManagers,
   syncWave: 0,
   clusterResources: [{ group: 'scheduling.k8s.io', kind: 'PriorityClass' }],

@@ -1,6 +1,11 @@
 import { gitlabRunnerChart, type GitlabRunnerValues } from '@platform/charts';
 import { namespaces } from '@platform/config';
-import { defineComponent, type ComponentDefinition, type PolicyExemption } from '@platform/core';
+import {
+  defineComponent,
+  fromChart,
+  type ComponentDefinition,
+  type PolicyExemption,
+} from '@platform/core';
 import type { RunnerDefinition } from './runner-definition';
 import { runnerChartValues } from './runner-chart-values';
 import { releaseName } from './runner-names';
@@ -19,18 +24,17 @@ export function runnerComponent(
   description: string,
   exemptions: readonly PolicyExemption[] = [],
 ): ComponentDefinition<GitlabRunnerValues> {
-  return defineComponent<GitlabRunnerValues>({
+  return defineComponent({
     description,
-    clusters: ['ci'],
+    clusters: 'workload',
     namespace: namespaces.runnerManagers,
     // The chart puts the manager's Role and RoleBinding in the job namespace.
     additionalNamespaces: [runner.jobNamespace],
     syncWave: runnerSyncWave,
-    chart: {
-      pin: gitlabRunnerChart,
+    chart: fromChart(gitlabRunnerChart)({
       releaseName: releaseName(runner),
       values: ({ cluster }) => runnerChartValues(runner, cluster),
-    },
+    }),
     resources: (chart, { cluster }) => addRunnerResources(chart, runner, cluster),
     exemptions,
   });
