@@ -25,6 +25,8 @@ export const runnerTiming = {
    */
   nodeProvisioningBudgetSeconds: 600,
   imagePullBudgetSeconds: 300,
+  /** How often the manager checks a starting job pod (GitLab's default). */
+  podPollIntervalSeconds: 3,
   /** One pipeline's burst of jobs should be picked up within this many seconds. */
   burstPickupSeconds: 15,
 } as const;

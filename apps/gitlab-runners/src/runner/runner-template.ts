@@ -7,7 +7,7 @@ import {
 import { stringify } from 'smol-toml';
 import { jobPodPriorityClassName, jobServiceAccountName } from './runner-names';
 import type { RunnerDefinition } from './runner-definition';
-import { defaultSize, largestSize, runnerCapacity } from './runner-capacity';
+import { defaultSize, largestSize, runnerCapacity, runnerTiming } from './runner-capacity';
 import type {
   ContainerSecurityContextToml,
   KubernetesExecutorToml,
@@ -24,6 +24,7 @@ export function runnerTemplate(runner: RunnerDefinition, cluster: ClusterSpec): 
   const section: RunnerSectionToml = {
     limit: capacity.limit,
     request_concurrency: capacity.requestConcurrency,
+    // KB of job log kept; the default 4096 truncates the logs of large builds.
     output_limit: 16384,
     feature_flags: {
       // Needed for `pod_spec`, which sets the pod's seccomp profile (no native key in 18.9).
@@ -61,6 +62,7 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
   const largest = largestSize();
   return {
     namespace: runner.jobNamespace,
+    // Only for jobs that name no image; pinned, like every image the platform runs.
     image: 'alpine:3.22',
     privileged: runner.privileged,
     allow_privilege_escalation: runner.privileged,
@@ -83,13 +85,13 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
     service_cpu_request_overwrite_max_allowed: largest.service.cpu,
     service_memory_request_overwrite_max_allowed: largest.service.memory,
     service_memory_limit_overwrite_max_allowed: largest.service.memory,
-    poll_interval: 3,
+    poll_interval: runnerTiming.podPollIntervalSeconds,
     poll_timeout: pollTimeout,
     service_account: jobServiceAccountName,
     automount_service_account_token: false,
     priority_class_name: jobPodPriorityClassName,
     pull_policy: ['if-not-present'],
-    ...placement(runner.nodePools),
+    ...placement(runner),
     pod_annotations: { 'karpenter.sh/do-not-disrupt': 'true' },
     pod_labels: { 'ci.platform/runner': runner.name },
     ...securityContexts(runner.privileged),
@@ -98,12 +100,13 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
 
 /** Job pods land only on the runner's pools: selected by pool name, their taints tolerated. */
 function placement(
-  pools: readonly CiNodePool[],
+  runner: RunnerDefinition,
 ): Pick<
   KubernetesExecutorToml,
   'node_selector' | 'node_selector_overwrite_allowed' | 'node_tolerations' | 'affinity'
 > {
-  if (pools.length === 0) throw new Error('a runner needs at least one node pool');
+  const pools: readonly CiNodePool[] = runner.nodePools;
+  if (pools.length === 0) throw new Error(`runner ${runner.name}: nodePools is empty`);
   const tolerations = Object.fromEntries(
     pools.flatMap((pool) => pool.taints.map((t) => [`${t.key}=${t.value}`, t.effect])),
   );
