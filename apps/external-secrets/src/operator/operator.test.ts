@@ -45,7 +45,7 @@ for (const cluster of clusters) {
     it('lives in its own restricted namespace', () => {
       const namespace = byKind('Namespace')[0]!;
       expect(namespace.metadata.name).toBe(namespaces.externalSecrets);
-      expect((namespace.metadata as { labels: Record<string, string> }).labels).toMatchObject({
+      expect(namespace.metadata.labels).toMatchObject({
         'pod-security.kubernetes.io/enforce': 'restricted',
       });
       const namespaced = objects.filter((o) => o.metadata.namespace !== undefined);

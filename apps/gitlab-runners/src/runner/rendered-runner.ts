@@ -27,10 +27,10 @@ export function renderedObjects(...path: string[]): RenderedObject[] {
   return readdirSync(directory, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.yaml') && !file.endsWith('values.yaml'))
     .sort()
-    .map((file) => ({
-      ...(parseYaml(readFileSync(join(directory, file), 'utf8')) as Omit<RenderedObject, 'file'>),
-      file: join(...path, file),
-    }));
+    .map((file) => {
+      const object = parseYaml(readFileSync(join(directory, file), 'utf8')) as RenderedObject;
+      return { ...object, file: join(...path, file) };
+    });
 }
 
 export function findObject(objects: RenderedObject[], kind: string, name: string): RenderedObject {
