@@ -6,7 +6,7 @@ import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import type { RunnerDefinition } from './runner-definition';
 import { defaultSize, jobNamespaceQuota, largestSize } from './runner-capacity';
 import { jobServiceAccountName } from './runner-names';
-import { cpuMillicores, memoryBytes } from './quantity';
+import { memoryBytes } from './quantity';
 
 /** The instance metadata endpoint: node credentials, which a job must never reach. */
 export const instanceMetadataCidr = '169.254.169.254/32';
@@ -46,7 +46,6 @@ function jobLimitRange(namespace: string): ILimitRange {
   const maxMemory = [largest.build.memory, largest.service.memory, largest.helper.memory].reduce(
     (a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a),
   );
-  if (cpuMillicores(defaultSize.build.cpu) <= 0) throw new Error('default size has no CPU');
   return {
     apiVersion: 'v1',
     kind: 'LimitRange',

@@ -70,24 +70,7 @@ export function runnerChartValues(
       config: runnerTemplateText(runner, cluster),
     },
     priorityClassName: managerPriorityClassName,
-    podSecurityContext: {
-      runAsUser: 100,
-      runAsGroup: 65533,
-      fsGroup: 65533,
-      runAsNonRoot: true,
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: false,
-      runAsNonRoot: true,
-      privileged: false,
-      capabilities: { drop: ['ALL'] },
-    },
-    resources: {
-      requests: { cpu: '200m', memory: '256Mi' },
-      limits: { memory: '512Mi' },
-    },
+    ...managerPodSecurity,
     affinity: managerAffinity(name),
     topologySpreadConstraints: [
       {
@@ -99,6 +82,31 @@ export function runnerChartValues(
     ],
   };
 }
+
+/** The chart image's user (100); nothing else is needed to talk to GitLab and the API server. */
+const managerPodSecurity: Pick<
+  GitlabRunnerValues,
+  'podSecurityContext' | 'securityContext' | 'resources'
+> = {
+  podSecurityContext: {
+    runAsUser: 100,
+    runAsGroup: 65533,
+    fsGroup: 65533,
+    runAsNonRoot: true,
+    seccompProfile: { type: 'RuntimeDefault' },
+  },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: false,
+    runAsNonRoot: true,
+    privileged: false,
+    capabilities: { drop: ['ALL'] },
+  },
+  resources: {
+    requests: { cpu: '200m', memory: '256Mi' },
+    limits: { memory: '512Mi' },
+  },
+};
 
 /** Never on a Karpenter node (it may be consolidated away mid-job); two managers never share a node. */
 function managerAffinity(app: string): GitlabRunnerValues['affinity'] {
