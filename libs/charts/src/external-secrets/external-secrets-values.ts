@@ -1,7 +1,5 @@
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
-import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
-import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
 
@@ -9,13 +7,11 @@ import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpr
  * Values of the `external-secrets` Helm chart (External Secrets Operator), written against chart
  * version 2.9.0 (appVersion v2.9.0; deploy/charts/external-secrets/values.yaml at tag
  * helm-chart-2.9.0). Closed: a key that is not here fails `gitops validate` instead of being
- * ignored by Helm. Only keys this platform sets or may plausibly set are declared.
+ * ignored by Helm. Only keys this platform sets or may plausibly set are declared. The chart's
+ * security contexts (non-root, no escalation, all capabilities dropped, seccomp RuntimeDefault,
+ * read-only root) already meet Pod Security `restricted` and are left at their defaults.
  */
 export const externalSecretsValuesWrittenAgainst = '2.9.0';
-
-/** The chart's `securityContext` blocks carry an `enabled` switch beside the Kubernetes fields. */
-export type ExternalSecretsSecurityContext = ISecurityContext & { enabled?: boolean };
-export type ExternalSecretsPodSecurityContext = IPodSecurityContext & { enabled?: boolean };
 
 export interface ExternalSecretsServiceAccount {
   create?: boolean;
@@ -44,8 +40,6 @@ export interface ExternalSecretsWorkload {
   affinity?: IAffinity;
   topologySpreadConstraints?: ITopologySpreadConstraint[];
   podDisruptionBudget?: ExternalSecretsPodDisruptionBudget;
-  podSecurityContext?: ExternalSecretsPodSecurityContext;
-  securityContext?: ExternalSecretsSecurityContext;
   podLabels?: Record<string, string>;
   podAnnotations?: Record<string, string>;
   log?: { level?: 'debug' | 'info' | 'warn' | 'error'; timeEncoding?: string };

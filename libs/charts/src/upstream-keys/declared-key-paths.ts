@@ -16,15 +16,9 @@ interface SchemaNode {
 /**
  * Key paths a typed values interface declares, from the JSON Schema ts-json-schema-generator makes
  * of it (the same generator `npm run schemas` uses). The walk stops at maps, arrays and
- * Kubernetes model types (affinity, resources…), which charts render whole with toYaml, and at
- * the keys named in `renderedWhole`.
+ * Kubernetes model types (affinity, resources…), which charts render whole with toYaml.
  */
-export function declaredKeyPaths(
-  file: string,
-  type: string,
-  /** Keys whose value the chart renders whole although the generator flattened it (intersections). */
-  renderedWhole: readonly string[] = [],
-): string[] {
+export function declaredKeyPaths(file: string, type: string): string[] {
   const config: CompletedConfig = {
     ...DEFAULT_CONFIG,
     path: file,
@@ -48,7 +42,7 @@ export function declaredKeyPaths(
     for (const part of [resolved, ...(resolved?.allOf ?? [])]) {
       for (const [key, child] of Object.entries(part?.properties ?? {})) {
         paths.push([...prefix, key].join('.'));
-        if (!renderedWhole.includes(key)) visit(child, [...prefix, key]);
+        visit(child, [...prefix, key]);
       }
     }
   };
