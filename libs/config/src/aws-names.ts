@@ -43,3 +43,18 @@ export function awsSecretName(cluster: ClusterSpec, path: string): string {
 
 /** The ClusterSecretStore (External Secrets Operator) backed by AWS Secrets Manager through IRSA. */
 export const clusterSecretStoreName = 'aws-secrets-manager';
+
+/** IAM role of a GitLab runner manager (IRSA): S3 cache access, nothing else. One per runner. */
+export function gitlabRunnerRoleArn(cluster: ClusterSpec, runner: string): string {
+  return iamRoleArn(cluster, `gitlab-runner-${runner}`);
+}
+
+/** S3 bucket of the runners' shared build cache. */
+export function gitlabRunnerCacheBucket(cluster: ClusterSpec): string {
+  return `${cluster.eks.clusterName}-gitlab-runner-cache`;
+}
+
+/** IAM role of External Secrets Operator (IRSA): reads the cluster's AWS Secrets Manager secrets. */
+export function externalSecretsRoleArn(cluster: ClusterSpec): string {
+  return iamRoleArn(cluster, 'external-secrets');
+}

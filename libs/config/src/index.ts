@@ -1,6 +1,7 @@
 export * from './argocd';
 export * from './aws-names';
 export * from './clusters';
+export * from './gitlab';
 export * from './inventory';
 export * from './inventory-types';
 export * from './inventory-validation';

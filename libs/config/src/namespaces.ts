@@ -6,6 +6,7 @@ export const namespaces = {
   ciJobs: 'ci-jobs',
   ciJobsPrivileged: 'ci-jobs-privileged',
   observability: 'observability',
+  externalSecrets: 'external-secrets',
 } as const;
 
 /**

@@ -22,6 +22,7 @@ describe('generated schemas', () => {
     expect(Object.keys(fresh.resources)).toEqual([
       'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy',
       'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding',
+      'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
       'apiextensions.k8s.io/v1/CustomResourceDefinition',
       'apps/v1/DaemonSet',
       'apps/v1/Deployment',
@@ -32,6 +33,8 @@ describe('generated schemas', () => {
       'autoscaling/v2/HorizontalPodAutoscaler',
       'batch/v1/CronJob',
       'batch/v1/Job',
+      'external-secrets.io/v1/ClusterSecretStore',
+      'external-secrets.io/v1/ExternalSecret',
       'karpenter.k8s.aws/v1/EC2NodeClass',
       'karpenter.sh/v1/NodeClaim',
       'karpenter.sh/v1/NodePool',
@@ -51,7 +54,11 @@ describe('generated schemas', () => {
       'v1/Service',
       'v1/ServiceAccount',
     ]);
-    expect(fresh.helmValues).toEqual({ 'karpenter@1.14.1': 'KarpenterValues' });
+    expect(fresh.helmValues).toEqual({
+      'external-secrets@2.9.0': 'ExternalSecretsValues',
+      'gitlab-runner@0.86.0': 'GitlabRunnerValues',
+      'karpenter@1.14.1': 'KarpenterValues',
+    });
   });
 
   it('closes every object with declared properties', () => {

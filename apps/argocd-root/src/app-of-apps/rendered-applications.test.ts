@@ -17,6 +17,7 @@ interface Resource {
     name: string;
     namespace?: string;
     finalizers?: string[];
+    labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };
   spec?: any;
@@ -155,7 +156,12 @@ describe('rendered AppProjects', () => {
 
 describe('the cluster registration', () => {
   it('uses EKS IAM auth and carries no credentials', () => {
-    const secrets = resources.filter((r) => r.kind === 'Secret');
+    // Cluster registrations are the Secrets ArgoCD reads as clusters (other Secrets exist, e.g. the
+    // External Secrets webhook's certificate Secret, rendered empty).
+    const secrets = resources.filter(
+      (r) =>
+        r.kind === 'Secret' && r.metadata.labels?.['argocd.argoproj.io/secret-type'] === 'cluster',
+    );
     const workloadClusters = inventory.clusters.filter((c) => c.role === 'workload');
     expect(secrets.map((s) => s.metadata.name).sort()).toEqual(
       workloadClusters.map((c) => `cluster-${c.name}`).sort(),

@@ -457,6 +457,22 @@ describe('validateFiles: duplicate resources across files', () => {
     ]);
     expect(report.findings).toEqual([]);
   });
+
+  it('treats the same object on another cluster as another resource, but not within one cluster', () => {
+    const onClusters = validateFiles([
+      { path: 'rendered/ci/app/one/configmap.yaml', content: namespaced('shop') },
+      { path: 'rendered/mgmt/app/one/configmap.yaml', content: namespaced('shop') },
+    ]);
+    expect(onClusters.findings).toEqual([]);
+    const withinOne = validateFiles([
+      { path: 'rendered/ci/app/one/configmap.yaml', content: namespaced('shop') },
+      { path: 'rendered/ci/other/two/configmap.yaml', content: namespaced('shop') },
+    ]);
+    expect(withinOne.findings.map((finding) => finding.rule)).toEqual([
+      'duplicate-resource',
+      'duplicate-resource',
+    ]);
+  });
 });
 
 describe('validateFiles: Helm values files', () => {

@@ -1,4 +1,8 @@
-import { karpenterValuesWrittenAgainst } from '@platform/charts';
+import {
+  externalSecretsValuesWrittenAgainst,
+  gitlabRunnerValuesWrittenAgainst,
+  karpenterValuesWrittenAgainst,
+} from '@platform/charts';
 
 /**
  * Every typed Helm values interface in libs/charts, with the chart and the chart version it was
@@ -19,5 +23,17 @@ export const helmValuesModels: HelmValuesModel[] = [
     version: karpenterValuesWrittenAgainst,
     module: 'libs/charts/src/karpenter/karpenter-values.ts',
     type: 'KarpenterValues',
+  },
+  {
+    chart: 'gitlab-runner',
+    version: gitlabRunnerValuesWrittenAgainst,
+    module: 'libs/charts/src/gitlab-runner/gitlab-runner-values.ts',
+    type: 'GitlabRunnerValues',
+  },
+  {
+    chart: 'external-secrets',
+    version: externalSecretsValuesWrittenAgainst,
+    module: 'libs/charts/src/external-secrets/external-secrets-values.ts',
+    type: 'ExternalSecretsValues',
   },
 ];

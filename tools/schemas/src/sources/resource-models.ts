@@ -16,6 +16,10 @@ const argo = (type: string): ResourceModel => ({
   module: `@kubernetes-models/argo-cd/argoproj.io/v1alpha1/${type.slice(1)}`,
   type,
 });
+const externalSecrets = (type: string): ResourceModel => ({
+  module: `@kubernetes-models/external-secrets/external-secrets.io/v1/${type.slice(1)}`,
+  type,
+});
 const karpenter = (group: string, type: string): ResourceModel => ({
   module: `@kubernetes-models/karpenter/${group}/v1/${type.slice(1)}`,
   type,
@@ -49,10 +53,16 @@ export const resourceModels: ResourceModel[] = [
     'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding',
     'IValidatingAdmissionPolicyBinding',
   ),
+  core(
+    'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
+    'IValidatingWebhookConfiguration',
+  ),
   argo('IApplication'),
   argo('IAppProject'),
   argo('IApplicationSet'),
   karpenter('karpenter.sh', 'INodePool'),
   karpenter('karpenter.sh', 'INodeClaim'),
   karpenter('karpenter.k8s.aws', 'IEC2NodeClass'),
+  externalSecrets('IExternalSecret'),
+  externalSecrets('IClusterSecretStore'),
 ];

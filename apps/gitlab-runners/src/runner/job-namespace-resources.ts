@@ -1,0 +1,103 @@
+import type { ClusterSpec } from '@platform/config';
+import type { PlatformChart } from '@platform/core';
+import * as kplus from 'cdk8s-plus-27';
+import type { ILimitRange } from 'kubernetes-models/v1/LimitRange';
+import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
+import type { RunnerDefinition } from './runner-definition';
+import { defaultSize, jobNamespaceQuota, largestSize } from './runner-capacity';
+import { jobServiceAccountName } from './runner-names';
+import { memoryBytes } from './quantity';
+
+/** The instance metadata endpoint: node credentials, which a job must never reach. */
+export const instanceMetadataCidr = '169.254.169.254/32';
+
+/**
+ * Everything in a runner's job namespace besides the chart's Role: the job ServiceAccount (no
+ * token), the quota and limit range sized from the size classes and the peak, and the network
+ * policies (deny by default; DNS; the internet except the metadata endpoint and the VPC).
+ */
+export function addJobNamespaceResources(
+  chart: PlatformChart,
+  runner: RunnerDefinition,
+  cluster: ClusterSpec,
+): void {
+  const namespace = runner.jobNamespace;
+  new kplus.ServiceAccount(chart, `job-service-account-${namespace}`, {
+    metadata: { name: jobServiceAccountName, namespace },
+    automountToken: false,
+  });
+  chart.add<IResourceQuota>({
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    metadata: { name: 'ci-jobs-peak', namespace },
+    spec: { hard: jobNamespaceQuota(runner) },
+  });
+  chart.add<ILimitRange>(jobLimitRange(namespace));
+  addJobNetworkPolicies(chart, namespace, cluster);
+}
+
+/**
+ * Defaults for a container that names no resources (the default size class's build container),
+ * and the largest memory any container of any size class may have. No CPU limit: job CPU is
+ * requested, never throttled.
+ */
+function jobLimitRange(namespace: string): ILimitRange {
+  const largest = largestSize();
+  const maxMemory = [largest.build.memory, largest.service.memory, largest.helper.memory].reduce(
+    (a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a),
+  );
+  return {
+    apiVersion: 'v1',
+    kind: 'LimitRange',
+    metadata: { name: 'ci-job-containers', namespace },
+    spec: {
+      limits: [
+        {
+          type: 'Container',
+          defaultRequest: { cpu: defaultSize.build.cpu, memory: defaultSize.build.memory },
+          default: { memory: defaultSize.build.memory },
+          max: { memory: maxMemory },
+        },
+      ],
+    },
+  };
+}
+
+function addJobNetworkPolicies(chart: PlatformChart, namespace: string, cluster: ClusterSpec) {
+  const id = (name: string) => `${name}-${namespace}`;
+  const allPods = kplus.Pods.all(chart, id('all-job-pods'));
+  // Deny everything in and out; the policies below open only what jobs need.
+  new kplus.NetworkPolicy(chart, id('deny-all'), {
+    metadata: { name: 'deny-all', namespace },
+    selector: allPods,
+    ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
+    egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
+  });
+  const clusterDns = kplus.Pods.select(chart, id('cluster-dns'), {
+    labels: { 'k8s-app': 'kube-dns' },
+    namespaces: kplus.Namespaces.select(chart, id('kube-system'), { names: ['kube-system'] }),
+  });
+  new kplus.NetworkPolicy(chart, id('allow-dns'), {
+    metadata: { name: 'allow-dns', namespace },
+    selector: allPods,
+    egress: {
+      rules: [
+        {
+          peer: clusterDns,
+          ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)],
+        },
+      ],
+    },
+  });
+  // The VPC holds every pod and node of the cluster and the API server's private endpoints, so
+  // excluding it keeps jobs out of other namespaces and off the Kubernetes API.
+  const internet = kplus.NetworkPolicyIpBlock.ipv4(chart, id('internet'), '0.0.0.0/0', [
+    instanceMetadataCidr,
+    cluster.network.vpcCidr,
+  ]);
+  new kplus.NetworkPolicy(chart, id('allow-internet'), {
+    metadata: { name: 'allow-internet', namespace },
+    selector: allPods,
+    egress: { rules: [{ peer: internet }] },
+  });
+}

@@ -1,0 +1,41 @@
+import { gitlabRunnerChart, type GitlabRunnerValues } from '@platform/charts';
+import { namespaces } from '@platform/config';
+import {
+  defineComponent,
+  fromChart,
+  type ComponentDefinition,
+  type PolicyExemption,
+} from '@platform/core';
+import type { RunnerDefinition } from './runner-definition';
+import { runnerChartValues } from './runner-chart-values';
+import { releaseName } from './runner-names';
+import { addRunnerResources } from './runner-resources';
+
+/** After the namespaces (0) and External Secrets (its operator and store sync first). */
+export const runnerSyncWave = 10;
+
+/**
+ * A runner component: the official chart for the manager, plus the manager's ServiceAccount,
+ * PodDisruptionBudget and token ExternalSecret, and its job namespace's quota, limits, job
+ * ServiceAccount and network policies. Both runners are this, with their own definition.
+ */
+export function runnerComponent(
+  runner: RunnerDefinition,
+  description: string,
+  exemptions: readonly PolicyExemption[] = [],
+): ComponentDefinition<GitlabRunnerValues> {
+  return defineComponent({
+    description,
+    clusters: 'workload',
+    namespace: namespaces.runnerManagers,
+    // The chart puts the manager's Role and RoleBinding in the job namespace.
+    additionalNamespaces: [runner.jobNamespace],
+    syncWave: runnerSyncWave,
+    chart: fromChart(gitlabRunnerChart)({
+      releaseName: releaseName(runner),
+      values: ({ cluster }) => runnerChartValues(runner, cluster),
+    }),
+    resources: (chart, { cluster }) => addRunnerResources(chart, runner, cluster),
+    exemptions,
+  });
+}
