@@ -2,7 +2,9 @@ import {
   createFormatter,
   createParser,
   createProgram,
+  DEFAULT_CONFIG,
   SchemaGenerator,
+  type CompletedConfig,
 } from 'ts-json-schema-generator';
 
 interface JsonSchema {
@@ -17,14 +19,14 @@ interface JsonSchema {
  * which charts render whole, and at free-form maps.
  */
 export function declaredKeyPaths(file: string, type: string): string[][] {
-  const config = {
+  const config: CompletedConfig = {
+    ...DEFAULT_CONFIG,
     path: file,
     type,
-    tsconfig: undefined,
     skipTypeCheck: true,
-    expose: 'export' as const,
+    expose: 'export',
     topRef: true,
-    jsDoc: 'none' as const,
+    jsDoc: 'none',
   };
   const program = createProgram(config);
   const schema = new SchemaGenerator(
