@@ -4,6 +4,8 @@
  * Data lives in the sibling files; this file only says what a valid entry looks like.
  */
 
+import type { DatadogSite } from '@platform/charts';
+
 export interface ClusterSpec {
   /** Short name: the folder under rendered/ and the cluster's name in ArgoCD. */
   name: string;
@@ -25,6 +27,8 @@ export interface ClusterSpec {
    * by apps/admission-control); absent: none. See docs/admission.md for rolling Warn to Deny.
    */
   admission?: AdmissionSpec;
+  /** Where the cluster's telemetry goes; required on every cluster that runs the node agents. */
+  observability?: ObservabilitySpec;
 }
 
 /** How the API server acts on a pod an admission policy refuses. */
@@ -34,6 +38,20 @@ export interface AdmissionSpec {
   /** The bindings' `validationActions`: start with `['Warn', 'Audit']`, enforce with `['Deny', 'Audit']`. */
   validationActions: AdmissionValidationAction[];
 }
+
+/** The Datadog organisation a cluster reports to, and where its container logs are shipped. */
+export interface ObservabilitySpec {
+  /** The Datadog site of the organisation (`datadoghq.eu`, `datadoghq.com`, …). */
+  datadogSite: DatadogSite;
+  /** Fluent Bit's output for container logs. */
+  logs: LogOutputSpec;
+}
+
+export type LogOutputSpec =
+  /** Datadog log intake of the cluster's site, with the Datadog API key. */
+  | { type: 'datadog' }
+  /** A CloudWatch Logs group in the cluster's region (IRSA role `<eks>-fluent-bit`). */
+  | { type: 'cloudwatch'; logGroup: string };
 
 export interface NetworkSpec {
   vpcCidr: string;

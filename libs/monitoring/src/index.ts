@@ -6,3 +6,5 @@ export * from './node-agents/agent-tolerations';
 export * from './node-agents/toleration-coverage';
 export * from './runbook/runbook-check';
 export * from './runbook/runbook-location';
+export * from './component/monitors-component';
+export * from './monitor/on-call';

@@ -47,7 +47,11 @@ export interface DatadogValues {
     /** Host PID namespace: only DogStatsD origin detection over UDS needs it. */
     useHostPID?: boolean;
     kubelet?: { tlsVerify?: boolean; hostCAPath?: string };
-    kubeStateMetricsCore?: { enabled?: boolean };
+    kubeStateMetricsCore?: {
+      enabled?: boolean;
+      /** Secret metrics need a cluster-wide list/watch on Secrets. */
+      collectSecretMetrics?: boolean;
+    };
     clusterChecks?: { enabled?: boolean };
     collectEvents?: boolean;
     logs?: { enabled?: boolean; containerCollectAll?: boolean };

@@ -60,4 +60,5 @@ export const ci: ClusterSpec = {
       },
     ],
   },
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
 };

@@ -1,4 +1,8 @@
-import { karpenterValuesWrittenAgainst } from '@platform/charts';
+import {
+  datadogValuesWrittenAgainst,
+  fluentBitValuesWrittenAgainst,
+  karpenterValuesWrittenAgainst,
+} from '@platform/charts';
 
 /**
  * Every typed Helm values interface in libs/charts, with the chart and the chart version it was
@@ -19,5 +23,17 @@ export const helmValuesModels: HelmValuesModel[] = [
     version: karpenterValuesWrittenAgainst,
     module: 'libs/charts/src/karpenter/karpenter-values.ts',
     type: 'KarpenterValues',
+  },
+  {
+    chart: 'datadog',
+    version: datadogValuesWrittenAgainst,
+    module: 'libs/charts/src/datadog/datadog-values.ts',
+    type: 'DatadogValues',
+  },
+  {
+    chart: 'fluent-bit',
+    version: fluentBitValuesWrittenAgainst,
+    module: 'libs/charts/src/fluent-bit/fluent-bit-values.ts',
+    type: 'FluentBitValues',
   },
 ];
