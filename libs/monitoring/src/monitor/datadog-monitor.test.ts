@@ -33,7 +33,7 @@ const definition: MonitorDefinition = {
   },
   thresholds: { critical: 0.9, warning: 0.8 },
   summary: 'The runner runs as many jobs as it may.',
-  notify: ['@slack-ci-platform'],
+  notify: { alert: ['@pager', '@slack-ci-platform'], warning: ['@slack-ci-platform'] },
 };
 
 describe('datadogMonitor', () => {
@@ -50,7 +50,11 @@ describe('datadogMonitor', () => {
     expect(monitor.spec.message).toContain(
       'Runbook: https://gitlab.example.com/group/repo/-/blob/main/docs/runbooks/gitlab-runners/queue-saturated.md',
     );
-    expect(monitor.spec.message).toContain('{{#is_alert}}@slack-ci-platform{{/is_alert}}');
+    expect(monitor.spec.message).toContain('{{#is_alert}}@pager @slack-ci-platform{{/is_alert}}');
+    expect(monitor.spec.message).toContain('{{#is_warning}}@slack-ci-platform{{/is_warning}}');
+    expect(monitor.spec.message).toContain(
+      '{{#is_recovery}}@pager @slack-ci-platform{{/is_recovery}}',
+    );
   });
 
   it('uses a shared runbook when the definition names one', () => {
@@ -83,7 +87,9 @@ describe('datadogMonitor', () => {
     expect(() => datadogMonitor({ ...definition, name: 'Queue_Saturated' }, context)).toThrow(
       /RFC 1123/,
     );
-    expect(() => datadogMonitor({ ...definition, notify: [] }, context)).toThrow(/nobody/);
+    expect(() =>
+      datadogMonitor({ ...definition, notify: { alert: [], warning: [] } }, context),
+    ).toThrow(/nobody/);
   });
 
   it('rejects a term without scope and a window that is not a duration', () => {

@@ -34,6 +34,13 @@ export interface DatadogMonitorResource {
 export type MonitorPriority = 1 | 2 | 3 | 4 | 5;
 type ThresholdName = 'critical' | 'warning' | 'criticalRecovery' | 'warningRecovery';
 
+export interface MonitorNotification {
+  /** Told when the monitor alerts and when it recovers. */
+  alert: readonly string[];
+  /** Told when it crosses the warning threshold (usually not the pager). */
+  warning: readonly string[];
+}
+
 export interface MonitorDefinition {
   /** Kubernetes name of the DatadogMonitor (RFC 1123); also the runbook's file name by default. */
   name: string;
@@ -56,8 +63,8 @@ export interface MonitorDefinition {
   renotifyMinutes?: number;
   /** Cloud metrics arrive late (CloudWatch ~10 min): wait this many seconds before evaluating. */
   evaluationDelaySeconds?: number;
-  /** Notification handles (`@slack-…`, `@pagerduty-…`) for alerts; recoveries go to the same. */
-  notify: readonly string[];
+  /** Notification handles (`@slack-…`, `@pagerduty-…`): alerts and recoveries, warnings. */
+  notify: MonitorNotification;
 }
 
 /** Where a monitor is rendered: its cluster (name tag, title) and the repository its runbook is in. */
@@ -115,16 +122,18 @@ export function datadogMonitor(
 }
 
 function monitorMessage(definition: MonitorDefinition, runbook: string): string {
-  const handles = definition.notify.join(' ');
-  return [
+  const alert = definition.notify.alert.join(' ');
+  const lines = [
     definition.summary,
     '',
     `Runbook: ${runbook}`,
     '',
-    `{{#is_alert}}${handles}{{/is_alert}}`,
-    `{{#is_warning}}${handles}{{/is_warning}}`,
-    `{{#is_recovery}}${handles}{{/is_recovery}}`,
-  ].join('\n');
+    `{{#is_alert}}${alert}{{/is_alert}}`,
+  ];
+  if (definition.thresholds.warning !== undefined)
+    lines.push(`{{#is_warning}}${definition.notify.warning.join(' ')}{{/is_warning}}`);
+  lines.push(`{{#is_recovery}}${alert}{{/is_recovery}}`);
+  return lines.join('\n');
 }
 
 /** The metric terms a monitor watches: what tests check its claims against. */
@@ -136,7 +145,7 @@ function assertValidDefinition(definition: MonitorDefinition): void {
   const where = `monitor ${definition.name} (${definition.app}/${definition.component})`;
   if (!rfc1123.test(definition.name) || definition.name.length > 63)
     throw new Error(`${where}: name must be an RFC 1123 label (lower case, digits, '-')`);
-  if (definition.notify.length === 0)
+  if (definition.notify.alert.length === 0)
     throw new Error(`${where}: notify names no handle, so nobody would hear it fire`);
   const { critical, warning } = definition.thresholds;
   if (warning !== undefined) {

@@ -1,4 +1,4 @@
-import type { MonitorPriority } from './datadog-monitor';
+import type { MonitorNotification, MonitorPriority } from './datadog-monitor';
 
 /** The team that owns the CI platform's monitors, and where it is reached. */
 export const platformTeam = {
@@ -9,7 +9,10 @@ export const platformTeam = {
   channel: '@slack-ci-platform-alerts',
 } as const;
 
-/** P1 and P2 page the on-call engineer; everything goes to the team channel. */
-export function notifyFor(priority: MonitorPriority): string[] {
-  return priority <= 2 ? [platformTeam.pager, platformTeam.channel] : [platformTeam.channel];
+/** P1 and P2 alerts page the on-call engineer; warnings and everything else go to the channel. */
+export function notifyFor(priority: MonitorPriority): MonitorNotification {
+  return {
+    alert: priority <= 2 ? [platformTeam.pager, platformTeam.channel] : [platformTeam.channel],
+    warning: [platformTeam.channel],
+  };
 }
