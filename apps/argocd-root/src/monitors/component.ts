@@ -1,5 +1,12 @@
-import { defineMonitors } from '@platform/monitoring';
+import type { ComponentContext } from '@platform/core';
+import { defineMonitors, type MonitorDefinition } from '@platform/monitoring';
 import { applicationDegraded, applicationOutOfSync } from './application-health';
+
+/** The monitors of one cluster (exported for tests). */
+export const argocdMonitors = ({ cluster }: ComponentContext): MonitorDefinition[] => [
+  applicationDegraded(cluster),
+  applicationOutOfSync(cluster),
+];
 
 /**
  * Argo CD's monitors, on the management cluster: Argo CD runs there, its metrics are scraped
@@ -8,5 +15,5 @@ import { applicationDegraded, applicationOutOfSync } from './application-health'
 export default defineMonitors({
   description: 'DatadogMonitors for Argo CD Applications: degraded, out of sync too long.',
   clusters: 'management',
-  monitors: ({ cluster }) => [applicationDegraded(cluster), applicationOutOfSync(cluster)],
+  monitors: argocdMonitors,
 });

@@ -74,6 +74,9 @@ export function datadogAgentValues(context: ComponentContext): DatadogValues {
       containers: { initContainers: { resources: resources.agentInit } },
       advancedConfd: clusterCheckFiles(sources),
       pdb: { create: true, minAvailable: 1 },
+      // Its mutating webhook (APM library injection) is unused here, and a webhook that fails
+      // closed would stop CI job pods from being created.
+      admissionController: { enabled: false },
     },
     agents: {
       tolerations: nodeAgentTolerationsFor(cluster),

@@ -1,4 +1,4 @@
-import { allCiNodePools, type ClusterSpec } from '@platform/config';
+import { allCiNodePools, type CiNodePool, type ClusterSpec } from '@platform/config';
 import { nodeAgentTolerations } from '@platform/monitoring';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 
@@ -7,8 +7,11 @@ import type { IToleration } from 'kubernetes-models/v1/Toleration';
  * that includes the CI node pools, whose taints keep everything else off; the tolerations come
  * from the same node-pool data Karpenter renders its NodePools from.
  */
-export function nodeAgentTolerationsFor(cluster: ClusterSpec): IToleration[] {
-  return cluster.role === 'workload' ? nodeAgentTolerations(allCiNodePools) : [];
+export function nodeAgentTolerationsFor(
+  cluster: ClusterSpec,
+  pools: readonly CiNodePool[] = allCiNodePools,
+): IToleration[] {
+  return cluster.role === 'workload' ? nodeAgentTolerations(pools) : [];
 }
 
 /**
