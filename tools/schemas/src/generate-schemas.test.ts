@@ -51,7 +51,11 @@ describe('generated schemas', () => {
       'v1/Service',
       'v1/ServiceAccount',
     ]);
-    expect(fresh.helmValues).toEqual({ 'karpenter@1.14.1': 'KarpenterValues' });
+    expect(fresh.helmValues).toEqual({
+      'karpenter@1.14.1': 'KarpenterValues',
+      'datadog@3.240.0': 'DatadogValues',
+      'fluent-bit@0.58.1': 'FluentBitValues',
+    });
   });
 
   it('closes every object with declared properties', () => {
