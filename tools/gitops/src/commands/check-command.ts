@@ -66,9 +66,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...policy.findings.map(formatPolicyFinding),
     formatPolicySummary(policy.counts),
     ...delivery.map((f) => `${formatFinding(f)}  [${f.rule}]`),
+    `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : `${monitoring.length} error(s)`}`,
-    `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);
