@@ -126,3 +126,33 @@ describe('the rendered datadog component', () => {
     it.skip("validates the rendered values against the chart's values.schema.json (needs ../shared)", () => {});
   }
 });
+
+describe('the node agents’ policy exemptions', () => {
+  it('are reasoned and limited to the observability namespace (or its own ClusterRole)', async () => {
+    const { datadogExemptions } = await import('./datadog-exemptions');
+    const { fluentBitExemptions } = await import('../fluent-bit/fluent-bit-exemptions');
+    for (const exemption of [...datadogExemptions, ...fluentBitExemptions]) {
+      expect(exemption.reason.length, exemption.name).toBeGreaterThan(40);
+      if (exemption.kind === 'ClusterRole') expect(exemption.name).toBe('datadog-operator');
+      else expect(exemption.namespace).toBe('observability');
+    }
+    const hostAccess = [...datadogExemptions, ...fluentBitExemptions].filter(
+      (e) => e.rule === 'host-access',
+    );
+    expect(hostAccess.map((e) => `${e.kind}/${e.name}`)).toEqual([
+      'DaemonSet/datadog',
+      'DaemonSet/fluent-bit',
+    ]);
+  });
+
+  it('no agent uses the host network or host PID namespace', () => {
+    for (const cluster of ['ci', 'mgmt']) {
+      for (const daemonSet of committedObjects(`rendered/${cluster}/observability`).filter(
+        (o) => o.kind === 'DaemonSet',
+      )) {
+        expect(daemonSet.spec.template.spec.hostNetwork ?? false).toBe(false);
+        expect(daemonSet.spec.template.spec.hostPID ?? false).toBe(false);
+      }
+    }
+  });
+});
