@@ -6,3 +6,5 @@ export * from './karpenter/karpenter-values';
 export * from './pin/chart-pin';
 export * from './upstream-keys/documented-key-paths';
 export * from './karpenter/karpenter-chart';
+export * from './datadog/datadog-values';
+export * from './fluent-bit/fluent-bit-values';

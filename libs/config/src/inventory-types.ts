@@ -4,6 +4,8 @@
  * Data lives in the sibling files; this file only says what a valid entry looks like.
  */
 
+import type { DatadogSite } from '@platform/charts';
+
 export interface ClusterSpec {
   /** Short name: the folder under rendered/ and the cluster's name in ArgoCD. */
   name: string;
@@ -31,6 +33,8 @@ export interface ClusterSpec {
    * addresses each node holds (the capacity planner reads it).
    */
   podNetworking?: PodNetworkingSpec;
+  /** Where the cluster's telemetry goes; required on every cluster that runs the node agents. */
+  observability?: ObservabilitySpec;
 }
 
 /** How the API server acts on a pod an admission policy refuses. */
@@ -50,6 +54,20 @@ export interface AdmissionSpec {
 export type PodNetworkingSpec =
   | { mode: 'secondary-ips'; warmEniTarget: number; warmIpTarget?: number }
   | { mode: 'prefix-delegation'; warmPrefixTarget: number };
+
+/** The Datadog organisation a cluster reports to, and where its container logs are shipped. */
+export interface ObservabilitySpec {
+  /** The Datadog site of the organisation (`datadoghq.eu`, `datadoghq.com`, …). */
+  datadogSite: DatadogSite;
+  /** Fluent Bit's output for container logs. */
+  logs: LogOutputSpec;
+}
+
+export type LogOutputSpec =
+  /** Datadog log intake of the cluster's site, with the Datadog API key. */
+  | { type: 'datadog' }
+  /** A CloudWatch Logs group in the cluster's region (IRSA role `<eks>-fluent-bit`). */
+  | { type: 'cloudwatch'; logGroup: string };
 
 export interface NetworkSpec {
   vpcCidr: string;

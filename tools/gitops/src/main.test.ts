@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main';
@@ -86,6 +86,24 @@ describe('gitops check', () => {
       path: 'rendered/ci/platform/namespaces/secret-platform-token.yaml',
       kind: 'stale',
     });
+  });
+});
+
+describe('gitops check: monitors and runbooks', () => {
+  it('fails on a runbook no DatadogMonitor links, naming the file', async () => {
+    const { code, stdout } = await gitops(['check', '--json'], (root) => {
+      mkdirSync(join(root, 'docs/runbooks/platform'), { recursive: true });
+      writeFileSync(join(root, 'docs/runbooks/platform/orphan.md'), '# Orphan\n');
+    });
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.monitoring.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'docs/runbooks/platform/orphan.md',
+        rule: 'monitor-runbook',
+        message: 'no DatadogMonitor links this runbook: delete it or link it',
+      }),
+    );
   });
 });
 

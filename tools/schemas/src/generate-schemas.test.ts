@@ -58,6 +58,8 @@ describe('generated schemas', () => {
       'external-secrets@2.9.0': 'ExternalSecretsValues',
       'gitlab-runner@0.86.0': 'GitlabRunnerValues',
       'karpenter@1.14.1': 'KarpenterValues',
+      'datadog@3.240.0': 'DatadogValues',
+      'fluent-bit@0.58.1': 'FluentBitValues',
     });
   });
 

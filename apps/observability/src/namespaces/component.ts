@@ -4,7 +4,8 @@ import { addPlatformNamespace, defineComponent } from '@platform/core';
 /** Node agents read host logs and metrics through hostPath mounts, which `baseline` forbids. */
 export default defineComponent({
   description: 'The namespace of the node agents (Datadog, Fluent Bit).',
-  clusters: 'workload',
+  // Datadog runs on every cluster (the management cluster's Argo CD is monitored too).
+  clusters: 'all',
   namespace: namespaces.observability,
   syncWave: 0,
   clusterResources: [{ group: '', kind: 'Namespace' }],

@@ -63,4 +63,5 @@ export const ci: ClusterSpec = {
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of ~100 nodes and 1,000+ pods stays far inside the /18s.
   podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
 };

@@ -53,4 +53,5 @@ export const mgmt: ClusterSpec = {
       },
     ],
   },
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
 };

@@ -1,5 +1,7 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
+import { inventory, namespaces } from '@platform/config';
 import { formatFinding } from '@platform/manifests';
+import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
 import { deliveryFindings } from '../check/delivery-check';
 import { verifyVendorTree } from '../vendor';
@@ -7,6 +9,7 @@ import { findDrift } from '../check/drift';
 import type { CommandOptions } from '../main';
 import { renderInMemory } from '../render/render-pipeline';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { readRunbooks } from '../workspace/read-runbooks';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
 import { renderChecks } from './render-checks';
@@ -24,12 +27,25 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   const drift = findDrift(options.root, render);
   const delivery = deliveryFindings(files);
   const vendor = verifyVendorTree(options.root);
+  // Observability: every monitor links an existing runbook, every node agent tolerates every taint.
+  const monitoring = [
+    ...checkRunbooks({
+      repository: inventory.repository,
+      renderedFiles: files,
+      runbooks: readRunbooks(options.root),
+    }),
+    ...checkNodeAgentTolerations({
+      renderedFiles: files,
+      agentNamespace: namespaces.observability,
+    }),
+  ];
   const failed =
     vendor.length > 0 ||
     validation.summary.errors > 0 ||
     policy.counts.errors > 0 ||
     delivery.length > 0 ||
     capacityFailed(capacity) ||
+    monitoring.length > 0 ||
     drift.length > 0;
 
   if (options.json) {
@@ -39,6 +55,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       vendor: { findings: vendor },
       delivery: { findings: delivery },
       capacity: capacity.map((plan) => ({ cluster: plan.cluster, findings: plan.findings })),
+      monitoring: { findings: monitoring },
       drift,
       passed: !failed,
     };
@@ -55,6 +72,8 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...delivery.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
     ...formatCapacitySummary(capacity),
+    ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
+    `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : `${monitoring.length} error(s)`}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);

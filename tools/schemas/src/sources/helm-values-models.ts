@@ -1,6 +1,8 @@
 import {
   externalSecretsValuesWrittenAgainst,
   gitlabRunnerValuesWrittenAgainst,
+  datadogValuesWrittenAgainst,
+  fluentBitValuesWrittenAgainst,
   karpenterValuesWrittenAgainst,
 } from '@platform/charts';
 
@@ -35,5 +37,17 @@ export const helmValuesModels: HelmValuesModel[] = [
     version: externalSecretsValuesWrittenAgainst,
     module: 'libs/charts/src/external-secrets/external-secrets-values.ts',
     type: 'ExternalSecretsValues',
+  },
+  {
+    chart: 'datadog',
+    version: datadogValuesWrittenAgainst,
+    module: 'libs/charts/src/datadog/datadog-values.ts',
+    type: 'DatadogValues',
+  },
+  {
+    chart: 'fluent-bit',
+    version: fluentBitValuesWrittenAgainst,
+    module: 'libs/charts/src/fluent-bit/fluent-bit-values.ts',
+    type: 'FluentBitValues',
   },
 ];
