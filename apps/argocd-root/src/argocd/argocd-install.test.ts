@@ -171,6 +171,31 @@ describe('workloads', () => {
     expect(find(customise(), 'Deployment', 'argocd-repo-server').spec.replicas).toBe(3);
   });
 
+  it('restarts exactly the pods that read argocd-cmd-params-cm when its data changes', () => {
+    const checksum = (install: unknown[], kind: string, name: string) =>
+      find(customise(install), kind, name).spec.template.metadata?.annotations?.[
+        'checksum/argocd-cmd-params-cm'
+      ];
+    const reading = installFixture();
+    find(
+      reading,
+      'StatefulSet',
+      'argocd-application-controller',
+    ).spec.template.spec.containers[0].env.push({
+      name: 'REDIS_SERVER',
+      valueFrom: {
+        configMapKeyRef: { name: 'argocd-cmd-params-cm', key: 'redis.server', optional: true },
+      },
+    });
+    const changed = structuredClone(reading);
+    find(changed, 'ConfigMap', 'argocd-cmd-params-cm').data['redis.server'] = 'elsewhere:6379';
+    const before = checksum(reading, 'StatefulSet', 'argocd-application-controller');
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    expect(checksum(changed, 'StatefulSet', 'argocd-application-controller')).not.toBe(before);
+    expect(checksum(reading, 'StatefulSet', 'argocd-application-controller')).toBe(before);
+    expect(checksum(reading, 'Deployment', 'argocd-repo-server')).toBeUndefined();
+  });
+
   it('mounts API tokens only in pods that ask, never by ServiceAccount default', () => {
     const objects = customise();
     for (const account of objects.filter((o) => o.kind === 'ServiceAccount')) {

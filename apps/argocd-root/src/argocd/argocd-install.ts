@@ -10,6 +10,7 @@ import { applySyncWaves } from './self-management/sync-waves';
 import { applySettings } from './settings/config-maps';
 import { applyContainerSizes, containerSizes } from './workloads/container-resources';
 import { applyReplicas, replicaChoices } from './workloads/replicas';
+import { applySettingsChecksum } from './workloads/settings-checksum';
 import { applyServiceAccountTokens } from './workloads/service-account-tokens';
 
 /** The per-object decisions about the install; the defaults are this platform's. */
@@ -27,7 +28,8 @@ export const platformInstallChoices: InstallChoices = {
 
 /**
  * The vendored Argo CD install (its parsed YAML documents) with this platform's typed changes:
- * namespace, settings, requests and replicas, service-account tokens, self-management protection
+ * namespace, settings (and the digest that restarts pods reading them at start), requests and
+ * replicas, service-account tokens, self-management protection
  * and sync waves. Pure: the input is not modified; the vendored file itself is never edited.
  */
 export function customiseArgocdInstall(
@@ -42,6 +44,7 @@ export function customiseArgocdInstall(
   applyContainerSizes(install, choices.sizes);
   applyReplicas(install, choices.replicas);
   applyServiceAccountTokens(install);
+  applySettingsChecksum(install);
   applyProtection(install, choices.protectedObjects);
   applySyncWaves(install);
   return install;
