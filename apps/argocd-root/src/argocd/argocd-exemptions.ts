@@ -1,4 +1,4 @@
-import type { PolicyExemption } from '../../../../libs/core/src/component/component-definition';
+import type { PolicyExemption } from '@platform/core';
 
 /**
  * Policy rules the upstream install cannot meet, each with the reason a reviewer can check.

@@ -1,6 +1,6 @@
 import { argocdNamespace } from '@platform/config';
 import { addPlatformNamespace } from '@platform/core';
-import { defineComponent } from '../../../../libs/core/src/component/component-definition';
+import { defineComponent } from '@platform/core';
 import { customiseArgocdInstall } from './argocd-install';
 import { argocdExemptions } from './argocd-exemptions';
 import { protectedSyncOptions, syncOptionsAnnotation } from './self-management/protected-objects';

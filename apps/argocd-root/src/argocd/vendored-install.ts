@@ -1,4 +1,4 @@
-import type { ComponentContext } from '../../../../libs/core/src/component/component-definition';
+import type { ComponentContext } from '@platform/core';
 
 /** The vendored upstream file this component is written against (its lock entry in vendor/). */
 export const argocdInstallArtifact = { name: 'argo-cd-ha-install', version: '3.5.1' } as const;

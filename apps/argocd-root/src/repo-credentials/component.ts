@@ -1,5 +1,5 @@
 import { argocdNamespace } from '@platform/config';
-import { defineComponent } from '../../../../libs/core/src/component/component-definition';
+import { defineComponent } from '@platform/core';
 import { addRepoCredsExternalSecret } from './repo-creds-external-secret';
 
 /**
