@@ -6,7 +6,7 @@ import { renderedFiles } from './fixtures/rendered-files';
 /**
  * Applications are validated against the Application CRD that this repository installs (the
  * version that will run), not only against the generated schema. Runs over the committed
- * rendered/ once it holds both the CRD and the Applications.
+ * rendered/, which holds both the CRD and the Applications.
  */
 const crdPath =
   'rendered/mgmt/argocd-root/argocd/customresourcedefinition-applications.argoproj.io.yaml';
@@ -38,22 +38,33 @@ function crdAllowing(content: string): string {
   return stringify(object);
 }
 
-describe.skipIf(!crd || !application)('the Application CRD as schema', () => {
-  it('reports a misspelt Application field with the file and the line', () => {
-    const bad = misspelt(application!.content);
-    const report = validateFiles([crd!, { path: applicationPath, content: bad.content }]);
-    const finding = report.findings.find((f) => f.file === applicationPath);
-    expect(finding, JSON.stringify(report.findings)).toBeDefined();
-    expect(finding!.line).toBe(bad.line);
-    expect(JSON.stringify(finding)).toContain('syncPolicyy');
+describe('the Application CRD as schema', () => {
+  it('has the CRD and an Application rendered', () => {
+    expect(crd, `${crdPath} is rendered`).toBeDefined();
+    expect(application, `${applicationPath} is rendered`).toBeDefined();
   });
 
-  it('follows the CRD that is rendered: a CRD declaring the field accepts it', () => {
-    const bad = misspelt(application!.content);
-    const report = validateFiles([
-      { path: crdPath, content: crdAllowing(crd!.content) },
-      { path: applicationPath, content: bad.content },
-    ]);
-    expect(report.findings.filter((f) => f.file === applicationPath)).toEqual([]);
-  });
+  it.skipIf(!crd || !application)(
+    'reports a misspelt Application field with the file and the line',
+    () => {
+      const bad = misspelt(application!.content);
+      const report = validateFiles([crd!, { path: applicationPath, content: bad.content }]);
+      const finding = report.findings.find((f) => f.file === applicationPath);
+      expect(finding, JSON.stringify(report.findings)).toBeDefined();
+      expect(finding!.line).toBe(bad.line);
+      expect(JSON.stringify(finding)).toContain('syncPolicyy');
+    },
+  );
+
+  it.skipIf(!crd || !application)(
+    'follows the CRD that is rendered: a CRD declaring the field accepts it',
+    () => {
+      const bad = misspelt(application!.content);
+      const report = validateFiles([
+        { path: crdPath, content: crdAllowing(crd!.content) },
+        { path: applicationPath, content: bad.content },
+      ]);
+      expect(report.findings.filter((f) => f.file === applicationPath)).toEqual([]);
+    },
+  );
 });

@@ -11,9 +11,10 @@ export default defineComponent({
   description: 'The repo-creds Secret for the platform repository, from an ExternalSecret.',
   clusters: 'management',
   namespace: argocdNamespace,
-  // After External Secrets and its ClusterSecretStore on this cluster; the first sync of a new
-  // cluster reads the repository with the credential seeded by the bootstrap (README).
-  syncWave: -5,
+  // After External Secrets and its ClusterSecretStore on this cluster (waves -5 and -4; a test over
+  // rendered/ checks the order). The first sync of a new cluster reads the repository with the
+  // credential seeded by the bootstrap (docs/bootstrap/repository-credential.md).
+  syncWave: -3,
   resources: (chart, context) => {
     addRepoCredsExternalSecret(
       chart,
