@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderedObjects, repositoryRoot } from '../fixtures/rendered-files';
+import { applicationHealthCheckKey } from '../settings/application-health-check';
 import { selfContainmentProblems, type BootstrapObject } from './self-contained';
 
 /** Step 1 of the bootstrap: the rendered Argo CD component. */
@@ -24,6 +25,11 @@ describe.skipIf(objects.length === 0)(`the bootstrap directory ${bootstrapDirect
       'ConfigMap/argocd-cm',
     ])
       expect(names).toContain(expected);
+  });
+
+  it('gives Argo CD the Application health check in argocd-cm, with nothing to patch by hand', () => {
+    const argocdCm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'argocd-cm');
+    expect(argocdCm?.data?.[applicationHealthCheckKey]).toContain('obj.status.health.status');
   });
 
   it("is what the README's bootstrap applies, server-side, namespace first, then the root", () => {
