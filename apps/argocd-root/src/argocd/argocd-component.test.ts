@@ -55,8 +55,18 @@ describe.skipIf(!vendored)('the argocd component over the vendored 3.5.1 HA inst
   const find = (kind: string, name: string) =>
     files.find((f) => f.object.kind === kind && f.object.metadata.name === name)!.object;
 
-  it('renders every upstream object, plus the namespace, one file each', () => {
-    expect(files).toHaveLength(vendored!.documents.length + 1);
+  it('renders every upstream object, the namespace and the disruption budgets, one file each', () => {
+    const key = (o: any) => `${o.kind}/${o.metadata.name}`;
+    const rendered = files.map((f) => key(f.object));
+    for (const upstream of vendored!.documents) expect(rendered).toContain(key(upstream));
+    const added = rendered.filter((k) => !vendored!.documents.some((u) => key(u) === k));
+    expect(added.sort()).toEqual([
+      'Namespace/argocd',
+      'PodDisruptionBudget/argocd-redis-ha-haproxy',
+      'PodDisruptionBudget/argocd-redis-ha-server',
+      'PodDisruptionBudget/argocd-repo-server',
+      'PodDisruptionBudget/argocd-server',
+    ]);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
   });
 

@@ -196,6 +196,30 @@ describe('workloads', () => {
     expect(checksum(reading, 'Deployment', 'argocd-repo-server')).toBeUndefined();
   });
 
+  it('adds a one-at-a-time disruption budget for each workload with more than one replica', () => {
+    const objects = customise();
+    const budgets = objects.filter((o) => o.kind === 'PodDisruptionBudget') as any[];
+    expect(budgets.map((b) => b.metadata.name).sort()).toEqual([
+      'argocd-application-controller',
+      'argocd-repo-server',
+    ]);
+    const repoServer = budgets.find((b) => b.metadata.name === 'argocd-repo-server');
+    expect(repoServer.metadata.namespace).toBe('argocd');
+    expect(repoServer.spec).toEqual({
+      maxUnavailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'argocd-repo-server' } },
+    });
+    const single = { ...fixtureChoices.replicas['Deployment/argocd-repo-server']!, replicas: 1 };
+    const choices = {
+      ...fixtureChoices,
+      replicas: { ...fixtureChoices.replicas, 'Deployment/argocd-repo-server': single },
+    };
+    const names = customiseArgocdInstall(installFixture(), 'argocd', choices)
+      .filter((o) => o.kind === 'PodDisruptionBudget')
+      .map((o) => o.metadata.name);
+    expect(names).toEqual(['argocd-application-controller']);
+  });
+
   it('mounts API tokens only in pods that ask, never by ServiceAccount default', () => {
     const objects = customise();
     for (const account of objects.filter((o) => o.kind === 'ServiceAccount')) {

@@ -9,6 +9,7 @@ import {
 import { applySyncWaves } from './self-management/sync-waves';
 import { applySettings } from './settings/config-maps';
 import { applyContainerSizes, containerSizes } from './workloads/container-resources';
+import { disruptionBudgets } from './workloads/disruption-budgets';
 import { applyReplicas, replicaChoices } from './workloads/replicas';
 import { applySettingsChecksum } from './workloads/settings-checksum';
 import { applyServiceAccountTokens } from './workloads/service-account-tokens';
@@ -28,8 +29,8 @@ export const platformInstallChoices: InstallChoices = {
 
 /**
  * The vendored Argo CD install (its parsed YAML documents) with this platform's typed changes:
- * namespace, settings (and the digest that restarts pods reading them at start), requests and
- * replicas, service-account tokens, self-management protection
+ * namespace, settings (and the digest that restarts pods reading them at start), requests,
+ * replicas and disruption budgets, service-account tokens, self-management protection
  * and sync waves. Pure: the input is not modified; the vendored file itself is never edited.
  */
 export function customiseArgocdInstall(
@@ -46,6 +47,7 @@ export function customiseArgocdInstall(
   applyServiceAccountTokens(install);
   applySettingsChecksum(install);
   applyProtection(install, choices.protectedObjects);
-  applySyncWaves(install);
-  return install;
+  const objects = [...install, ...disruptionBudgets(install)];
+  applySyncWaves(objects);
+  return objects;
 }

@@ -26,6 +26,7 @@ export const syncWaveOfKind: Readonly<Record<string, number>> = {
   Secret: -1,
   Service: 0,
   NetworkPolicy: 0,
+  PodDisruptionBudget: 0,
   Deployment: 0,
   StatefulSet: 0,
 };
