@@ -20,7 +20,7 @@ export const replicaChoices: Readonly<Record<string, ReplicaChoice>> = {
     replicas: 1,
     countEnv: { container: 'argocd-application-controller', name: 'ARGOCD_CONTROLLER_REPLICAS' },
     reason:
-      'Replicas shard clusters between controllers, they do not stand in for each other; with two clusters one controller is enough and the StatefulSet restarts it.',
+      'Replicas split the clusters between them (each cluster has one owning shard) rather than stand in for each other; with two clusters one controller is enough, and the StatefulSet restarts it.',
   },
   'Deployment/argocd-server': {
     replicas: 2,
