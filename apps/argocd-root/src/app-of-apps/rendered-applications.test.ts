@@ -155,7 +155,11 @@ describe('rendered AppProjects', () => {
 
 describe('the cluster registration', () => {
   it('uses EKS IAM auth and carries no credentials', () => {
-    const secrets = resources.filter((r) => r.kind === 'Secret');
+    // Argo CD's own (empty) Secrets are rendered too; registrations are the ones labelled so.
+    const secrets = resources.filter(
+      (r: any) =>
+        r.kind === 'Secret' && r.metadata.labels?.['argocd.argoproj.io/secret-type'] === 'cluster',
+    );
     const workloadClusters = inventory.clusters.filter((c) => c.role === 'workload');
     expect(secrets.map((s) => s.metadata.name).sort()).toEqual(
       workloadClusters.map((c) => `cluster-${c.name}`).sort(),
