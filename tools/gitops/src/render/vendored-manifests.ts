@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { VendoredManifests } from '@platform/core';
 import { parseAllDocuments } from 'yaml';
 import { vendoredManifest } from '../vendor';
-
-/** A vendored upstream file, named as in its lock entry (vendor/vendor.lock.json). */
-export interface VendoredArtifact {
-  name: string;
-  version: string;
-}
 
 /**
  * What the render engine hands components as `context.vendored`: a vendored manifest file's
@@ -14,9 +9,7 @@ export interface VendoredArtifact {
  * sha256 are checked, and parsed once per run. Each call returns a fresh copy, so a component
  * cannot change what another one reads.
  */
-export function vendoredManifests(
-  root: string,
-): (artifact: VendoredArtifact) => readonly unknown[] {
+export function vendoredManifests(root: string): VendoredManifests {
   const parsed = new Map<string, readonly unknown[]>();
   return (artifact) => {
     const key = `${artifact.name}@${artifact.version}`;
