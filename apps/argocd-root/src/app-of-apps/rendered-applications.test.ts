@@ -156,10 +156,10 @@ describe('rendered AppProjects', () => {
 
 describe('the cluster registration', () => {
   it('uses EKS IAM auth and carries no credentials', () => {
-    // Cluster registrations are the Secrets ArgoCD reads as clusters (other Secrets exist, e.g. the
-    // External Secrets webhook's certificate Secret, rendered empty).
+    // Cluster registrations are the Secrets ArgoCD reads as clusters (other Secrets exist, rendered
+    // empty: the External Secrets webhook's certificate, Argo CD's own).
     const secrets = resources.filter(
-      (r) =>
+      (r: any) =>
         r.kind === 'Secret' && r.metadata.labels?.['argocd.argoproj.io/secret-type'] === 'cluster',
     );
     const workloadClusters = inventory.clusters.filter((c) => c.role === 'workload');

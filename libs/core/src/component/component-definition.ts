@@ -80,12 +80,23 @@ export interface ComponentSpec extends Omit<ComponentDefinition, 'clusters'> {
   clusters: string[];
 }
 
+/** A vendored upstream file, named as in its lock entry (vendor/vendor.lock.json). */
+export interface VendoredArtifact {
+  name: string;
+  version: string;
+}
+
+/** The parsed YAML documents of a vendored manifest file, lock- and digest-checked by the CLI. */
+export type VendoredManifests = (artifact: VendoredArtifact) => readonly unknown[];
+
 /** What a component's code receives: the inventory, the whole catalog, and its own place. */
 export interface ComponentContext {
   inventory: Inventory;
   catalog: readonly ComponentSpec[];
   cluster: ClusterSpec;
   component: ComponentSpec;
+  /** Vendored manifests (the engine reads no files; the CLI supplies this). */
+  vendored?: VendoredManifests;
 }
 
 /** Identity function that types a component file. */

@@ -2,7 +2,7 @@ import type { Inventory } from '@platform/config';
 import { clusterByName } from '@platform/config';
 import { componentsOf } from '../catalog/catalog-queries';
 import type { ChartInflater } from '../chart-inflation/chart-inflater';
-import type { ComponentSpec } from '../component/component-definition';
+import type { ComponentSpec, VendoredManifests } from '../component/component-definition';
 import { renderComponent } from './render-component';
 import { RenderError } from './render-error';
 import type { RenderedFile } from './rendered-file';
@@ -18,11 +18,12 @@ export async function renderApp(
   app: string,
   clusterName: string,
   inflate: ChartInflater,
+  vendored?: VendoredManifests,
 ): Promise<RenderedFile[]> {
   const cluster = clusterByName(inventory, clusterName);
   const rendered = await Promise.all(
     componentsOf(catalog, app, clusterName).map((component) =>
-      renderComponent({ inventory, catalog, cluster, component }, inflate),
+      renderComponent({ inventory, catalog, cluster, component, vendored }, inflate),
     ),
   );
   const files = rendered.flat();

@@ -1,7 +1,7 @@
 import { renderedRoot, type Inventory } from '@platform/config';
 import { appsOf, clustersOf } from '../catalog/catalog-queries';
 import type { ChartInflater } from '../chart-inflation/chart-inflater';
-import type { ComponentSpec } from '../component/component-definition';
+import type { ComponentSpec, VendoredManifests } from '../component/component-definition';
 import { renderApp } from './render-app';
 import type { RenderedFile } from './rendered-file';
 
@@ -43,6 +43,7 @@ export async function renderScope(
   scope: RenderScope,
   existing: RenderTarget[],
   inflate: ChartInflater,
+  vendored?: VendoredManifests,
 ): Promise<ScopedRender> {
   checkScope(catalog, inventory, scope, existing);
   const inScope = (t: RenderTarget) =>
@@ -58,7 +59,9 @@ export async function renderScope(
   const perTarget = await Promise.all(
     rendered
       .filter(inScope)
-      .map((target) => renderApp(catalog, inventory, target.app, target.cluster, inflate)),
+      .map((target) =>
+        renderApp(catalog, inventory, target.app, target.cluster, inflate, vendored),
+      ),
   );
   const sortedTargets = [...targets.values()].sort((a, b) =>
     targetDirectory(a) < targetDirectory(b) ? -1 : 1,

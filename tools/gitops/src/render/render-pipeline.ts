@@ -10,6 +10,7 @@ import {
 } from '@platform/core';
 import { loadCatalog } from '../workspace/load-catalog';
 import { helmChartInflater } from './helm-chart-inflater';
+import { vendoredManifests } from './vendored-manifests';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
 
@@ -52,6 +53,7 @@ export async function renderInMemory(
     options.scope ?? {},
     existingTargets(options.root),
     options.inflate ?? helmChartInflater(options.root),
+    vendoredManifests(options.root),
   );
   const problems: Finding[] = [];
   for (const check of options.checks ?? []) problems.push(...(await check(render.files)));

@@ -1,0 +1,43 @@
+import { argocdNamespace } from '@platform/config';
+import { addPlatformNamespace } from '@platform/core';
+import { defineComponent } from '@platform/core';
+import { customiseArgocdInstall } from './argocd-install';
+import { argocdExemptions } from './argocd-exemptions';
+import { protectedSyncOptions, syncOptionsAnnotation } from './self-management/protected-objects';
+import { syncWaveAnnotation, syncWaveOfKind } from './self-management/sync-waves';
+import { vendoredArgocdInstall } from './vendored-install';
+
+/**
+ * Argo CD itself: the official HA install of 3.5.1, vendored byte for byte, with typed changes on
+ * top. Its directory is also the bootstrap: `kubectl apply --server-side` of it gives a running
+ * Argo CD with no other object needed (see the README's bootstrap section).
+ */
+export default defineComponent({
+  description: 'Argo CD 3.5.1 (HA install) managing itself: settings, RBAC, requests, replicas.',
+  clusters: 'management',
+  namespace: argocdNamespace,
+  // Before everything else, cluster registrations (-20) included: Argo CD's own settings (the
+  // Application health check that makes the other waves wait) must be in place first.
+  syncWave: -30,
+  clusterResources: [
+    { group: '', kind: 'Namespace' },
+    { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
+    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
+    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
+  ],
+  // The applicationsets CRD is larger than the client-side apply annotation limit (256 KiB).
+  serverSideApply: true,
+  resources: (chart, context) => {
+    const namespace = addPlatformNamespace(chart, {
+      name: argocdNamespace,
+      podSecurity: 'restricted',
+    });
+    namespace.metadata.addAnnotation(syncWaveAnnotation, String(syncWaveOfKind.Namespace));
+    // Deleting the namespace would delete Argo CD and every Application with it.
+    namespace.metadata.addAnnotation(syncOptionsAnnotation, protectedSyncOptions);
+    for (const object of customiseArgocdInstall(vendoredArgocdInstall(context), argocdNamespace)) {
+      chart.add(object);
+    }
+  },
+  exemptions: argocdExemptions,
+});
