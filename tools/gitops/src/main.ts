@@ -4,6 +4,7 @@ import { CatalogError, RenderError, UnknownScopeError } from '@platform/core';
 import { chartsCommand } from './commands/charts-command';
 import { capacityCommand } from './commands/capacity-command';
 import { checkCommand } from './commands/check-command';
+import { diffCommand } from './commands/diff-command';
 import { policyCommand } from './commands/policy-command';
 import { validateCommand } from './commands/validate-command';
 import { renderCommand } from './commands/render-command';
@@ -25,6 +26,8 @@ Commands:
     --repository URL [--date D]    and lock its sha256 (needs network access to the repository)
   capacity [--cluster C]           plan the CI peak against the rendered NodePools, EC2NodeClasses
                                    and DaemonSets: nodes, limits, subnet addresses per zone
+  diff --base REV                  rendered/ at REV against the working tree, resource by resource:
+                                   added, deleted, changed fields, recreates (docs/reviewing.md)
   help                             show this text
 
 Options:
@@ -33,6 +36,8 @@ Options:
                          in $KUBECONFORM, else embedded), embedded or kubeconform
   --json                 machine-readable output
   --svg FILE             capacity: also draw pool utilisation and subnet headroom as SVG
+  --markdown             diff: a merge-request note (--max-chars N, default 60000;
+                         --full-diff-url URL: where the complete diff is)
   -h, --help             show this text
 
 Exit codes: 0 success, 1 findings (drift, invalid resources, policy violations), 2 usage error.`;
@@ -47,6 +52,10 @@ export interface CommandOptions {
   repository?: string;
   date?: string;
   svg?: string;
+  base?: string;
+  markdown?: boolean;
+  maxChars?: string;
+  fullDiffUrl?: string;
 }
 
 /** Entry point; returns the exit code instead of exiting so tests can call it. */
@@ -64,6 +73,10 @@ export async function main(argv: string[], root?: string): Promise<number> {
         date: { type: 'string' },
         svg: { type: 'string' },
         json: { type: 'boolean', default: false },
+        base: { type: 'string' },
+        markdown: { type: 'boolean', default: false },
+        'max-chars': { type: 'string' },
+        'full-diff-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,6 +98,10 @@ export async function main(argv: string[], root?: string): Promise<number> {
     repository: parsed.values.repository,
     date: parsed.values.date,
     svg: parsed.values.svg,
+    base: parsed.values.base,
+    markdown: parsed.values.markdown,
+    maxChars: parsed.values['max-chars'],
+    fullDiffUrl: parsed.values['full-diff-url'],
     positionals,
   };
   try {
@@ -101,6 +118,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return await chartsCommand(options);
       case 'capacity':
         return await capacityCommand(options);
+      case 'diff':
+        return await diffCommand(options);
       default:
         process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
         return 2;
