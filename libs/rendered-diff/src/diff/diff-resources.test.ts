@@ -141,6 +141,6 @@ describe('diffRenderedFiles', () => {
       `${dir}/bad.yaml: document 1: field metadata.name is missing`,
     );
     const broken = { path: `${dir}/broken.yaml`, content: 'kind: [\n' };
-    expect(() => diffRenderedFiles([], [broken])).toThrow(`${dir}/broken.yaml: document 1: YAML:`);
+    expect(() => diffRenderedFiles([], [broken])).toThrow(`${dir}/broken.yaml:2: YAML:`);
   });
 });
