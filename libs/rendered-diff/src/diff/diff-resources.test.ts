@@ -86,6 +86,39 @@ describe('diffRenderedFiles', () => {
     ]);
   });
 
+  it('lists the items that went and came in a list of scalars, and a reorder as one change', () => {
+    const project = (repos: string[]) => ({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: 'karpenter', namespace: 'argocd' },
+      spec: { sourceRepos: repos },
+    });
+    const file = 'rendered/mgmt/argocd-root/app-of-apps/appproject-argocd-karpenter.yaml';
+    const diff = diffRenderedFiles(
+      [
+        renderedFile(
+          file,
+          project(['https://git.example.com/a.git', 'oci://registry.example.com/c']),
+        ),
+      ],
+      [
+        renderedFile(
+          file,
+          project(['https://git.example.com/a.git', 'https://git.example.com/b.git']),
+        ),
+      ],
+    );
+    expect(paths(diff.changes[0])).toEqual([
+      'removed spec.sourceRepos[1]',
+      'added spec.sourceRepos[1]',
+    ]);
+    const reordered = diffRenderedFiles(
+      [renderedFile(file, project(['x', 'y']))],
+      [renderedFile(file, project(['y', 'x']))],
+    );
+    expect(paths(reordered.changes[0])).toEqual(['changed spec.sourceRepos']);
+  });
+
   it('flags changes to immutable fields as recreates and leaves mutable ones alone', () => {
     const diff = diffRenderedFiles(
       [

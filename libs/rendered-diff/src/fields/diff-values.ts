@@ -52,12 +52,38 @@ function compareLists(
   const objects = [...before, ...after].every(isPlainObject);
   const key = objects ? listItemKey(before, after) : undefined;
   if (key) return compareKeyedLists(before, after, key, path, out);
-  if (!objects) {
-    // Lists of scalars (args, finalizers, CIDRs): order can matter, so the list is one value.
-    if (!deepEqual(before, after)) out.push({ op: 'changed', path, before, after });
+  if (!objects) return compareScalarLists(before, after, path, out);
+  compareUnkeyedLists(before, after, path, out);
+}
+
+/**
+ * Lists of scalars (args, finalizers, source repositories): the items that went and came, by
+ * position on their side; a list that only changed order (which can matter for args) is one
+ * change of the whole list.
+ */
+function compareScalarLists(
+  before: unknown[],
+  after: unknown[],
+  path: PathSegment[],
+  out: FieldChange[],
+) {
+  if (deepEqual(before, after)) return;
+  const remaining = [...after];
+  const gone: number[] = [];
+  before.forEach((item, index) => {
+    const match = remaining.findIndex((other) => deepEqual(item, other));
+    if (match === -1) gone.push(index);
+    else remaining.splice(match, 1);
+  });
+  const came = after.flatMap((item, index) =>
+    before.some((b) => deepEqual(b, item)) ? [] : [index],
+  );
+  if (gone.length === 0 && came.length === 0) {
+    out.push({ op: 'changed', path, before, after });
     return;
   }
-  compareUnkeyedLists(before, after, path, out);
+  for (const i of gone) out.push({ op: 'removed', path: [...path, i], before: before[i] });
+  for (const j of came) out.push({ op: 'added', path: [...path, j], after: after[j] });
 }
 
 /**
