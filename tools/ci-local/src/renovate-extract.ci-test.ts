@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installOnDemand } from './install-on-demand';
 import { cleanEnvironment, scratchClone } from './scratch-clone';
 
@@ -19,6 +18,9 @@ interface ExpectedPin {
 }
 
 const COMMENT = /^\s*\/\/\s*renovate:\s*datasource=(\S+)\s+depName=(\S+)(?:\s+registryUrl=(\S+))?/;
+
+/** The clone Renovate reads: expectations come from the same committed tree. */
+let repositoryRoot = '';
 
 function expectedPins(): ExpectedPin[] {
   const pins: ExpectedPin[] = [];
@@ -73,10 +75,13 @@ interface ExtractedDep {
 
 describe('renovate.json5', () => {
   let extracted: Map<string, ExtractedDep[]>;
+  let clone: Awaited<ReturnType<typeof scratchClone>>;
+  afterAll(() => clone?.dispose());
   beforeAll(async () => {
     const renovate = await installOnDemand(join(__dirname, '..', 'renovate'), 'renovate');
     // Renovate's local platform reads the committed tree: run it on a clone of HEAD.
-    const clone = await scratchClone('renovate-extract-');
+    clone = await scratchClone('renovate-extract-');
+    repositoryRoot = clone.root;
     const reportDir = mkdtempSync(join(tmpdir(), 'renovate-report-'));
     try {
       await execa(
@@ -102,7 +107,6 @@ describe('renovate.json5', () => {
       }[];
       extracted = new Map(regexFiles.map((file) => [file.packageFile, file.deps]));
     } finally {
-      clone.dispose();
       rmSync(reportDir, { recursive: true, force: true });
     }
   });
