@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchWorkspace } from '../testing/scratch-workspace';
+import { clusterGenerator, type ClusterGeneratorOptions } from './cluster-generator';
+
+const newCluster: ClusterGeneratorOptions = {
+  name: 'ci-2',
+  accountId: '123456789099',
+  region: 'eu-central-1',
+  endpoint: 'https://0A1B2C3D4E5F60718293A4B5C6D7E8F9.gr7.eu-central-1.eks.amazonaws.com',
+  certificateAuthorityData:
+    'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCmNpLTItY2EKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=',
+  vpcCidr: '10.30.0.0/16',
+};
+
+describe('the cluster generator', () => {
+  let workspace: Awaited<ReturnType<typeof scratchWorkspace>>;
+  beforeAll(async () => {
+    workspace = await scratchWorkspace();
+  });
+  afterAll(() => workspace?.dispose());
+
+  it('adds a workload cluster whose full tree renders like the existing workload cluster', async () => {
+    await workspace.generate(clusterGenerator, newCluster);
+    const index = readFileSync(join(workspace.root, 'libs/config/src/clusters/index.ts'), 'utf8');
+    expect(index).toContain("import { ci2 } from './ci-2';");
+    expect(index).toMatch(/clusters: ClusterSpec\[\] = \[[^\]]*\bci2\]/);
+
+    const render = await workspace.gitops('render');
+    expect(render.all).toContain('rendered/ci-2/');
+    expect(render.exitCode).toBe(0);
+    // Every component that selects workload clusters now renders there too, file for file.
+    expect(workspace.files('rendered/ci-2')).toEqual(workspace.files('rendered/ci'));
+    const registrations = workspace.files('rendered/mgmt/argocd-root/cluster-registrations');
+    expect(registrations).toContain('secret-argocd-cluster-ci-2.yaml');
+    const applications = workspace.files('rendered/mgmt/argocd-root/app-of-apps');
+    expect(applications.filter((f) => f.startsWith('application-argocd-ci-2-')).length).toBe(
+      applications.filter((f) => /^application-argocd-ci-(?!2-)/.test(f)).length,
+    );
+  });
+
+  it('refuses bad input, naming each field', async () => {
+    await expect(
+      workspace.generate(clusterGenerator, {
+        ...newCluster,
+        name: 'Bad_Name',
+        accountId: '42',
+        vpcCidr: '10.30.0.0/20',
+      }),
+    ).rejects.toThrow(
+      /--name "Bad_Name" is not a DNS label[\s\S]*--accountId "42"[\s\S]*--vpcCidr "10.30.0.0\/20"/,
+    );
+    expect(existsSync(join(workspace.root, 'libs/config/src/clusters/Bad_Name.ts'))).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+/** What the cluster template needs, validated by the generator. */
+export interface ClusterTemplateInput {
+  name: string;
+  /** The exported constant: `ci2` for cluster `ci-2`. */
+  variable: string;
+  role: 'workload' | 'management';
+  accountId: string;
+  region: string;
+  eksClusterName: string;
+  endpoint: string;
+  certificateAuthorityData: string;
+  kubernetesVersion: string;
+  /** First two octets of the VPC /16. */
+  vpcPrefix: string;
+}
+
+/**
+ * The cluster file. Node subnets are /18s, as on ci: every pod takes a VPC IP, and /24s ran dry
+ * on the original CI cluster at peak.
+ */
+export function clusterFile(input: ClusterTemplateInput): string {
+  const zones = ['a', 'b', 'c'];
+  const subnet = (purpose: 'nodes' | 'public', zone: string, cidr: string) =>
+    `      { name: '${input.name}-${purpose}-${zone}', availabilityZone: '${input.region}${zone}', cidr: '${cidr}', purpose: '${purpose}' },`;
+  const subnets = [
+    ...zones.map((zone, i) => subnet('nodes', zone, `${input.vpcPrefix}.${i * 64}.0/18`)),
+    ...zones.map((zone, i) => subnet('public', zone, `${input.vpcPrefix}.${192 + i}.0/24`)),
+  ];
+  return `import type { ClusterSpec } from '../inventory-types';
+
+/** The ${input.role} cluster ${input.name} (added by the cluster generator; describe what runs here and why). */
+export const ${input.variable}: ClusterSpec = {
+  name: '${input.name}',
+  role: '${input.role}',
+  aws: { accountId: '${input.accountId}', region: '${input.region}' },
+  eks: {
+    clusterName: '${input.eksClusterName}',
+    endpoint: '${input.endpoint}',
+    certificateAuthorityData: '${input.certificateAuthorityData}',
+    kubernetesVersion: '${input.kubernetesVersion}',
+  },
+  network: {
+    vpcCidr: '${input.vpcPrefix}.0.0/16',
+    subnets: [
+${subnets.join('\n')}
+    ],
+  },
+};
+`;
+}
