@@ -28,8 +28,8 @@ describe('the cluster generator', () => {
     expect(index).toMatch(/clusters: ClusterSpec\[\] = \[[^\]]*\bci2\]/);
 
     const render = await workspace.gitops('render');
+    expect(render.exitCode, render.all).toBe(0);
     expect(render.all).toContain('rendered/ci-2/');
-    expect(render.exitCode).toBe(0);
     // Every component that selects workload clusters now renders there too, file for file.
     expect(workspace.files('rendered/ci-2')).toEqual(workspace.files('rendered/ci'));
     const registrations = workspace.files('rendered/mgmt/argocd-root/cluster-registrations');
