@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { stringify } from 'yaml';
-import { main } from '../../gitops/src/main';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { main, repositoryRoot } from '@platform/gitops';
 import { formatTiming, medianTiming } from './median-timing';
 
 const changed = Number(process.env.BENCH_RESOURCES ?? 1_000);

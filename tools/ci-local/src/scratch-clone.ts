@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { repositoryRoot } from '../../gitops/src/workspace/repository-root';
+import { repositoryRoot } from '@platform/gitops';
 
 /**
  * A clone of the repository as committed (HEAD), with the checkout's node_modules linked in (as a
