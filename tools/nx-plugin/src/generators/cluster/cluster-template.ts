@@ -15,15 +15,17 @@ export interface ClusterTemplateInput {
 }
 
 /**
- * What every workload cluster declares beyond its network: admission rules (warn-only at first) and,
- * because Karpenter launches its nodes, how pods get addresses.
+ * What every workload cluster declares beyond its network: admission rules (warn-only at first), how pods get
+ * addresses (Karpenter launches its nodes) and where its telemetry goes.
  */
 const podNetworking = `
   // Policy rules enforced at admission, warn-only to start (docs/admission.md: Warn, then Deny).
   admission: { validationActions: ['Warn', 'Audit'] },
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of nodes and pods stays far inside the /18s.
-  podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },`;
+  podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
+  // Where the node agents send telemetry: the same Datadog site and log route as ci.
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },`;
 
 /**
  * The cluster file. Node subnets are /18s, as on ci: every pod takes a VPC IP, and /24s ran dry
