@@ -6,3 +6,5 @@ export * from './pod-security-labels';
 export * from './policy-exemption';
 export * from './resource-label';
 export * from './cluster-of-path';
+export * from './yaml-values';
+export * from './list-items';

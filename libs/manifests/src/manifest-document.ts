@@ -1,14 +1,7 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node,
-} from 'yaml';
 import type { FieldPath } from './field-path';
-import type { Finding } from './finding';
+import { compareFindings, type Finding } from './finding';
+import { mayUseAliases, readValues, type ValuesResult } from './yaml-values';
+import { SourcePositions } from './source-positions';
 import { resourceLabel } from './resource-label';
 
 /** One YAML document of a file, with its plain value and a way to find any field's line. */
@@ -19,80 +12,84 @@ export interface ManifestDocument {
   value: unknown;
   /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
   locate(path: FieldPath, part?: 'key' | 'value'): { line: number; column: number };
+  /** Set when this is an item of a List document: its position in `items`. */
+  listItem?: number;
 }
 
 export interface ParsedFile {
   documents: ManifestDocument[];
-  /** Syntax errors and duplicate keys, located. */
+  /** Syntax errors, duplicate keys, alias bombs and binary content, located. */
   findings: Finding[];
 }
 
 /**
- * Parses a multi-document YAML file, keeping source positions. Empty documents (a lone `---`,
- * comments only) are skipped, as Kubernetes tools do.
+ * Parses a multi-document YAML file. Values come from the fast parser (js-yaml, read the way
+ * Kubernetes' own YAML reader reads them: YAML 1.1 booleans, merge keys); source positions come
+ * from the `yaml` package's syntax tree, built only when a finding needs a line and column.
+ * Empty documents (a lone `---`, comments only) are skipped, as Kubernetes tools do.
  */
 export function parseManifestFile(file: string, content: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const docs = Array.isArray(parsed) ? parsed : [parsed];
+  if (content.includes('\u0000'))
+    return {
+      documents: [],
+      findings: [fileFinding(file, 'not a YAML text file (binary content)')],
+    };
+  const positions = new SourcePositions(content);
+  const read: ValuesResult = readValues(content);
+  if (read.problem) return { documents: [], findings: problemFindings(file, positions, read) };
+  const bomb = mayUseAliases(content) ? positions.aliasExpansionFinding(file) : undefined;
+  if (bomb) return { documents: [], findings: [bomb] };
   const documents: ManifestDocument[] = [];
-  const findings: Finding[] = [];
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-
-  docs.forEach((doc: Document.Parsed, index) => {
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const at = position(error.pos[0]);
-      findings.push({
-        file,
-        ...at,
-        resource: '-',
-        field: '',
-        message: `YAML: ${error.message.split('\n')[0]}`,
-        severity: doc.errors.includes(error as never) ? 'error' : 'warning',
-        rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml',
-      });
-    }
-    if (doc.errors.length > 0 || doc.contents === null) return;
-    const value = doc.toJS({ maxAliasCount: 100 });
+  read.values.forEach((value, index) => {
     if (value === null || value === undefined) return;
-    const start = position(doc.contents.range[0]);
     documents.push({
       file,
       index,
       value,
-      locate(path, part = 'value') {
-        let node: Node | null = doc.contents;
-        let best = start;
-        for (const segment of path) {
-          if (isMap(node)) {
-            const pair = node.items.find(
-              (p) => (isScalar(p.key) ? p.key.value : p.key) === segment,
-            );
-            if (!pair) break;
-            const keyNode = pair.key as Node | null;
-            const valueNode = pair.value as Node | null;
-            node = valueNode;
-            const anchor = part === 'key' || !valueNode?.range ? keyNode : valueNode;
-            if (anchor?.range) best = position(anchor.range[0]);
-          } else if (isSeq(node) && typeof segment === 'number') {
-            const item = node.items[segment] as Node | undefined;
-            if (!item) break;
-            node = item;
-            if (item.range) best = position(item.range[0]);
-          } else {
-            break;
-          }
-        }
-        return best;
-      },
+      locate: (path, part = 'value') => positions.locate(index, path, part),
     });
   });
+  return { documents, findings: [] };
+}
+
+/** The syntax tree's located findings; the fast parser's own reason when the tree found none. */
+function problemFindings(file: string, positions: SourcePositions, read: ValuesResult): Finding[] {
+  const findings = positions.syntaxFindings(file);
+  if (!findings.some((f) => f.severity === 'error') && read.problem)
+    findings.push({ ...fileFinding(file, read.problem.message), ...read.problem });
+  return findings.sort(compareFindings);
+}
+
+function fileFinding(file: string, message: string): Finding {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    resource: '-',
+    field: '',
+    message,
+    severity: 'error',
+    rule: 'yaml',
+  };
+}
+
+/** Parsed files by identity: validate, policy and drift of one command share one parse per file. */
+const parsedFiles = new WeakMap<object, ParsedFile>();
+
+/** `parseManifestFile`, once per file object: later calls with the same object reuse the result. */
+export function parseSourceFile(file: { path: string; content: string }): ParsedFile {
+  let parsed = parsedFiles.get(file);
+  if (!parsed) {
+    parsed = parseManifestFile(file.path, file.content);
+    parsedFiles.set(file, parsed);
+  }
+  return parsed;
+}
+
+/** Names the resource a file-level finding belongs to, once documents are known. */
+export function labelFindings(findings: Finding[], documents: readonly ManifestDocument[]): void {
   for (const finding of findings) {
     const owner = documents.find((d) => d.locate([]).line <= finding.line);
     if (owner) finding.resource = resourceLabel(owner.value);
   }
-  return { documents, findings };
 }

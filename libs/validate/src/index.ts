@@ -13,3 +13,4 @@ export * from './engine/run-validation';
 export * from './kubeconform/kubeconform-arguments';
 export * from './kubeconform/kubeconform-binary';
 export * from './kubeconform/kubeconform-schema-layout';
+export * from './removed-apis/removed-apis';

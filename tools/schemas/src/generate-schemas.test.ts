@@ -6,6 +6,7 @@ import { buildEmbeddedSchemas } from './generation/build-embedded-schemas';
 import { definitionsWithOpenObjects } from './generation/closed-objects';
 import { serializeSchemaDocument } from './generation/serialize-schema-document';
 import { embeddedSchemasPath, repositoryRoot } from './generate-schemas';
+import { builtInResourceModels, customResourceModels } from './sources/resource-models';
 
 describe('generated schemas', () => {
   let fresh: EmbeddedSchemaDocument;
@@ -18,42 +19,33 @@ describe('generated schemas', () => {
     expect(committed === serializeSchemaDocument(fresh)).toBe(true);
   });
 
-  it('covers every kind the platform renders or plans to', () => {
-    expect(Object.keys(fresh.resources)).toEqual([
-      'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy',
-      'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding',
+  it('covers every built-in kind of a served API version, its List, and the custom resources', () => {
+    const keys = Object.keys(fresh.resources);
+    expect(keys).toHaveLength(
+      builtInResourceModels(repositoryRoot).length + customResourceModels.length,
+    );
+    for (const key of [
+      'v1/PersistentVolumeClaim',
+      'v1/PersistentVolumeClaimList',
+      'storage.k8s.io/v1/StorageClass',
+      'networking.k8s.io/v1/Ingress',
+      'networking.k8s.io/v1/IngressClass',
+      'apps/v1/ReplicaSet',
+      'v1/ReplicationController',
+      'v1/Endpoints',
+      'apiregistration.k8s.io/v1/APIService',
       'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
-      'apiextensions.k8s.io/v1/CustomResourceDefinition',
-      'apps/v1/DaemonSet',
-      'apps/v1/Deployment',
-      'apps/v1/StatefulSet',
-      'argoproj.io/v1alpha1/AppProject',
+      'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration',
+      'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy',
+      'autoscaling/v1/HorizontalPodAutoscaler',
+      'rbac.authorization.k8s.io/v1/RoleList',
       'argoproj.io/v1alpha1/Application',
-      'argoproj.io/v1alpha1/ApplicationSet',
-      'autoscaling/v2/HorizontalPodAutoscaler',
-      'batch/v1/CronJob',
-      'batch/v1/Job',
-      'external-secrets.io/v1/ClusterSecretStore',
-      'external-secrets.io/v1/ExternalSecret',
-      'karpenter.k8s.aws/v1/EC2NodeClass',
-      'karpenter.sh/v1/NodeClaim',
       'karpenter.sh/v1/NodePool',
-      'networking.k8s.io/v1/NetworkPolicy',
-      'policy/v1/PodDisruptionBudget',
-      'rbac.authorization.k8s.io/v1/ClusterRole',
-      'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
-      'rbac.authorization.k8s.io/v1/Role',
-      'rbac.authorization.k8s.io/v1/RoleBinding',
-      'scheduling.k8s.io/v1/PriorityClass',
-      'v1/ConfigMap',
-      'v1/LimitRange',
-      'v1/Namespace',
-      'v1/Pod',
-      'v1/ResourceQuota',
-      'v1/Secret',
-      'v1/Service',
-      'v1/ServiceAccount',
-    ]);
+    ])
+      expect(keys).toContain(key);
+    // API versions Kubernetes removed get the removal message, never a schema.
+    for (const key of ['extensions/v1beta1/Ingress', 'policy/v1beta1/PodDisruptionBudget'])
+      expect(keys).not.toContain(key);
     expect(fresh.helmValues).toEqual({
       'external-secrets@2.9.0': 'ExternalSecretsValues',
       'gitlab-runner@0.86.0': 'GitlabRunnerValues',

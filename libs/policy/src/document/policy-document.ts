@@ -1,6 +1,7 @@
 import {
+  expandListItems,
   parseHelmValuesHeader,
-  parseManifestFile,
+  parseSourceFile,
   resourceLabel,
   type Finding,
   type ManifestDocument,
@@ -51,19 +52,33 @@ export function readPolicyDocuments(files: readonly PolicyFile[]): ReadDocuments
   const documents: PolicyDocument[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
-    const parsed = parseManifestFile(file.path, file.content);
+    // The same parse (and the same List expansion) validate uses, so both see the same objects.
+    const parsed = parseSourceFile(file);
     findings.push(...parsed.findings);
     const source = parseHelmValuesHeader(file.content) ? 'helm-values' : 'manifest';
-    for (const document of parsed.documents) {
-      documents.push({
-        file: file.path,
-        document,
-        source,
-        resource: source === 'manifest' ? kubernetesResource(document, file.path) : undefined,
-      });
+    const expanded =
+      source === 'manifest' ? parsed.documents.flatMap(expandListItems) : parsed.documents;
+    for (const document of expanded) {
+      const resource = source === 'manifest' ? kubernetesResource(document, file.path) : undefined;
+      if (source === 'manifest' && !resource) findings.push(notAResource(document));
+      documents.push({ file: file.path, document, source, resource });
     }
   }
   return { documents, findings };
+}
+
+/** A manifest document that is not a Kubernetes object cannot be checked, so it cannot pass. */
+function notAResource(document: ManifestDocument): Finding {
+  return {
+    file: document.file,
+    ...document.locate([]),
+    resource: '-',
+    field: '',
+    message:
+      'not a Kubernetes resource: a manifest document must be a mapping with apiVersion, kind and metadata',
+    severity: 'error',
+    rule: 'type-meta',
+  };
 }
 
 function kubernetesResource(

@@ -1,5 +1,6 @@
 import type { Finding } from '@platform/manifests';
 import { findSkippedKind, type SkippedKind } from '../config/skipped-kinds';
+import { findRemovedApi, removedApiMessage, removedApis } from '../removed-apis/removed-apis';
 import { entryFinding } from '../resources/resource-entry';
 import type { IdentifiedResource } from '../resources/identified-resource';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
@@ -42,6 +43,10 @@ export function checkResourceSchema(
 }
 
 function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaCatalog): string {
+  const removed = findRemovedApi(typeMeta.apiVersion, typeMeta.kind);
+  if (removed) return removedApiMessage(removed, typeMeta.kind);
+  if (removedApis.some((entry) => entry.apiVersion === typeMeta.apiVersion))
+    return `${typeMeta.apiVersion} ${typeMeta.kind} is not served by the Kubernetes version this repository validates against; use a served API version`;
   const otherVersions = catalog
     .resourceKeys()
     .filter((key) => key.endsWith(`/${typeMeta.kind}`))

@@ -1,10 +1,10 @@
-import { parseHelmValuesHeader, parseManifestFile, type Finding } from '@platform/manifests';
+import { parseHelmValuesHeader, parseSourceFile, type Finding } from '@platform/manifests';
 import { checkLabelsAndAnnotations } from '../checks/label-and-annotation-check';
 import { checkObjectName } from '../checks/object-name-check';
 import { findDuplicateResources } from '../checks/duplicate-resource-check';
 import { checkHelmValuesFile } from '../helm/helm-values-check';
 import type { IdentifiedResource } from '../resources/identified-resource';
-import { resourceEntries } from '../resources/resource-entry';
+import { listWrapperFindings, resourceEntries } from '../resources/resource-entry';
 import { readTypeMeta } from '../resources/type-meta';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
 import type { SourceFile } from './source-file';
@@ -33,7 +33,7 @@ export function runStructuralChecks(
   let resourceCount = 0;
   let helmValues = 0;
   for (const file of files) {
-    const parsed = parseManifestFile(file.path, file.content);
+    const parsed = parseSourceFile(file);
     findings.push(...parsed.findings);
     const header = parseHelmValuesHeader(file.content);
     if (header) {
@@ -44,6 +44,7 @@ export function runStructuralChecks(
     }
     if (!parsed.findings.some((f) => f.severity === 'error')) resourceFiles.push(file);
     for (const document of parsed.documents) {
+      findings.push(...listWrapperFindings(document));
       for (const entry of resourceEntries(document)) {
         resourceCount += 1;
         const { typeMeta, findings: typeMetaFindings } = readTypeMeta(entry);

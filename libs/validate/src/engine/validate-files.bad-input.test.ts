@@ -366,6 +366,18 @@ const cases: BadInputCase[] = [
   },
   {
     name: 'known kind in an API version without a schema',
+    failing: deployment(container).replace('apps/v1', 'apps/v2'),
+    expected: {
+      rule: 'schema-missing',
+      line: 2,
+      column: 7,
+      field: 'kind',
+      message: /^no schema for apps\/v2 Deployment \(schemas exist for Deployment in apps\/v1\)/,
+    },
+    passing: deployment(container),
+  },
+  {
+    name: 'kind in an API version Kubernetes removed',
     failing: deployment(container).replace('apps/v1', 'apps/v1beta2'),
     expected: {
       rule: 'schema-missing',
@@ -373,9 +385,69 @@ const cases: BadInputCase[] = [
       column: 7,
       field: 'kind',
       message:
-        /^no schema for apps\/v1beta2 Deployment \(schemas exist for Deployment in apps\/v1\)/,
+        'apps/v1beta2 Deployment is no longer served: Kubernetes 1.16 removed it; use apps/v1',
     },
     passing: deployment(container),
+  },
+  {
+    name: 'Ingress in extensions/v1beta1',
+    failing:
+      'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec: {}\n',
+    expected: {
+      rule: 'schema-missing',
+      line: 2,
+      column: 7,
+      field: 'kind',
+      message:
+        'extensions/v1beta1 Ingress is no longer served: Kubernetes 1.22 removed it; use networking.k8s.io/v1',
+    },
+    passing:
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec: {}\n',
+  },
+  {
+    name: 'error inside an item of a typed list whose items leave out apiVersion and kind',
+    failing:
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n  - metadata:\n      name: a\n      namespace: b\n    rulez: []\n',
+    expected: {
+      rule: 'schema',
+      line: 7,
+      column: 5,
+      field: 'rulez',
+      message: 'unknown field "rulez"',
+    },
+    passing:
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleList\nitems:\n  - metadata:\n      name: a\n      namespace: b\n    rules: []\n',
+  },
+  {
+    name: 'unknown field of a List wrapper',
+    failing: 'apiVersion: v1\nkind: List\nitemz: []\nitems: []\n',
+    expected: {
+      rule: 'schema',
+      line: 3,
+      column: 1,
+      field: 'itemz',
+      message: 'unknown field "itemz"',
+    },
+    passing: 'apiVersion: v1\nkind: List\nitems: []\n',
+  },
+  {
+    name: 'label value that Kubernetes reads as a YAML 1.1 boolean',
+    failing: configMap('  name: a\n  labels:\n    enabled: yes\n'),
+    expected: {
+      rule: 'labels',
+      line: 6,
+      column: 14,
+      field: 'metadata.labels.enabled',
+      message: /^label value must be a string, got boolean/,
+    },
+    passing: configMap('  name: a\n  labels:\n    enabled: "yes"\n'),
+  },
+  {
+    name: 'alias bomb',
+    failing:
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    expected: { rule: 'yaml', line: 1, column: 1, field: '', message: /^YAML: .*alias/i },
+    passing: configMap('  name: a\n'),
   },
   {
     name: 'error inside an item of a List',

@@ -1,5 +1,8 @@
 import {
+  expandListItems,
   formatFieldPath,
+  isListDocument,
+  listWrapperKeys,
   resourceLabel,
   type FieldPath,
   type Finding,
@@ -16,24 +19,30 @@ export interface ResourceEntry {
   label: string;
 }
 
-/** Expands a document into the objects it holds: itself, or the items of a `kind: List`. */
+/** Expands a document into the objects it holds: itself, or the items of a List. */
 export function resourceEntries(document: ManifestDocument): ResourceEntry[] {
-  const value = document.value as { kind?: unknown; items?: unknown };
-  if (
-    value &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    value.kind === 'List' &&
-    Array.isArray(value.items)
-  ) {
-    return value.items.map((item, index) => ({
-      document,
-      basePath: ['items', index],
-      value: item,
-      label: resourceLabel(item),
-    }));
-  }
-  return [{ document, basePath: [], value: document.value, label: resourceLabel(document.value) }];
+  return expandListItems(document).map((item) => ({
+    document: item,
+    basePath: [],
+    value: item.value,
+    label: resourceLabel(item.value),
+  }));
+}
+
+/** Fields of a List wrapper that are not apiVersion, kind, metadata or items. */
+export function listWrapperFindings(document: ManifestDocument): Finding[] {
+  if (!isListDocument(document.value)) return [];
+  const entry: ResourceEntry = { document, basePath: [], value: document.value, label: '-' };
+  return Object.keys(document.value)
+    .filter((key) => !listWrapperKeys.has(key))
+    .map((key) =>
+      entryFinding(entry, {
+        path: [key],
+        part: 'key',
+        message: `unknown field "${key}"`,
+        rule: 'schema',
+      }),
+    );
 }
 
 export interface FindingDetails {

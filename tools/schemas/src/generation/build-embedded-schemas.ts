@@ -35,7 +35,7 @@ export interface SchemaSources {
 export async function buildEmbeddedSchemas(
   repositoryRoot: string,
   sources: SchemaSources = {
-    resources: resourceModels,
+    resources: resourceModels(repositoryRoot),
     helmValues: helmValuesModels,
     fixes: schemaFixes,
   },
