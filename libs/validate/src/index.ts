@@ -14,3 +14,7 @@ export * from './kubeconform/kubeconform-arguments';
 export * from './kubeconform/kubeconform-binary';
 export * from './kubeconform/kubeconform-schema-layout';
 export * from './removed-apis/removed-apis';
+export * from './crd/cel-coverage';
+export * from './crd/crd-schema-set';
+export * from './crd/crd-structural-schema';
+export * from './crd/cel-rules';

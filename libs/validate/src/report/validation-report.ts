@@ -12,6 +12,8 @@ export interface ValidationSummary {
   helmValues: number;
   /** Resources of a skipped kind, validated without a schema. */
   skipped: number;
+  /** Custom resource versions validated against a CRD among the files, not a generated schema. */
+  customResourceDefinitions?: number;
   errors: number;
   warnings: number;
 }
@@ -27,6 +29,7 @@ export interface ValidationCounts {
   resources: number;
   helmValues: number;
   skipped: number;
+  customResourceDefinitions?: number;
 }
 
 export function buildValidationReport(

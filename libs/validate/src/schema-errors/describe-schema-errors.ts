@@ -71,6 +71,11 @@ function describe(error: ErrorObject, value: unknown): SchemaViolation {
         path,
         `must be ${JSON.stringify(params.allowedValue)} (got ${JSON.stringify(data)})`,
       );
+    case 'pattern':
+      return atValue(
+        path,
+        `must match the pattern ${JSON.stringify(params.pattern)} (got ${JSON.stringify(data)})`,
+      );
     case 'anyOf':
     case 'oneOf':
       return atValue(path, `does not match any allowed form (got ${jsonTypeName(data)})`);

@@ -33,6 +33,11 @@ export class SchemaCatalog {
     return this.lookup('helmValues', helmValuesSchemaKey(chart, version));
   }
 
+  /** This catalog with a set searched before all of its own (CRD-derived schemas, for instance). */
+  withFirst(set: SchemaSet): SchemaCatalog {
+    return new SchemaCatalog([set, ...this.sets], this.trustedSetIds);
+  }
+
   /** Whether a kind has a schema, without compiling it. */
   hasResource(apiVersion: string, kind: string): boolean {
     const key = resourceSchemaKey(apiVersion, kind);

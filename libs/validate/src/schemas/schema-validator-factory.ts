@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { kubernetesFormatKeywordDefinition } from '../crd/kubernetes-format-keyword';
 import { annotationVocabulary } from './annotation-vocabulary';
 
 /**
@@ -18,5 +19,6 @@ export function createSchemaValidator(): Ajv {
     validateFormats: false,
   });
   ajv.addVocabulary(annotationVocabulary);
+  ajv.addKeyword(kubernetesFormatKeywordDefinition);
   return ajv;
 }

@@ -1,0 +1,87 @@
+import {
+  celEnv,
+  celList,
+  celMethod,
+  CelScalar,
+  isCelError,
+  listType,
+  parse,
+  plan,
+  type CelEnv,
+  type CelResult,
+} from '@bufbuild/cel';
+import { strings } from '@bufbuild/cel/ext';
+
+/**
+ * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
+ * CRDs use are in the common subset of RE2 and ECMAScript.
+ */
+const regexFunctions = [
+  celMethod('find', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, function find(re) {
+    return new RegExp(re).exec(this)?.[0] ?? '';
+  }),
+  celMethod(
+    'findAll',
+    CelScalar.STRING,
+    [CelScalar.STRING],
+    listType(CelScalar.STRING),
+    function findAll(re) {
+      return celList([...this.matchAll(new RegExp(re, 'g'))].map((match) => match[0]));
+    },
+  ),
+];
+
+/**
+ * Functions of Kubernetes' CEL libraries that this evaluator does not provide: a rule that calls
+ * one is listed by `gitops validate --explain-coverage` instead of being evaluated.
+ */
+export const unsupportedKubernetesFunctions = [
+  'quantity',
+  'isQuantity',
+  'url',
+  'isURL',
+  'ip',
+  'isIP',
+  'cidr',
+  'isCIDR',
+  'semver',
+  'isSemver',
+  'isSorted',
+  'sum',
+  'min',
+  'max',
+  'reverse',
+  'authorizer',
+  'named',
+  'validate',
+];
+const unsupportedCall = new RegExp(`\\b(${unsupportedKubernetesFunctions.join('|')})\\s*\\(`);
+
+/** Why a rule is not evaluated offline, or undefined when it is. */
+export function notEvaluatedReason(rule: string): string | undefined {
+  if (/\boldSelf\b/.test(rule))
+    return 'transition rule (uses oldSelf): the API server applies it on update only, never on create';
+  const call = unsupportedCall.exec(rule);
+  if (call) return `calls ${call[1]}() from a Kubernetes CEL library this evaluator lacks`;
+  if (/\?\.|\[\?/.test(rule)) return 'uses optional field selection, which this evaluator lacks';
+  return undefined;
+}
+
+let environment: CelEnv | undefined;
+const programs = new Map<string, (bindings: { self: unknown }) => CelResult>();
+
+/** Compiles a rule once per process; a rule that does not parse throws. */
+export function celProgram(rule: string): (self: unknown) => CelResult {
+  let program = programs.get(rule);
+  if (!program) {
+    environment ??= celEnv({
+      funcs: [...strings, ...regexFunctions],
+    });
+    program = plan(environment, parse(rule)) as (bindings: { self: unknown }) => CelResult;
+    programs.set(rule, program);
+  }
+  const compiled = program;
+  return (self) => compiled({ self } as never);
+}
+
+export { isCelError };

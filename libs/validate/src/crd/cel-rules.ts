@@ -1,0 +1,85 @@
+import type { FieldPath } from '@platform/manifests';
+import type { JsonSchema } from '../schemas/schema-set';
+import { celProgram, isCelError, notEvaluatedReason } from './cel-environment';
+import { celValue } from './cel-value';
+
+/** One `x-kubernetes-validations` entry. */
+export interface CelRule {
+  rule: string;
+  message?: string;
+  fieldPath?: string;
+}
+
+export interface CelViolation {
+  path: FieldPath;
+  message: string;
+}
+
+/**
+ * Evaluates every CEL rule of a CRD schema against a custom resource, at every node the value
+ * reaches, as the API server does on create. Rules that cannot be evaluated faithfully offline are
+ * skipped here (they are listed by `gitops validate --explain-coverage`).
+ */
+export function evaluateCelRules(openApi: JsonSchema, value: unknown): CelViolation[] {
+  const violations: CelViolation[] = [];
+  visit(openApi, value, [], violations);
+  return violations;
+}
+
+function visit(schema: JsonSchema, value: unknown, path: FieldPath, out: CelViolation[]): void {
+  if (value === undefined || value === null) return;
+  for (const rule of rulesOf(schema)) {
+    const violation = evaluate(rule, schema, value, path);
+    if (violation) out.push(violation);
+  }
+  if (Array.isArray(value)) {
+    const items = schema.items as JsonSchema | undefined;
+    if (items) value.forEach((item, index) => visit(items, item, [...path, index], out));
+    return;
+  }
+  if (typeof value !== 'object') return;
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const additional =
+    typeof schema.additionalProperties === 'object'
+      ? (schema.additionalProperties as JsonSchema)
+      : undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const childSchema = properties[key] ?? additional;
+    if (childSchema) visit(childSchema, child, [...path, key], out);
+  }
+}
+
+export function rulesOf(schema: JsonSchema): CelRule[] {
+  const rules = schema['x-kubernetes-validations'];
+  return Array.isArray(rules) ? (rules as CelRule[]).filter((r) => typeof r.rule === 'string') : [];
+}
+
+function evaluate(
+  rule: CelRule,
+  schema: JsonSchema,
+  value: unknown,
+  path: FieldPath,
+): CelViolation | undefined {
+  if (notEvaluatedReason(rule.rule)) return undefined;
+  const result = celProgram(rule.rule)(celValue(value, schema));
+  const at = [...path, ...fieldPathSegments(rule.fieldPath)];
+  if (isCelError(result)) {
+    // A function only resolved at run time: not evaluable here, not a finding.
+    if (/unbound function|no such overload/i.test(result.message)) return undefined;
+    return {
+      path: at,
+      message: `CEL rule ${JSON.stringify(rule.rule)} fails to evaluate: ${result.message}`,
+    };
+  }
+  if (result === true) return undefined;
+  return { path: at, message: rule.message ?? `failed rule: ${rule.rule}` };
+}
+
+/** `.spec.limits` or `.tags['a.b']` → path segments. */
+function fieldPathSegments(fieldPath: string | undefined): FieldPath {
+  if (!fieldPath) return [];
+  const segments: (string | number)[] = [];
+  for (const match of fieldPath.matchAll(/\.([A-Za-z_$][\w$-]*)|\['([^']*)'\]|\[(\d+)\]/g))
+    segments.push(match[1] ?? match[2] ?? Number(match[3]));
+  return segments;
+}
