@@ -18,3 +18,4 @@ export * from './crd/cel-coverage';
 export * from './crd/crd-schema-set';
 export * from './crd/crd-structural-schema';
 export * from './crd/cel-rules';
+export * from './crd/rendered-crds';

@@ -9,6 +9,7 @@ import { policyCommand } from './commands/policy-command';
 import { validateCommand } from './commands/validate-command';
 import { renderCommand } from './commands/render-command';
 import { RenderAborted } from './render/render-pipeline';
+import { reportFailure } from './commands/command-failure';
 
 const usage = `gitops: render and check the platform's Kubernetes manifests
 
@@ -34,13 +35,14 @@ Options:
   --app A, --cluster C   limit render, validate and policy to rendered/<C>/<A>
   --engine E             validate with auto (default: kubeconform if a binary is on PATH or
                          in $KUBECONFORM, else embedded), embedded or kubeconform
-  --json                 machine-readable output
   --svg FILE             capacity: also draw pool utilisation and subnet headroom as SVG
   --markdown             diff: a merge-request note (--max-chars N, default 60000;
                          --full-diff-url URL: where the complete diff is)
+  --explain-coverage     validate: list the CEL rules of rendered CRDs that are not evaluated
+  --json                 machine-readable output: always exactly one JSON document on stdout
   -h, --help             show this text
 
-Exit codes: 0 success, 1 findings (drift, invalid resources, policy violations), 2 usage error.`;
+Exit codes (every command): 0 success, 1 findings (drift, invalid resources, policy violations,\nnothing to check), 2 bad usage or unreadable input.`;
 
 export interface CommandOptions {
   root: string;
@@ -56,6 +58,7 @@ export interface CommandOptions {
   markdown?: boolean;
   maxChars?: string;
   fullDiffUrl?: string;
+  explainCoverage?: boolean;
 }
 
 /** Entry point; returns the exit code instead of exiting so tests can call it. */
@@ -72,6 +75,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
         repository: { type: 'string' },
         date: { type: 'string' },
         svg: { type: 'string' },
+        'explain-coverage': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         base: { type: 'string' },
         markdown: { type: 'boolean', default: false },
@@ -81,8 +85,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`gitops: ${(error as Error).message}\n\n${usage}\n`);
-    return 2;
+    process.stderr.write(`${usage}\n`);
+    return reportFailure('gitops', (error as Error).message, argv.includes('--json'), 2);
   }
   const [command, ...positionals] = parsed.positionals;
   if (parsed.values.help || !command || command === 'help') {
@@ -102,6 +106,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
     markdown: parsed.values.markdown,
     maxChars: parsed.values['max-chars'],
     fullDiffUrl: parsed.values['full-diff-url'],
+    explainCoverage: parsed.values['explain-coverage'] ?? false,
     positionals,
   };
   try {
@@ -121,8 +126,8 @@ export async function main(argv: string[], root?: string): Promise<number> {
       case 'diff':
         return await diffCommand(options);
       default:
-        process.stderr.write(`gitops: unknown command "${command}"\n\n${usage}\n`);
-        return 2;
+        process.stderr.write(`${usage}\n`);
+        return reportFailure('gitops', `unknown command "${command}"`, options.json, 2);
     }
   } catch (error) {
     if (error instanceof UnknownScopeError) {
@@ -135,13 +140,11 @@ export async function main(argv: string[], root?: string): Promise<number> {
       error instanceof CatalogError ||
       error instanceof RenderError
     ) {
-      process.stderr.write(`gitops ${command}: ${error.message}\n`);
-      return 1;
+      return reportFailure(command, error.message, options.json, 1);
     }
     // Anything else is a bug or a bad argument: say it plainly, keep the stack for GITOPS_DEBUG=1.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`gitops ${command}: ${message}\n`);
     if (process.env.GITOPS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-    return 1;
+    return reportFailure(command, message, options.json, 1);
   }
 }

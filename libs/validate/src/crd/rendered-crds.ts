@@ -1,3 +1,6 @@
+import { expandListItems, parseSourceFile } from '@platform/manifests';
+import type { SourceFile } from '../engine/source-file';
+import { celRuleCoverage, type CelRuleCoverage } from './cel-coverage';
 import type { IdentifiedResource } from '../resources/identified-resource';
 import { crdVersionSchemas, type CrdVersionSchema } from './crd-schema-set';
 
@@ -10,4 +13,21 @@ export function renderedCrdVersions(resources: readonly IdentifiedResource[]): C
         typeMeta.kind === 'CustomResourceDefinition',
     )
     .flatMap(({ entry }) => crdVersionSchemas(entry.value, entry.document.file));
+}
+
+/** The CEL coverage of the CRDs among some files, for `gitops validate --explain-coverage`. */
+export function celCoverageOfFiles(files: readonly SourceFile[]): CelRuleCoverage[] {
+  const versions = files.flatMap((file) =>
+    parseSourceFile(file)
+      .documents.flatMap(expandListItems)
+      .filter((document) => {
+        const value = document.value as { apiVersion?: unknown; kind?: unknown } | null;
+        return (
+          value?.apiVersion === 'apiextensions.k8s.io/v1' &&
+          value.kind === 'CustomResourceDefinition'
+        );
+      })
+      .flatMap((document) => crdVersionSchemas(document.value, file.path)),
+  );
+  return celRuleCoverage(versions);
 }

@@ -7,6 +7,7 @@ import {
 import type { CommandOptions } from '../main';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
+import { reportFailure } from './command-failure';
 
 /**
  * `gitops policy [paths…] [--app A] [--cluster C]`: the policy rules (docs/policy.md) over the given files and
@@ -14,13 +15,24 @@ import { renderedPaths } from '../workspace/rendered-paths';
  */
 export async function policyCommand(options: CommandOptions): Promise<number> {
   const paths = options.positionals.length > 0 ? options.positionals : renderedPaths(options);
-  if (paths.length === 0) {
-    process.stderr.write(
-      `gitops policy: nothing rendered for app ${options.app ?? '*'} cluster ${options.cluster ?? '*'}\n`,
+  if (paths.length === 0)
+    return reportFailure(
+      'policy',
+      `nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}`,
+      options.json,
+      2,
     );
-    return 1;
+  let files;
+  try {
+    files = collectYamlFiles(options.root, paths);
+  } catch (error) {
+    return reportFailure('policy', (error as Error).message, options.json, 2);
   }
-  const report = checkPolicy(collectYamlFiles(options.root, paths));
+  const report = checkPolicy(files);
+  // As in validate: nothing checked is a failure, never a pass.
+  const nothingChecked = report.counts.resources === 0;
+  if (nothingChecked && !options.json)
+    process.stderr.write(`gitops policy: no resources found in ${paths.join(', ')}\n`);
   if (options.json) {
     const { findings, exemptions, counts: summary } = report;
     process.stdout.write(`${JSON.stringify({ findings, exemptions, summary }, null, 2)}\n`);
@@ -34,5 +46,5 @@ export async function policyCommand(options: CommandOptions): Promise<number> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  return report.counts.errors > 0 ? 1 : 0;
+  return report.counts.errors > 0 || nothingChecked ? 1 : 0;
 }

@@ -124,7 +124,7 @@ describe('gitops validate', () => {
     const root = workspace({ 'rendered/ci/app/c/empty.yaml': '# nothing here\n' });
     expect(await validateCommand(options(root))).toBe(1);
     expect(stderr).toContain('no resources found');
-    expect(await validateCommand(options(root, { app: 'missing' }))).toBe(1);
+    expect(await validateCommand(options(root, { app: 'missing' }))).toBe(2);
     expect(stderr).toContain('nothing rendered for app missing');
   });
 
