@@ -1,6 +1,7 @@
 import { parseHelmValuesHeader, parseSourceFile, type Finding } from '@platform/manifests';
 import { checkLabelsAndAnnotations } from '../checks/label-and-annotation-check';
 import { checkObjectName } from '../checks/object-name-check';
+import { checkObjectSize } from '../checks/object-size-check';
 import { findDuplicateResources } from '../checks/duplicate-resource-check';
 import { checkHelmValuesFile } from '../helm/helm-values-check';
 import type { IdentifiedResource } from '../resources/identified-resource';
@@ -50,7 +51,11 @@ export function runStructuralChecks(
         const { typeMeta, findings: typeMetaFindings } = readTypeMeta(entry);
         findings.push(...typeMetaFindings);
         if (!typeMeta) continue;
-        findings.push(...checkObjectName(entry, typeMeta), ...checkLabelsAndAnnotations(entry));
+        findings.push(
+          ...checkObjectName(entry, typeMeta),
+          ...checkLabelsAndAnnotations(entry),
+          ...checkObjectSize(entry),
+        );
         resources.push({ entry, typeMeta });
       }
     }

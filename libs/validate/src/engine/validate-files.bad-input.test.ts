@@ -443,6 +443,19 @@ const cases: BadInputCase[] = [
     passing: configMap('  name: a\n  labels:\n    enabled: "yes"\n'),
   },
   {
+    name: 'object over the 1 MiB the API server accepts',
+    failing: configMap('  name: a\n', `data:\n  big: ${'x'.repeat(1024 * 1024)}\n`),
+    expected: {
+      rule: 'object-size',
+      line: 1,
+      column: 1,
+      field: '',
+      message:
+        /^object is 1048\d{3} bytes as JSON; Kubernetes accepts at most 1048576 \(1 MiB\) per object/,
+    },
+    passing: configMap('  name: a\n', `data:\n  big: ${'x'.repeat(1000 * 1000)}\n`),
+  },
+  {
     name: 'alias bomb',
     failing:
       'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',

@@ -1,0 +1,21 @@
+import type { Finding } from '@platform/manifests';
+import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
+
+/**
+ * The API server refuses a ConfigMap or Secret whose data exceeds 1 MiB, and etcd's request limit
+ * stops any object not far above it: 1 MiB of JSON, the form the object is stored in, is where
+ * this repository draws the line for every kind.
+ */
+export const objectSizeLimitBytes = 1024 * 1024;
+
+export function checkObjectSize(entry: ResourceEntry): Finding[] {
+  const size = Buffer.byteLength(JSON.stringify(entry.value) ?? '');
+  if (size <= objectSizeLimitBytes) return [];
+  return [
+    entryFinding(entry, {
+      path: [],
+      message: `object is ${size} bytes as JSON; Kubernetes accepts at most ${objectSizeLimitBytes} (1 MiB) per object: split it, or mount the data another way`,
+      rule: 'object-size',
+    }),
+  ];
+}
