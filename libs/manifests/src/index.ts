@@ -8,3 +8,4 @@ export * from './resource-label';
 export * from './cluster-of-path';
 export * from './yaml-values';
 export * from './list-items';
+export * from './conventional-key-order';

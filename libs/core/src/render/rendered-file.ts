@@ -1,6 +1,8 @@
 import { renderedRoot } from '@platform/config';
 import { stringify } from 'yaml';
 
+import { withConventionalKeyOrder } from '@platform/manifests';
+
 export { generatedHeader, helmValuesHeader, parseHelmValuesHeader } from '@platform/manifests';
 
 /** A file under rendered/, held in memory until every check has passed. */
@@ -30,15 +32,19 @@ export function resourceFileName(identity: ResourceIdentity): string {
 }
 
 /**
- * YAML with fixed options: no line folding, no anchors, insertion-ordered keys. The bytes depend
- * only on the data, never on locale, time zone or machine.
+ * YAML with fixed options: no line folding, no anchors; a Kubernetes object's keys in the
+ * conventional order (libs/manifests `withConventionalKeyOrder`), other data in insertion order.
+ * Strings that YAML 1.1 would read as something else (`yes`, `on`, `0755`) are quoted, because
+ * Kubernetes and Helm read YAML the 1.1 way. The bytes depend only on the data, never on locale,
+ * time zone or machine.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, {
+  return stringify(withConventionalKeyOrder(value), {
     lineWidth: 0,
     minContentWidth: 0,
     aliasDuplicateObjects: false,
     indentSeq: true,
+    compat: 'yaml-1.1',
   });
 }
 
