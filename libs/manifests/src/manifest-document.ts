@@ -1,6 +1,6 @@
 import type { FieldPath } from './field-path';
 import { compareFindings, type Finding } from './finding';
-import { mayUseAliases, readValues, type ValuesResult } from './yaml-values';
+import { readValues, type ValuesResult } from './yaml-values';
 import { SourcePositions } from './source-positions';
 import { resourceLabel } from './resource-label';
 
@@ -37,7 +37,7 @@ export function parseManifestFile(file: string, content: string): ParsedFile {
   const positions = new SourcePositions(content);
   const read: ValuesResult = readValues(content);
   if (read.problem) return { documents: [], findings: problemFindings(file, positions, read) };
-  const bomb = mayUseAliases(content) ? positions.aliasExpansionFinding(file) : undefined;
+  const bomb = read.usesAliases ? positions.aliasExpansionFinding(file) : undefined;
   if (bomb) return { documents: [], findings: [bomb] };
   const documents: ManifestDocument[] = [];
   read.values.forEach((value, index) => {

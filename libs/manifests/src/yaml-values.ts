@@ -19,28 +19,40 @@ export interface ValuesResult {
   /** One value per document, in order (`null` for an empty document). */
   values: unknown[];
   problem?: ValuesProblem;
+  /** The text uses aliases: their expansion must be bounded before the values are walked. */
+  usesAliases?: boolean;
 }
+
+const ALIASES_EXCEEDED = /exceeded maxAliases/;
 
 /** Reads every document's value with js-yaml; duplicate keys and syntax errors become a problem. */
 export function readValues(content: string): ValuesResult {
   try {
-    return { values: loadAll(content, { schema: kubernetesYamlSchema, maxAliases: 100 }) };
+    // Most manifests use no alias: read them with none allowed, and only retry (and flag) if needed.
+    return { values: loadAll(content, { schema: kubernetesYamlSchema, maxAliases: 0 }) };
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
-    return {
-      values: [],
-      problem: {
-        line: (mark?.line ?? 0) + 1,
-        column: (mark?.column ?? 0) + 1,
-        message: `YAML: ${error.reason ?? error.message.split('\n')[0]}`,
-        rule: /duplicat/i.test(error.message) ? 'duplicate-key' : 'yaml',
-      },
-    };
+    if (!(error instanceof YAMLException) || !ALIASES_EXCEEDED.test(error.message))
+      return failed(error);
+  }
+  try {
+    const values = loadAll(content, { schema: kubernetesYamlSchema, maxAliases: 100 });
+    return { values, usesAliases: true };
+  } catch (error) {
+    return failed(error);
   }
 }
 
-/** Whether a text may use anchors or aliases, whose expansion must be bounded before use. */
-export function mayUseAliases(content: string): boolean {
-  return /(^|[\s[{,:-])[&*][^\s,\]}]/m.test(content);
+/** A js-yaml exception as a located problem; anything else is a bug and is rethrown. */
+function failed(error: unknown): ValuesResult {
+  if (!(error instanceof YAMLException)) throw error;
+  const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+  return {
+    values: [],
+    problem: {
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+      message: `YAML: ${error.reason ?? error.message.split('\n')[0]}`,
+      rule: /duplicat/i.test(error.message) ? 'duplicate-key' : 'yaml',
+    },
+  };
 }

@@ -19,3 +19,5 @@ export * from './crd/crd-schema-set';
 export * from './crd/crd-structural-schema';
 export * from './crd/cel-rules';
 export * from './crd/rendered-crds';
+export * from './schemas/precompiled-validators';
+export * from './schemas/schema-validator-factory';

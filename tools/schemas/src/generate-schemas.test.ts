@@ -5,7 +5,12 @@ import type { EmbeddedSchemaDocument } from '@platform/validate';
 import { buildEmbeddedSchemas } from './generation/build-embedded-schemas';
 import { definitionsWithOpenObjects } from './generation/closed-objects';
 import { serializeSchemaDocument } from './generation/serialize-schema-document';
-import { embeddedSchemasPath, repositoryRoot } from './generate-schemas';
+import {
+  embeddedSchemasPath,
+  embeddedValidatorsPath,
+  generateValidatorsText,
+  repositoryRoot,
+} from './generate-schemas';
 import { builtInResourceModels, customResourceModels } from './sources/resource-models';
 
 describe('generated schemas', () => {
@@ -17,6 +22,12 @@ describe('generated schemas', () => {
   it('the committed file equals a fresh generation (run `npx tsx tools/schemas/src/generate-schemas.ts` and commit)', () => {
     const committed = readFileSync(join(repositoryRoot, embeddedSchemasPath), 'utf8');
     expect(committed === serializeSchemaDocument(fresh)).toBe(true);
+  });
+
+  it('the committed precompiled validators equal a fresh compilation of the committed schemas (run `npm run schemas`)', () => {
+    const schemasText = readFileSync(join(repositoryRoot, embeddedSchemasPath), 'utf8');
+    const committed = readFileSync(join(repositoryRoot, embeddedValidatorsPath), 'utf8');
+    expect(committed === generateValidatorsText(schemasText)).toBe(true);
   });
 
   it('covers every built-in kind of a served API version, its List, and the custom resources', () => {

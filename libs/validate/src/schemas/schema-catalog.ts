@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { loadEmbeddedSchemas } from './embedded-schemas';
+import { loadEmbeddedSchemas, loadEmbeddedSchemasText } from './embedded-schemas';
+import { loadPrecompiledValidators } from './precompiled-validators';
 import { createSchemaValidator } from './schema-validator-factory';
 import {
   helmValuesSchemaKey,
@@ -23,6 +24,10 @@ export class SchemaCatalog {
     readonly sets: readonly SchemaSet[],
     /** Trusted sets (the generated one, checked by tests) skip ajv's meta-schema check. */
     private readonly trustedSetIds: ReadonlySet<string> = new Set(),
+    /** Searched after `sets`, with its own compiled validators kept (see `withFirst`). */
+    private readonly fallback?: SchemaCatalog,
+    /** Validators compiled ahead of time for the first set (`npm run schemas`), by key. */
+    private readonly precompiled?: Record<string, ValidateFunction>,
   ) {}
 
   resource(apiVersion: string, kind: string): ValidateFunction | undefined {
@@ -35,28 +40,34 @@ export class SchemaCatalog {
 
   /** This catalog with a set searched before all of its own (CRD-derived schemas, for instance). */
   withFirst(set: SchemaSet): SchemaCatalog {
-    return new SchemaCatalog([set, ...this.sets], this.trustedSetIds);
+    // The new set gets its own ajv; this catalog, and what it has compiled, serves the rest.
+    return new SchemaCatalog([set], new Set(), this);
   }
 
   /** Whether a kind has a schema, without compiling it. */
   hasResource(apiVersion: string, kind: string): boolean {
     const key = resourceSchemaKey(apiVersion, kind);
-    return this.sets.some((set) => set.resources[key] !== undefined);
+    return (
+      this.sets.some((set) => set.resources[key] !== undefined) ||
+      (this.fallback?.hasResource(apiVersion, kind) ?? false)
+    );
   }
 
   /** Every `apiVersion/kind` with a schema. */
   resourceKeys(): string[] {
-    return [...new Set(this.sets.flatMap((set) => Object.keys(set.resources)))].sort();
+    const own = this.sets.flatMap((set) => Object.keys(set.resources));
+    return [...new Set([...own, ...(this.fallback?.resourceKeys() ?? [])])].sort();
   }
 
   /** Every `chart@version` with a values schema. */
   helmValuesKeys(): string[] {
-    return [...new Set(this.sets.flatMap((set) => Object.keys(set.helmValues ?? {})))].sort();
+    const own = this.sets.flatMap((set) => Object.keys(set.helmValues ?? {}));
+    return [...new Set([...own, ...(this.fallback?.helmValuesKeys() ?? [])])].sort();
   }
 
   private lookup(section: 'resources' | 'helmValues', key: string): ValidateFunction | undefined {
     const cacheKey = `${section}:${key}`;
-    const cached = this.compiled.get(cacheKey);
+    const cached = this.compiled.get(cacheKey) ?? this.precompiled?.[key];
     if (cached) return cached;
     for (const set of this.sets) {
       const reference = set[section]?.[key];
@@ -65,7 +76,7 @@ export class SchemaCatalog {
       this.compiled.set(cacheKey, validate);
       return validate;
     }
-    return undefined;
+    return this.fallback?.lookup(section, key);
   }
 
   private compile(set: SchemaSet, reference: SchemaReference): ValidateFunction {
@@ -105,7 +116,8 @@ let embedded: SchemaCatalog | undefined;
 export function embeddedSchemaCatalog(): SchemaCatalog {
   if (!embedded) {
     const document = loadEmbeddedSchemas();
-    embedded = new SchemaCatalog([document], new Set([document.id]));
+    const precompiled = loadPrecompiledValidators(loadEmbeddedSchemasText());
+    embedded = new SchemaCatalog([document], new Set([document.id]), undefined, precompiled);
   }
   return embedded;
 }
@@ -113,5 +125,11 @@ export function embeddedSchemaCatalog(): SchemaCatalog {
 /** The embedded schemas plus extra sets searched after them (tests, upstream fixtures). */
 export function catalogWith(extraSets: SchemaSet[]): SchemaCatalog {
   const document = loadEmbeddedSchemas();
-  return new SchemaCatalog([document, ...extraSets], new Set([document.id]));
+  const precompiled = loadPrecompiledValidators(loadEmbeddedSchemasText());
+  return new SchemaCatalog(
+    [document, ...extraSets],
+    new Set([document.id]),
+    undefined,
+    precompiled,
+  );
 }

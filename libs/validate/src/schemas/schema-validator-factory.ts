@@ -9,8 +9,10 @@ import { annotationVocabulary } from './annotation-vocabulary';
  *   JSON Schema formats; asserting the JSON Schema meaning would reject valid manifests.
  * - strictTypes off / union types on: upstream schemas legitimately use `type: [string, integer]`.
  */
-export function createSchemaValidator(): Ajv {
+export function createSchemaValidator(options: { standaloneSource?: boolean } = {}): Ajv {
   const ajv = new Ajv({
+    // Keeps each validator's source, so tools/schemas can write them out precompiled.
+    ...(options.standaloneSource ? { code: { source: true } } : {}),
     allErrors: true,
     strict: true,
     strictTypes: false,
@@ -19,6 +21,7 @@ export function createSchemaValidator(): Ajv {
     validateFormats: false,
   });
   ajv.addVocabulary(annotationVocabulary);
-  ajv.addKeyword(kubernetesFormatKeywordDefinition);
+  // A keyword with a JavaScript function cannot be written out; only CRD-derived schemas use it.
+  if (!options.standaloneSource) ajv.addKeyword(kubernetesFormatKeywordDefinition);
   return ajv;
 }

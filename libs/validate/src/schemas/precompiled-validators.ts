@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+
+/** The committed module `npm run schemas` writes: every embedded schema as compiled ajv code. */
+export const precompiledValidatorsUrl = new URL(
+  '../../schemas/embedded-validators.cjs',
+  import.meta.url,
+);
+
+/** The digest the module records of the schema document it was compiled from. */
+export function schemaDocumentDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export const precompiledDigestExport = 'schemaDocumentDigest';
+
+/**
+ * The precompiled validators, keyed like the schema set (`apps/v1/Deployment`, `karpenter@1.14.1`),
+ * when the module exists and was compiled from exactly this schema document; otherwise undefined,
+ * and the catalog compiles at run time as before (slower, same results).
+ */
+export function loadPrecompiledValidators(
+  documentText: string,
+): Record<string, ValidateFunction> | undefined {
+  if (!existsSync(precompiledValidatorsUrl)) return undefined;
+  const module = createRequire(import.meta.url)(precompiledValidatorsUrl.pathname) as Record<
+    string,
+    unknown
+  >;
+  if (module[precompiledDigestExport] !== schemaDocumentDigest(documentText)) return undefined;
+  return module as Record<string, ValidateFunction>;
+}
