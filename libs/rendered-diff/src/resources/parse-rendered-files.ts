@@ -42,7 +42,7 @@ export function parseRenderedFiles(files: readonly RenderedFile[]): RenderedReso
  */
 function documentsOf(file: RenderedFile): unknown[] {
   try {
-    return loadAll(file.content, undefined, { schema: CORE_SCHEMA, filename: file.path });
+    return loadAll(file.content, null, { schema: CORE_SCHEMA, filename: file.path });
   } catch (error) {
     throw yamlError(file.path, error);
   }
