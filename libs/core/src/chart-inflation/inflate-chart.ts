@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { readValues } from '@platform/manifests';
 import type { ComponentContext } from '../component/component-definition';
 import { RenderError } from '../render/render-error';
 import type { ChartInflater, ChartInflationRequest } from './chart-inflater';
@@ -49,20 +49,27 @@ export async function inflateComponentChart(
   return first!;
 }
 
-/** The documents of Helm's output, without the empty ones its templates leave. */
+/**
+ * The documents of Helm's output, read as Kubernetes reads YAML (an unquoted `yes` is a boolean,
+ * as ArgoCD would apply it), without the empty ones its templates leave.
+ */
 export function parseChartOutput(yaml: string, where: string): ChartObject[] {
+  const { values, problem } = readValues(yaml);
+  if (problem) {
+    throw new RenderError(
+      where,
+      `Helm output is not valid YAML (line ${problem.line}): ${problem.message}`,
+    );
+  }
   const objects: ChartObject[] = [];
-  for (const document of parseAllDocuments(yaml)) {
-    if (document.errors.length > 0) {
-      throw new RenderError(where, `Helm output is not valid YAML: ${document.errors[0]!.message}`);
-    }
-    const value = document.toJS();
+  for (const value of values) {
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value) || !value.kind) {
-      throw new RenderError(where, `Helm output has a document that is not a Kubernetes object`);
+    if (typeof value !== 'object' || Array.isArray(value) || !(value as ChartObject).kind) {
+      throw new RenderError(where, 'Helm output has a document that is not a Kubernetes object');
     }
-    if (value.kind === 'List') objects.push(...(value.items ?? []));
-    else objects.push(value);
+    const object = value as ChartObject;
+    if (object.kind === 'List') objects.push(...(object.items ?? []));
+    else objects.push(object);
   }
   return objects;
 }
