@@ -33,6 +33,9 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: false,
+          // The CLI imports a command's libraries only when that command runs (start-up time);
+          // that is not a reason to forbid static imports of the same libraries elsewhere.
+          checkDynamicDependenciesExceptions: ['@platform/*'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
