@@ -14,3 +14,4 @@ export * from './render/render-scope';
 export * from './render/rendered-file';
 export * from './render/resource-scope';
 export * from './component/component-harness';
+export * from './testing/test-cluster';

@@ -1,33 +1,8 @@
-import type { ClusterSpec, Inventory } from '@platform/config';
+import type { Inventory } from '@platform/config';
+import { testCluster as cluster } from './test-cluster';
 import type { ChartInflater } from '../chart-inflation/chart-inflater';
 import { defineComponent, type ComponentDefinition } from '../component/component-definition';
 import { assembleCatalog } from '../catalog/assemble-catalog';
-
-/** A cluster of the test inventory; only the fields the engine reads are meaningful. */
-function cluster(name: string, role: ClusterSpec['role'], octet: number): ClusterSpec {
-  return {
-    name,
-    role,
-    aws: { accountId: '111122223333', region: 'eu-west-1' },
-    eks: {
-      clusterName: `test-${name}`,
-      endpoint: `https://${name}.example.com`,
-      certificateAuthorityData: 'Y2E=',
-      kubernetesVersion: '1.33',
-    },
-    network: {
-      vpcCidr: `10.${octet}.0.0/16`,
-      subnets: [
-        {
-          name: `${name}-a`,
-          availabilityZone: 'eu-west-1a',
-          cidr: `10.${octet}.0.0/18`,
-          purpose: 'nodes',
-        },
-      ],
-    },
-  };
-}
 
 /** Three clusters: one management, two workload. Tests of the engine never read the live inventory. */
 export const fixtureInventory: Inventory = {

@@ -1,6 +1,11 @@
+import { loadEmbeddedSchemas } from '../schemas/embedded-schemas';
+import { setUri } from '../schemas/schema-catalog';
 import type { JsonSchema, SchemaSet } from '../schemas/schema-set';
 import { resourceSchemaKey } from '../schemas/schema-set';
 import { crdStructuralSchema } from './crd-structural-schema';
+
+/** The generated ObjectMeta definition, by which a custom resource's root `metadata` is checked. */
+const objectMeta = 'IoK8sApimachineryPkgApisMetaV1ObjectMeta';
 
 /** One served version of a CRD: its key and its schema, as the CRD states it. */
 export interface CrdVersionSchema {
@@ -41,9 +46,32 @@ export function crdVersionSchemas(crd: unknown, source: string): CrdVersionSchem
  * generated schema remains for kinds whose CRD is not rendered here.
  */
 export function crdSchemaSet(versions: readonly CrdVersionSchema[]): SchemaSet {
+  const id = 'rendered-crds';
   const resources: Record<string, JsonSchema> = {};
-  for (const version of versions) resources[version.key] ??= crdStructuralSchema(version.openApi);
-  return { id: 'rendered-crds', resources };
+  const metadata = { $ref: `${setUri({ id })}#/definitions/${objectMeta}` };
+  for (const version of versions) {
+    const schema = crdStructuralSchema(version.openApi);
+    // The API server validates a custom resource's metadata as ObjectMeta whatever the CRD says
+    // (CRDs may only declare `type: object` there), so a misspelt `labelz` is an error here too.
+    (schema.properties as Record<string, JsonSchema>).metadata = metadata;
+    resources[version.key] ??= schema;
+  }
+  return { id, resources, definitions: objectMetaDefinitions() };
+}
+
+/** ObjectMeta and every definition it refers to, copied from the embedded schemas. */
+function objectMetaDefinitions(): Record<string, JsonSchema> {
+  const all = loadEmbeddedSchemas().definitions ?? {};
+  const closure: Record<string, JsonSchema> = {};
+  const visit = (name: string) => {
+    if (closure[name] || !all[name]) return;
+    closure[name] = all[name] as JsonSchema;
+    for (const match of JSON.stringify(all[name]).matchAll(/"#\/definitions\/([^"]+)"/g)) {
+      visit(decodeURIComponent(match[1]!));
+    }
+  };
+  visit(objectMeta);
+  return closure;
 }
 
 function isObject(value: unknown): value is JsonSchema {

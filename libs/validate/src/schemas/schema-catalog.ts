@@ -106,7 +106,8 @@ export class SchemaCatalog {
   }
 }
 
-function setUri(set: SchemaSet): string {
+/** The URI under which a set's definitions are registered; references into them use it. */
+export function setUri(set: { id: string }): string {
   return `urn:platform-schemas:${encodeURIComponent(set.id)}`;
 }
 

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chartPin } from '@platform/charts';
-import type { ClusterSpec, Inventory } from '@platform/config';
+import type { Inventory } from '@platform/config';
 import {
   addPlatformNamespace,
   assembleCatalog,
   defineComponent,
   fromChart,
   type ChartInflater,
+  testCluster as cluster,
   type ComponentDefinition,
 } from '@platform/core';
 
@@ -16,31 +17,6 @@ import {
  * The CLI's own test world: a small inventory and catalog that no app change can break. Tests
  * that are about the real apps say so and load them; everything else renders these.
  */
-function cluster(name: string, role: ClusterSpec['role'], octet: number): ClusterSpec {
-  return {
-    name,
-    role,
-    aws: { accountId: '111122223333', region: 'eu-west-1' },
-    eks: {
-      clusterName: `test-${name}`,
-      endpoint: `https://${name}.example.com`,
-      certificateAuthorityData: 'Y2E=',
-      kubernetesVersion: '1.33',
-    },
-    network: {
-      vpcCidr: `10.${octet}.0.0/16`,
-      subnets: [
-        {
-          name: `${name}-a`,
-          availabilityZone: 'eu-west-1a',
-          cidr: `10.${octet}.0.0/18`,
-          purpose: 'nodes',
-        },
-      ],
-    },
-  };
-}
-
 export const testInventory: Inventory = {
   repository: { url: 'https://git.example.com/platform.git', revision: 'main' },
   clusters: [cluster('hub', 'management', 1), cluster('ci-one', 'workload', 2)],
