@@ -24,7 +24,12 @@ export function validateFiles(
   const baseCatalog = resolvedCatalog(options);
   const skippedKinds = resolvedSkippedKinds(options);
   const structural = runStructuralChecks(files, baseCatalog);
-  const crdVersions = renderedCrdVersions(structural.resources);
+  const crdVersions = [
+    ...renderedCrdVersions(structural.resources),
+    ...renderedCrdVersions(
+      runStructuralChecks(otherCrdSources(files, options), baseCatalog).resources,
+    ),
+  ];
   const catalog =
     crdVersions.length > 0 ? baseCatalog.withFirst(crdSchemaSet(crdVersions)) : baseCatalog;
   const crdByKey = new Map(crdVersions.map((version) => [version.key, version]));
@@ -55,4 +60,10 @@ function celFindings(resource: IdentifiedResource, crd: CrdVersionSchema): Findi
       rule: 'cel',
     }),
   );
+}
+
+/** The CRD sources that are not among the validated files (those are read from the files). */
+function otherCrdSources(files: readonly SourceFile[], options: ValidateOptions): SourceFile[] {
+  const validated = new Set(files.map((file) => file.path));
+  return (options.crdSources ?? []).filter((source) => !validated.has(source.path));
 }

@@ -1,11 +1,17 @@
 import { skippedKinds as configuredSkippedKinds, type SkippedKind } from '../config/skipped-kinds';
 import { embeddedSchemaCatalog, type SchemaCatalog } from '../schemas/schema-catalog';
+import type { SourceFile } from './source-file';
 
 export interface ValidateOptions {
   /** Schemas to validate against; defaults to the embedded, generated ones. */
   catalog?: SchemaCatalog;
   /** Kinds allowed without a schema; defaults to libs/validate/src/config/skipped-kinds.ts. */
   skippedKinds?: readonly SkippedKind[];
+  /**
+   * Files outside the ones validated whose CustomResourceDefinitions still supply schemas: a
+   * render or check of one app validates its DatadogMonitors against the CRD another app renders.
+   */
+  crdSources?: readonly SourceFile[];
 }
 
 export function resolvedSkippedKinds(options: ValidateOptions): readonly SkippedKind[] {

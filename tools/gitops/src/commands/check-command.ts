@@ -23,7 +23,10 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   const validation = validateFiles(files);
   const policy = checkPolicy(files);
   const capacity = planRenderedCapacity(files);
-  const { render } = await renderInMemory({ root: options.root, checks: renderChecks() });
+  const { render } = await renderInMemory({
+    root: options.root,
+    checks: renderChecks(options.root),
+  });
   const drift = findDrift(options.root, render);
   const delivery = deliveryFindings(files);
   const vendor = verifyVendorTree(options.root);

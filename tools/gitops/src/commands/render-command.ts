@@ -7,7 +7,7 @@ export async function renderCommand(options: CommandOptions): Promise<number> {
   const { render, warnings } = await renderToDisk({
     root: options.root,
     scope: { app: options.app, cluster: options.cluster },
-    checks: renderChecks(),
+    checks: renderChecks(options.root),
   });
   if (options.json) {
     process.stdout.write(

@@ -10,6 +10,7 @@ import {
 } from '@platform/validate';
 import type { CommandOptions } from '../main';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { renderedCrdFiles } from '../workspace/rendered-crd-files';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { reportFailure } from './command-failure';
 
@@ -35,7 +36,7 @@ export async function validateCommand(
   let files;
   try {
     files = collectYamlFiles(options.root, paths);
-    report = await runValidation(files, { engine });
+    report = await runValidation(files, { engine, crdSources: renderedCrdFiles(options.root) });
   } catch (error) {
     // A missing path, or a kubeconform that cannot run: the command was not usable as given.
     return fail((error as Error).message);

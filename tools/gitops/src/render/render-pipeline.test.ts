@@ -101,7 +101,9 @@ describe('the checks of every render', () => {
           void chart.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'platform' } }),
       }),
     });
-    await expect(renderToDisk(options(root, { catalog, checks: renderChecks() }))).rejects.toThrow(
+    await expect(
+      renderToDisk(options(root, { catalog, checks: renderChecks(root) })),
+    ).rejects.toThrow(
       /rendered\/ci-one\/platform\/namespaces\/namespace-platform\.yaml:\d+:\d+ {2}Namespace\/platform .*\[namespace-pod-security-labels\]/,
     );
     expect(fingerprint(root)).toEqual(before);
@@ -125,7 +127,9 @@ describe('the checks of every render', () => {
           } as never),
       }),
     });
-    await expect(renderToDisk(options(root, { catalog, checks: renderChecks() }))).rejects.toThrow(
+    await expect(
+      renderToDisk(options(root, { catalog, checks: renderChecks(root) })),
+    ).rejects.toThrow(
       /rendered\/ci-one\/platform\/settings\/configmap-platform-settings\.yaml:\d+:\d+ .*dta/,
     );
     expect(fingerprint(root)).toEqual(before);
