@@ -23,6 +23,9 @@ async function mergeRequestPipeline(root: string, diffBase: string) {
     gitlabCiLocal,
     [
       '--force-shell-executor',
+      // Each job in a copy of its own, as GitLab gives every job its own checkout: without it,
+      // parallel jobs share one directory and one job's render hides another's drift.
+      '--shell-isolation',
       '--variable',
       'CI_PIPELINE_SOURCE=merge_request_event',
       '--variable',
