@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { declaredKeyPaths } from '../upstream-agreement/declared-key-paths';
+import { declaredKeyPaths } from '../upstream-keys/declared-key-paths';
 import { renovateCommentAbove } from '../upstream-agreement/renovate-comment';
 import {
   hasKeyPath,

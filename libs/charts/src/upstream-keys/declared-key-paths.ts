@@ -14,11 +14,11 @@ interface SchemaNode {
 }
 
 /**
- * Key paths a typed values interface declares, from the JSON Schema ts-json-schema-generator makes
- * of it (the same generator `npm run schemas` uses). The walk stops at maps, arrays and
- * Kubernetes model types (affinity, resources…), which charts render whole with toYaml.
+ * Key paths a typed values interface declares (tests only), from the JSON Schema
+ * ts-json-schema-generator makes of it (the same generator `npm run schemas` uses). The walk stops
+ * at maps, arrays and Kubernetes model types (affinity, resources…), which charts render whole.
  */
-export function declaredKeyPaths(file: string, type: string): string[] {
+export function declaredKeyPaths(file: string, type: string): string[][] {
   const config: CompletedConfig = {
     ...DEFAULT_CONFIG,
     path: file,
@@ -36,12 +36,12 @@ export function declaredKeyPaths(file: string, type: string): string[] {
     config,
   ).createSchema(type);
   const definitions = (schema.definitions ?? {}) as Record<string, SchemaNode>;
-  const paths: string[] = [];
+  const paths: string[][] = [];
   const visit = (node: SchemaNode, prefix: string[]) => {
     const resolved = resolve(node, definitions);
     for (const part of [resolved, ...(resolved?.allOf ?? [])]) {
       for (const [key, child] of Object.entries(part?.properties ?? {})) {
-        paths.push([...prefix, key].join('.'));
+        paths.push([...prefix, key]);
         visit(child, [...prefix, key]);
       }
     }
