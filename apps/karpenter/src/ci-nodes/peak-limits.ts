@@ -1,22 +1,15 @@
 import {
-  defaultVmMemoryOverheadPercent,
   eksAddOnDaemonSets,
   instanceTypeCatalog,
   planCapacity,
+  sharedPlanInput,
   readNodeClass,
   readNodePool,
   selectableTypes,
   type CapacityPlan,
   type JsonObject,
 } from '@platform/capacity';
-import {
-  capacityTargets,
-  ciNodePools,
-  inventoryFiles,
-  jobSizeClasses,
-  peakLoad,
-  type ClusterSpec,
-} from '@platform/config';
+import type { ClusterSpec } from '@platform/config';
 import { ciNodeClasses, limitHeadroom, nodePoolShapes, type NodePoolShape } from './ci-node-shapes';
 import { nodeClassManifest } from './node-class-manifest';
 import { nodePoolManifest, nodePoolRequirements } from './node-pool-manifest';
@@ -30,16 +23,7 @@ const source = 'apps/karpenter/src/ci-nodes';
  */
 export function renderTimePlan(cluster: ClusterSpec): CapacityPlan {
   return planCapacity({
-    cluster,
-    clusterFile: inventoryFiles.cluster(cluster.name),
-    catalog: instanceTypeCatalog,
-    sizeClasses: jobSizeClasses,
-    peak: peakLoad,
-    pools: {
-      ordinary: ciNodePools.ciJobs.name,
-      arm64: ciNodePools.ciJobsArm64.name,
-      privileged: ciNodePools.ciPrivileged.name,
-    },
+    ...sharedPlanInput(cluster),
     nodePools: nodePoolShapes.map((shape) =>
       readNodePool(source, nodePoolManifest(shape) as unknown as JsonObject),
     ),
@@ -48,8 +32,6 @@ export function renderTimePlan(cluster: ClusterSpec): CapacityPlan {
     ),
     daemonSets: eksAddOnDaemonSets,
     runnerManagers: [],
-    vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
-    maxMainClassWaste: capacityTargets.maxMainClassWaste,
   });
 }
 

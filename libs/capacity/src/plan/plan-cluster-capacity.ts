@@ -27,6 +27,20 @@ export function planClusterCapacity(
   if (rendered.nodePools.length === 0) return undefined;
   const ciPoolNames = new Set(allCiNodePools.map((pool) => pool.name));
   return planCapacity({
+    ...sharedPlanInput(cluster),
+    nodePools: rendered.nodePools.filter((pool) => ciPoolNames.has(pool.name)),
+    nodeClasses: rendered.nodeClasses,
+    daemonSets: [...eksAddOnDaemonSets, ...rendered.daemonSets],
+    runnerManagers: rendered.runnerManagers,
+    ...overrides,
+  });
+}
+
+/** The plan's inputs that come from libs/config alone: the same at render time and at check time. */
+export function sharedPlanInput(
+  cluster: ClusterSpec,
+): Omit<CapacityPlanInput, 'nodePools' | 'nodeClasses' | 'daemonSets' | 'runnerManagers'> {
+  return {
     cluster,
     clusterFile: inventoryFiles.cluster(cluster.name),
     catalog: instanceTypeCatalog,
@@ -37,12 +51,7 @@ export function planClusterCapacity(
       arm64: ciNodePools.ciJobsArm64.name,
       privileged: ciNodePools.ciPrivileged.name,
     },
-    nodePools: rendered.nodePools.filter((pool) => ciPoolNames.has(pool.name)),
-    nodeClasses: rendered.nodeClasses,
-    daemonSets: [...eksAddOnDaemonSets, ...rendered.daemonSets],
-    runnerManagers: rendered.runnerManagers,
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
-    ...overrides,
-  });
+  };
 }
