@@ -1,65 +1,75 @@
-import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { join } from 'node:path';
+import { committedFiles, repositoryRoot } from '@platform/rendered-tree';
+import { validateFiles } from '@platform/validate';
 import { describe, expect, it } from 'vitest';
-import { renderedObjects, renderedRoot } from './runner/rendered-runner';
 
 /**
- * Cross-check (tests only): the runners' ExternalSecrets against the ExternalSecret CRD of
- * External Secrets Operator v2.9.0 (upstream config/crds/bases, in ../shared/upstream/crds), made
- * strict: objects that declare properties and do not preserve unknown fields reject others.
+ * The runners' ExternalSecrets are validated against the ExternalSecret CRD that this repository
+ * installs (external-secrets/operator renders the vendored v2.9.0 CRD), as `gitops validate`
+ * does: the CRD's patterns, enums and lengths apply, which the generated model schema lacks.
  */
-const crdFile = resolve(
-  renderedRoot,
-  '../../shared/upstream/crds/external-secrets.io_externalsecrets.yaml',
+const crdPath =
+  'rendered/ci/external-secrets/operator/customresourcedefinition-externalsecrets.external-secrets.io.yaml';
+const [crd] = committedFiles(crdPath);
+const externalSecrets = committedFiles('rendered/ci/gitlab-runners').filter((file) =>
+  /\/externalsecret-[^/]+\.yaml$/.test(file.path),
 );
 
-type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; items?: Schema };
-
-function closed(schema: Schema): Schema {
-  const copy: Schema = { ...schema };
-  if (copy.properties) {
-    copy.properties = Object.fromEntries(
-      Object.entries(copy.properties).map(([key, child]) => [key, closed(child)]),
-    );
-    if (!copy['x-kubernetes-preserve-unknown-fields'] && copy.additionalProperties === undefined)
-      copy.additionalProperties = false;
-  }
-  if (copy.items) copy.items = closed(copy.items);
-  return copy;
+/** A runner ExternalSecret with one line changed, and that line's number (1-based). */
+function withLine(content: string, from: RegExp, to: string): { content: string; line: number } {
+  const lines = content.split('\n');
+  const index = lines.findIndex((line) => from.test(line));
+  expect(index, `a line matching ${from}`).toBeGreaterThanOrEqual(0);
+  lines[index] = lines[index]!.replace(from, to);
+  return { content: lines.join('\n'), line: index + 1 };
 }
 
-function v1Validator() {
-  const crd = parse(readFileSync(crdFile, 'utf8')) as {
-    spec: { versions: { name: string; schema: { openAPIV3Schema: Schema } }[] };
-  };
-  const v1 = crd.spec.versions.find((version) => version.name === 'v1')!;
-  return new Ajv({ strict: false, allErrors: true }).compile(closed(v1.schema.openAPIV3Schema));
-}
-
-if (!existsSync(crdFile)) {
-  console.warn(`skipping the ExternalSecret CRD cross-check: ${crdFile} not found`);
-  it.skip(`ExternalSecret CRD cross-check (needs ${crdFile})`, () => {});
-} else {
-  describe('the runners’ ExternalSecrets against the External Secrets Operator v2.9.0 CRD', () => {
-    const validate = v1Validator();
-    const externalSecrets = renderedObjects('ci', 'gitlab-runners').filter(
-      (o) => o.kind === 'ExternalSecret',
-    );
-
-    it('are valid external-secrets.io/v1 ExternalSecrets, unknown fields included', () => {
-      expect(externalSecrets).toHaveLength(2);
-      for (const { file, ...object } of externalSecrets) {
-        expect(validate(object) ? [] : validate.errors, file).toEqual([]);
-      }
-    });
-
-    it('would catch a misspelt field', () => {
-      const object = externalSecrets[0]!;
-      const misspelt = { ...object, spec: { ...(object.spec as object), refreshIntervall: '1h' } };
-      delete (misspelt as { file?: string }).file;
-      expect(validate(misspelt)).toBe(false);
-    });
+describe('the runners’ ExternalSecrets against the CRD the platform installs', () => {
+  it('has the CRD rendered from vendor/ and both runners’ ExternalSecrets', () => {
+    expect(crd?.content).toContain('name: externalsecrets.external-secrets.io');
+    expect(externalSecrets.map((file) => file.path)).toHaveLength(2);
   });
-}
+
+  it('are valid, including every constraint the CRD states', () => {
+    expect(validateFiles([crd!, ...externalSecrets]).findings).toEqual([]);
+  });
+
+  it('reports a secret key the CRD’s pattern rejects, with its file, line and field', () => {
+    const [file] = externalSecrets;
+    const bad = withLine(file!.content, /secretKey: runner-token/, 'secretKey: runner token');
+    const { findings } = validateFiles([crd!, { path: file!.path, content: bad.content }]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: file!.path, line: bad.line });
+    expect(findings[0]!.message).toMatch(/pattern/);
+    expect(JSON.stringify(findings[0])).toContain('secretKey');
+  });
+
+  it('reports a store kind outside the CRD’s enum', () => {
+    const [file] = externalSecrets;
+    const bad = withLine(file!.content, /kind: ClusterSecretStore/, 'kind: ClusterStore');
+    const { findings } = validateFiles([crd!, { path: file!.path, content: bad.content }]);
+    expect(findings.map((finding) => finding.line)).toEqual([bad.line]);
+  });
+});
+
+/** Cross-check (tests only): the vendored CRD is upstream's v2.9.0 file, byte for byte. */
+const upstreamCrd = join(
+  repositoryRoot,
+  '../shared/upstream/crds/external-secrets.io_externalsecrets.yaml',
+);
+if (!existsSync(upstreamCrd))
+  console.log(`skipping the upstream CRD cross-check: ${upstreamCrd} not found`);
+it.skipIf(!existsSync(upstreamCrd))(
+  'vendors the upstream v2.9.0 ExternalSecret CRD unchanged',
+  () => {
+    const vendored = readFileSync(
+      join(
+        repositoryRoot,
+        'vendor/external-secrets/external-secrets-v2.9.0-externalsecrets-crd.yaml',
+      ),
+      'utf8',
+    );
+    expect(vendored).toBe(readFileSync(upstreamCrd, 'utf8'));
+  },
+);

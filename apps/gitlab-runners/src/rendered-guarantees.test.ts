@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instanceMetadataCidr } from './runner/job-namespace-resources';
 import {
+  committedObjects,
   findObject,
-  renderedObjects,
-  renderedRoot,
+  repositoryRoot,
   type RenderedObject,
-} from './runner/rendered-runner';
+} from '@platform/rendered-tree';
 
 const runners = ['restricted', 'privileged'] as const;
 const ci = clusters.find((cluster) => cluster.name === 'ci')!;
-const app = renderedObjects('ci', 'gitlab-runners');
+const app = committedObjects('rendered/ci/gitlab-runners');
 
 /** The verbs the Kubernetes executor needs, per core resource; nothing else may be granted. */
 const allowedVerbs: Record<string, string[]> = {
@@ -119,7 +119,7 @@ describe('the privileged node pool', () => {
   }
 
   it('is tolerated by no rendered workload except node agents (DaemonSets)', () => {
-    const everything = readdirSync(renderedRoot).flatMap((cluster) => renderedObjects(cluster));
+    const everything = committedObjects('rendered');
     const offenders = everything
       .filter((o: RenderedObject) => o.kind !== 'DaemonSet')
       .filter((o) => {
@@ -133,8 +133,8 @@ describe('the privileged node pool', () => {
   it('is in no job toleration of the restricted runner, and only the privileged runner selects it', () => {
     const restricted = readFileSync(
       join(
-        renderedRoot,
-        'ci/gitlab-runners/restricted/configmap-gitlab-runners-gitlab-runner-restricted.yaml',
+        repositoryRoot,
+        'rendered/ci/gitlab-runners/restricted/configmap-gitlab-runners-gitlab-runner-restricted.yaml',
       ),
       'utf8',
     );
@@ -184,9 +184,9 @@ describe('the runner managers', () => {
     // so the check is for a token: the prefix followed by token characters.
     const token = /\b(glrt|glpat)-[0-9A-Za-z_.-]{8,}/;
     const roots = [
-      renderedRoot,
-      join(renderedRoot, '../apps/gitlab-runners'),
-      join(renderedRoot, '../apps/external-secrets'),
+      join(repositoryRoot, 'rendered'),
+      join(repositoryRoot, 'apps/gitlab-runners'),
+      join(repositoryRoot, 'apps/external-secrets'),
     ];
     for (const root of roots) {
       for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {

@@ -1,13 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { inventory } from '@platform/config';
-import { parse } from 'yaml';
+import { committedObjects, repositoryRoot } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import { rootApplicationName } from './application-naming';
-
-/** These tests read the committed output, which the drift check keeps equal to a fresh render. */
-const repositoryRoot = join(__dirname, '../../../..');
-const renderedRoot = join(repositoryRoot, 'rendered');
 
 interface Resource {
   file: string;
@@ -23,24 +19,8 @@ interface Resource {
   spec?: any;
 }
 
-function renderedResources(): Resource[] {
-  const resources: Resource[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry !== 'values.yaml')
-        resources.push({
-          file: relative(repositoryRoot, path),
-          ...parse(readFileSync(path, 'utf8')),
-        });
-    }
-  };
-  walk(renderedRoot);
-  return resources;
-}
-
-const resources = renderedResources();
+/** The committed output, which the drift check keeps equal to a fresh render. */
+const resources = committedObjects('rendered') as Resource[];
 const applications = resources.filter((r) => r.kind === 'Application');
 const root = applications.find((a) => a.metadata.name === rootApplicationName)!;
 const children = applications.filter((a) => a !== root);

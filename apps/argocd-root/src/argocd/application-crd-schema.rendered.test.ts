@@ -1,7 +1,7 @@
 import { validateFiles } from '@platform/validate';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderedFiles } from './fixtures/rendered-files';
+import { committedFiles } from '@platform/rendered-tree';
 
 /**
  * Applications are validated against the Application CRD that this repository installs (the
@@ -11,7 +11,7 @@ import { renderedFiles } from './fixtures/rendered-files';
 const crdPath =
   'rendered/mgmt/argocd-root/argocd/customresourcedefinition-applications.argoproj.io.yaml';
 const applicationPath = 'rendered/mgmt/argocd-root/app-of-apps/application-argocd-argocd-root.yaml';
-const files = renderedFiles('rendered/mgmt/argocd-root');
+const files = committedFiles('rendered/mgmt/argocd-root');
 const crd = files.find((f) => f.path === crdPath);
 const application = files.find((f) => f.path === applicationPath);
 if (!crd || !application)

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { renderedObjects } from './fixtures/rendered-files';
+import { committedObjects } from '@platform/rendered-tree';
 
 /** The keys of an Argo CD cluster registration: configuration, never a credential (policy no-secret-data). */
 const clusterRegistrationKeys = [
@@ -13,7 +13,7 @@ const clusterRegistrationKeys = [
 ];
 
 it('no Secret in rendered/ carries data; only cluster registrations carry their non-secret settings', () => {
-  const secrets = renderedObjects('rendered').filter((o) => o.kind === 'Secret');
+  const secrets = committedObjects('rendered').filter((o) => o.kind === 'Secret');
   for (const secret of secrets) {
     expect(secret.data, secret.file).toBeUndefined();
     if (secret.stringData === undefined) continue;

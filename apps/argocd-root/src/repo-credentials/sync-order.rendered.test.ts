@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { committedFiles, committedObjects } from '@platform/rendered-tree';
 import { expect, it } from 'vitest';
 
-const repositoryRoot = join(__dirname, '../../../..');
-const applicationsDirectory = join(repositoryRoot, 'rendered/mgmt/argocd-root/app-of-apps');
+const applicationsDirectory = 'rendered/mgmt/argocd-root/app-of-apps';
 
 /** Every rendered Application: its name, wave, destination and the directory it syncs. */
 function applications() {
-  return readdirSync(applicationsDirectory)
-    .filter((file) => file.startsWith('application-'))
-    .map((file) => parse(readFileSync(join(applicationsDirectory, file), 'utf8')))
+  return committedObjects(applicationsDirectory)
+    .filter((object) => object.kind === 'Application')
     .map((app) => ({
       name: app.metadata.name as string,
       wave: Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0),
@@ -20,11 +16,9 @@ function applications() {
 }
 
 function kindsIn(path: string): string[] {
-  const directory = join(repositoryRoot, path);
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory).map(
-    (file) => parse(readFileSync(join(directory, file), 'utf8'))?.kind,
-  );
+  return committedFiles(path).length === 0
+    ? []
+    : committedObjects(path).map((object) => object.kind);
 }
 
 it('syncs the repo-creds ExternalSecret after the ClusterSecretStore it reads through, on the same cluster', () => {

@@ -11,6 +11,7 @@ import {
   operatorReleaseName,
   operatorValues,
 } from './operator-values';
+import { addVendoredCrds } from './vendored-crds';
 
 const namespace = namespaces.externalSecrets;
 
@@ -70,8 +71,9 @@ export default defineComponent({
     includeCrds: true,
     values: ({ cluster }) => operatorValues(cluster),
   }),
-  resources: (chart) => {
+  resources: (chart, context) => {
     addPlatformNamespace(chart, { name: namespace, podSecurity: 'restricted' });
+    addVendoredCrds(chart, context);
   },
   exemptions: [...tokenExemptions, ...secretReadExemptions],
 });

@@ -1,9 +1,9 @@
 import { clusters, externalSecretsRoleArn, namespaces, nodePoolLabel } from '@platform/config';
 import { describe, expect, it } from 'vitest';
-import { renderedComponent } from '../rendered-component';
+import { committedObjects } from '@platform/rendered-tree';
 
 for (const cluster of clusters) {
-  const objects = renderedComponent(cluster.name, 'operator');
+  const objects = committedObjects(`rendered/${cluster.name}/external-secrets/operator`);
   const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
 
   describe(`External Secrets Operator on ${cluster.name}`, () => {

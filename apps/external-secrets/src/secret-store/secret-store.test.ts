@@ -1,10 +1,12 @@
 import { clusters, clusterSecretStoreName, namespaces } from '@platform/config';
 import { describe, expect, it } from 'vitest';
-import { renderedComponent } from '../rendered-component';
+import { committedObjects } from '@platform/rendered-tree';
 
 for (const cluster of clusters) {
   describe(`the ClusterSecretStore on ${cluster.name}`, () => {
-    const [store, ...others] = renderedComponent(cluster.name, 'secret-store');
+    const [store, ...others] = committedObjects(
+      `rendered/${cluster.name}/external-secrets/secret-store`,
+    );
 
     it('is the one store every ExternalSecret names, on AWS Secrets Manager of the cluster’s region', () => {
       expect(others).toEqual([]);
@@ -22,9 +24,9 @@ for (const cluster of clusters) {
           serviceAccountRef: { name: 'external-secrets', namespace: namespaces.externalSecrets },
         },
       });
-      const controller = renderedComponent(cluster.name, 'operator').find(
-        (o) => o.kind === 'ServiceAccount' && o.metadata.name === 'external-secrets',
-      );
+      const controller = committedObjects(
+        `rendered/${cluster.name}/external-secrets/operator`,
+      ).find((o) => o.kind === 'ServiceAccount' && o.metadata.name === 'external-secrets');
       expect(controller?.metadata.annotations?.['eks.amazonaws.com/role-arn']).toBeDefined();
     });
   });

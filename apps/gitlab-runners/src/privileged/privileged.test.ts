@@ -1,10 +1,11 @@
 import { ciNodePools, namespaces, nodePoolLabel } from '@platform/config';
 import { describe, expect, it } from 'vitest';
 import { jobNamespaceQuota } from '../runner/runner-capacity';
-import { findObject, renderedObjects, runnerConfigToml } from '../runner/rendered-runner';
+import { committedObjects, findObject } from '@platform/rendered-tree';
+import { runnerConfigToml } from '../runner/rendered-config-toml';
 import { privilegedRunner } from './privileged-runner';
 
-const objects = renderedObjects('ci', 'gitlab-runners', 'privileged');
+const objects = committedObjects('rendered/ci/gitlab-runners/privileged');
 const configMap = findObject(objects, 'ConfigMap', 'gitlab-runner-privileged');
 const { template } = runnerConfigToml(configMap);
 const kubernetes = (template.runners[0] as { kubernetes: Record<string, unknown> }).kubernetes;

@@ -1,15 +1,11 @@
 import { namespaces, peakLoad } from '@platform/config';
 import { describe, expect, it } from 'vitest';
 import { jobNamespaceQuota } from '../runner/runner-capacity';
-import {
-  findObject,
-  renderedObjects,
-  runnerConfigToml,
-  type RenderedObject,
-} from '../runner/rendered-runner';
+import { committedObjects, findObject, type RenderedObject } from '@platform/rendered-tree';
+import { runnerConfigToml } from '../runner/rendered-config-toml';
 import { restrictedRunner } from './restricted-runner';
 
-const objects = renderedObjects('ci', 'gitlab-runners', 'restricted');
+const objects = committedObjects('rendered/ci/gitlab-runners/restricted');
 const configMap = findObject(objects, 'ConfigMap', 'gitlab-runner-restricted');
 const { global, template } = runnerConfigToml(configMap);
 const [runner] = template.runners as { kubernetes: Record<string, unknown>; limit: number }[];
@@ -35,7 +31,7 @@ describe('the rendered restricted runner', () => {
     expect(kubernetes.node_selector_overwrite_allowed).toMatch(/^\^kubernetes\\\.io\/arch=/);
     // And the namespace it uses enforces Pod Security restricted, which rejects privileged pods.
     const jobNamespace = findObject(
-      renderedObjects('ci', 'gitlab-runners', 'namespaces'),
+      committedObjects('rendered/ci/gitlab-runners/namespaces'),
       'Namespace',
       kubernetes.namespace as string,
     );

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { clusterByName, inventory } from '@platform/config';
 import { componentContext } from '@platform/core';
-import { parse } from 'yaml';
+import { committedObjects } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import karpenterController from './component';
 
@@ -11,14 +9,6 @@ const placement = { app: 'karpenter', name: 'controller', inventory };
 function valuesFor(inv = inventory, cluster = 'ci') {
   const context = componentContext(karpenterController, { ...placement, inventory: inv }, cluster);
   return karpenterController.chart!.values(context);
-}
-
-/** The committed output, which `gitops check` keeps equal to a fresh render. */
-function renderedObjects(): Record<string, any>[] {
-  const directory = join(__dirname, '../../../../rendered/ci/karpenter/controller');
-  return readdirSync(directory)
-    .filter((file) => file !== 'values.yaml')
-    .map((file) => parse(readFileSync(join(directory, file), 'utf8')));
 }
 
 describe('the Karpenter controller values', () => {
@@ -49,7 +39,7 @@ describe('the Karpenter controller values', () => {
 });
 
 describe('the inflated Karpenter chart', () => {
-  const objects = renderedObjects();
+  const objects = committedObjects('rendered/ci/karpenter/controller');
   const deployment = objects.find((o) => o.kind === 'Deployment')!;
 
   it('runs two replicas off the nodes Karpenter launches, spread across zones, requests = limits', () => {

@@ -4,7 +4,7 @@ import { componentContext } from '@platform/core';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { committedFiles, committedObjects } from '../testing/rendered-tree';
+import { committedFiles, committedObjects } from '@platform/rendered-tree';
 import datadog from './component';
 
 const placement = { app: 'observability', name: 'datadog', inventory };

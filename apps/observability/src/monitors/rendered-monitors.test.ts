@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inventory } from '@platform/config';
 import { checkRunbooks, runbooksRoot } from '@platform/monitoring';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { committedFiles, committedObjects } from '../testing/rendered-tree';
+import { committedFiles, committedObjects, repositoryRoot } from '@platform/rendered-tree';
 
 const renderedMonitors = committedObjects('rendered').filter((o) => o.kind === 'DatadogMonitor');
 const clusters = ['ci', 'mgmt'];
@@ -83,17 +84,17 @@ describe('every rendered DatadogMonitor', () => {
     ).toBe(false);
   });
 
-  const upstreamCrd = [
-    `${__dirname}/../../../../../shared/upstream/crds/datadoghq.com_datadogmonitors_v1alpha1.json`,
-    '/work/shared/upstream/crds/datadoghq.com_datadogmonitors_v1alpha1.json',
-  ].find(existsSync);
-  if (upstreamCrd) {
+  const upstreamCrd = join(
+    repositoryRoot,
+    '../shared/upstream/crds/datadoghq.com_datadogmonitors_v1alpha1.json',
+  );
+  if (existsSync(upstreamCrd)) {
     it('validates against the Datadog Operator 1.29.0 CRD in the upstream snapshot too', () => {
       const schema = closed(JSON.parse(readFileSync(upstreamCrd, 'utf8')));
       delete schema.$schema;
       const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
-      for (const monitor of renderedMonitors)
-        expect(validate(monitor), JSON.stringify(validate.errors)).toBe(true);
+      for (const { file, ...monitor } of renderedMonitors)
+        expect(validate(monitor), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     });
   } else {
     console.warn('skipping the upstream DatadogMonitor CRD check: no shared/upstream/crds found');

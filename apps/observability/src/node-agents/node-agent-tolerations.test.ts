@@ -8,7 +8,7 @@ import {
 import { checkNodeAgentTolerations } from '@platform/monitoring';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { committedFiles, committedObjects } from '../testing/rendered-tree';
+import { committedFiles, committedObjects } from '@platform/rendered-tree';
 import { nodeAgentTolerationsFor } from './node-agent-scheduling';
 
 const ci = clusterByName(inventory, 'ci');

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderedObjects, repositoryRoot } from '../fixtures/rendered-files';
+import { committedObjects, repositoryRoot } from '@platform/rendered-tree';
 import { applicationHealthCheckKey } from '../settings/application-health-check';
 import { selfContainmentProblems, type BootstrapObject } from './self-contained';
 
 /** Step 1 of the bootstrap: the rendered Argo CD component. */
 const bootstrapDirectory = 'rendered/mgmt/argocd-root/argocd';
-const objects = renderedObjects(bootstrapDirectory) as BootstrapObject[];
+const objects = committedObjects(bootstrapDirectory) as BootstrapObject[];
 
 describe(`the bootstrap directory ${bootstrapDirectory}`, () => {
   it('is rendered', () => {
