@@ -2,6 +2,7 @@ import type { Finding } from '@platform/manifests';
 import { jsonTypeName } from '../schema-errors/json-type-name';
 import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
 import { labelValueProblems, qualifiedNameProblems } from './kubernetes-name-formats';
+import { stringExpectedHint } from '../schema-errors/string-expected-hint';
 
 /** ValidateAnnotations: all keys and values of an object's annotations together. */
 export const totalAnnotationSizeLimitBytes = 256 * 1024;
@@ -48,8 +49,7 @@ function checkMap(entry: ResourceEntry, field: 'labels' | 'annotations', map: un
       );
     }
     if (typeof value !== 'string') {
-      const hint =
-        value === null || typeof value === 'object' ? '' : '; quote it so YAML keeps it a string';
+      const hint = stringExpectedHint(value);
       findings.push(
         entryFinding(entry, {
           path,

@@ -315,7 +315,8 @@ const cases: BadInputCase[] = [
       line: 6,
       column: 26,
       field: 'metadata.annotations["example.com/enabled"]',
-      message: 'annotation value must be a string, got boolean; quote it so YAML keeps it a string',
+      message:
+        'annotation value must be a string, got boolean; unquoted yes, no, on, off, y, n, true and false are booleans to Kubernetes’ YAML reader (YAML 1.1): quote it to keep it a string',
     },
     passing: configMap('  name: a\n  annotations:\n    example.com/enabled: "true"\n'),
   },
@@ -438,9 +439,22 @@ const cases: BadInputCase[] = [
       line: 6,
       column: 14,
       field: 'metadata.labels.enabled',
-      message: /^label value must be a string, got boolean/,
+      message: /^label value must be a string, got boolean; unquoted yes, no, on, off/,
     },
     passing: configMap('  name: a\n  labels:\n    enabled: "yes"\n'),
+  },
+  {
+    name: 'data value that Kubernetes reads as a YAML 1.1 boolean (`on`)',
+    failing: configMap('  name: a\n', 'data:\n  feature: on\n'),
+    expected: {
+      rule: 'schema',
+      line: 6,
+      column: 12,
+      field: 'data.feature',
+      message:
+        /^must be string, got boolean; unquoted yes, no, on, off, y, n, true and false are booleans to Kubernetes’ YAML reader \(YAML 1\.1\): quote it/,
+    },
+    passing: configMap('  name: a\n', "data:\n  feature: 'on'\n"),
   },
   {
     name: 'object over the 1 MiB the API server accepts',

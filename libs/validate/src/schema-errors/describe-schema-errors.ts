@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { jsonPointerToPath, type FieldPath } from '@platform/manifests';
 import { jsonTypeName } from './json-type-name';
 import type { SchemaViolation } from './schema-violation';
+import { stringExpectedHint } from './string-expected-hint';
 
 /**
  * Rewrites ajv errors into human messages: `unknown field "replicass"`, `must be integer, got
@@ -56,11 +57,12 @@ function describe(error: ErrorObject, value: unknown): SchemaViolation {
         part: 'key',
         message: `missing required field ${JSON.stringify(params.missingProperty)}`,
       };
-    case 'type':
-      return atValue(
-        path,
-        `must be ${String(params.type).split(',').join(' or ')}, got ${jsonTypeName(data)}`,
-      );
+    case 'type': {
+      const expected = String(params.type).split(',');
+      const hint =
+        expected.length === 1 && expected[0] === 'string' ? stringExpectedHint(data) : '';
+      return atValue(path, `must be ${expected.join(' or ')}, got ${jsonTypeName(data)}${hint}`);
+    }
     case 'enum':
       return atValue(
         path,
