@@ -59,13 +59,24 @@ export class SourcePositions {
           ...this.position(error.pos[0]),
           resource: '-',
           field: '',
-          message: `YAML: ${error.message.split('\n')[0]}`,
+          message:
+            error.code === 'DUPLICATE_KEY'
+              ? this.duplicateKeyMessage(error.pos)
+              : `YAML: ${error.message.split('\n')[0]}`,
           severity: doc.errors.includes(error as never) ? 'error' : 'warning',
           rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml',
         });
       }
     }
     return findings;
+  }
+
+  /** Names the key, as Kubernetes' strict reader does (`key "a" already set in map`). */
+  private duplicateKeyMessage([start]: [number, number]): string {
+    const lineEnd = this.content.indexOf('\n', start);
+    const rest = this.content.slice(start, lineEnd === -1 ? undefined : lineEnd);
+    const key = rest.split(':')[0]!.trim();
+    return `YAML: duplicate key ${JSON.stringify(key)}: it is already set in this mapping, and Kubernetes rejects a key set twice`;
   }
 
   /**

@@ -128,14 +128,12 @@ export async function main(argv: string[], root?: string): Promise<number> {
     const { RenderAborted } = await import('./render/render-pipeline');
     if (error instanceof UnknownScopeError)
       return reportFailure(command, error.message, options.json, 2);
-    if (
-      error instanceof RenderAborted ||
-      error instanceof InventoryError ||
-      error instanceof CatalogError ||
-      error instanceof RenderError
-    ) {
+    if (error instanceof RenderAborted)
+      return reportFailure(command, error.message, options.json, 1, { findings: error.findings });
+    if (error instanceof CatalogError || error instanceof InventoryError)
+      return reportFailure(command, error.message, options.json, 1, { issues: error.issues });
+    if (error instanceof RenderError)
       return reportFailure(command, error.message, options.json, 1);
-    }
     // Anything else is a bug or a bad argument: say it plainly, keep the stack for GITOPS_DEBUG=1.
     const message = error instanceof Error ? error.message : String(error);
     if (process.env.GITOPS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);

@@ -63,7 +63,7 @@ const cases: BadInputCase[] = [
       line: 5,
       column: 3,
       field: '',
-      message: /^YAML: Map keys must be unique/,
+      message: /^YAML: duplicate key "name": it is already set in this mapping/,
     },
     passing: configMap('  name: a\n'),
   },
