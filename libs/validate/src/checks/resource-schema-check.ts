@@ -1,6 +1,6 @@
 import type { Finding } from '@platform/manifests';
 import { findSkippedKind, type SkippedKind } from '../config/skipped-kinds';
-import { findRemovedApi, removedApiMessage, removedApis } from '../removed-apis/removed-apis';
+import { findRemovedApi, removedApiMessage } from '../removed-apis/removed-apis';
 import { entryFinding } from '../resources/resource-entry';
 import type { IdentifiedResource } from '../resources/identified-resource';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
@@ -45,12 +45,12 @@ export function checkResourceSchema(
 function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaCatalog): string {
   const removed = findRemovedApi(typeMeta.apiVersion, typeMeta.kind);
   if (removed) return removedApiMessage(removed, typeMeta.kind);
-  if (removedApis.some((entry) => entry.apiVersion === typeMeta.apiVersion))
-    return `${typeMeta.apiVersion} ${typeMeta.kind} is not served by the Kubernetes version this repository validates against; use a served API version`;
   const otherVersions = catalog
     .resourceKeys()
     .filter((key) => key.endsWith(`/${typeMeta.kind}`))
     .map((key) => key.slice(0, -typeMeta.kind.length - 1));
+  if (PRE_RELEASE_VERSION.test(typeMeta.apiVersion))
+    return preReleaseMessage(typeMeta, otherVersions);
   const known =
     otherVersions.length > 0
       ? ` (schemas exist for ${typeMeta.kind} in ${otherVersions.join(', ')})`
@@ -58,5 +58,24 @@ function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaC
   return (
     `no schema for ${typeMeta.apiVersion} ${typeMeta.kind}${known}: add its model to tools/schemas/src/sources/resource-models.ts ` +
     'and regenerate, or list the kind with a reason in libs/validate/src/config/skipped-kinds.ts'
+  );
+}
+
+/** `v1alpha1`, `v1beta2`, `resource.k8s.io/v1beta1`: an API version before general availability. */
+const PRE_RELEASE_VERSION = /(^|\/)v\d+(alpha|beta)\d+$/;
+
+/**
+ * An alpha or beta version the model package has no schema for. Kubernetes serves alpha APIs,
+ * and beta APIs added since 1.24, only when the cluster enables them (EKS enables none), so the
+ * advice is the GA version when there is one.
+ */
+function preReleaseMessage(typeMeta: { apiVersion: string; kind: string }, ga: string[]): string {
+  const use =
+    ga.length > 0
+      ? `use ${ga.join(' or ')}`
+      : 'list the kind with a reason in libs/validate/src/config/skipped-kinds.ts if the cluster enables it';
+  return (
+    `${typeMeta.apiVersion} ${typeMeta.kind} is a pre-release API that Kubernetes serves only when the cluster enables it ` +
+    `(off by default, and on EKS), and the models this repository validates with have no schema for it: ${use}`
   );
 }

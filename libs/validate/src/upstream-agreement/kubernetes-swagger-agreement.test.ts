@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadEmbeddedSchemas, type JsonSchema } from '../index';
+import { loadEmbeddedSchemas } from '../index';
 import { auditDifferences, typeMetaRequired, type KnownDifference } from './known-differences';
 import { compareSchemas } from './schema-comparison';
-import { describeWithUpstream, upstreamDirectory } from './upstream-reference';
+import {
+  definitionsByGroupVersionKind,
+  describeWithUpstream,
+  readSwagger,
+  type Swagger,
+} from './upstream-reference';
 
 /**
  * kubernetes-models 5.1.0 is generated from the Kubernetes 1.36 OpenAPI spec (its PodSpec has
@@ -91,26 +94,3 @@ const coreKnownDifferences: KnownDifference[] = [
       '(`memory: 256000`), while the OpenAPI spec only says string',
   },
 ];
-
-interface Swagger {
-  definitions: Record<string, JsonSchema>;
-}
-
-function readSwagger(version: '1.30' | '1.36'): Swagger {
-  return JSON.parse(
-    readFileSync(join(upstreamDirectory, 'k8s', `kubernetes-v${version}-swagger.json`), 'utf8'),
-  ) as Swagger;
-}
-
-/** `apps/v1/Deployment` → `io.k8s.api.apps.v1.Deployment`, from the spec's own GVK annotations. */
-function definitionsByGroupVersionKind(swagger: Swagger): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const [name, definition] of Object.entries(swagger.definitions)) {
-    for (const gvk of (definition['x-kubernetes-group-version-kind'] as
-      | { group: string; version: string; kind: string }[]
-      | undefined) ?? []) {
-      result.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, name);
-    }
-  }
-  return result;
-}
