@@ -1,15 +1,18 @@
+// @ts-check
 import { basename, dirname } from 'node:path';
-import {
-  createNodesFromFiles,
-  type CreateNodesContextV2,
-  type CreateNodesV2,
-  type TargetConfiguration,
-} from '@nx/devkit';
 
 /**
  * Infers the targets and tags of every project from where it lives, so no project.json repeats
  * them: apps get render, validate, policy and test; libs and tools get test. Inputs and outputs
  * are exact, so `nx affected` and the cache replay only what a change touches.
+ *
+ * Plain JavaScript (type-checked through JSDoc) and no runtime import of `@nx/devkit`: Nx loads
+ * a `.ts` plugin by registering a TypeScript transpiler first, and every Nx command loads this
+ * file, so that cost 0.1-2 s per command (tools/bench/README.md, "Start-up").
+ *
+ * @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration
+ * @typedef {import('@nx/devkit').CreateNodesV2} CreateNodesV2
+ * @typedef {import('@nx/devkit').CreateNodesResult} CreateNodesResult
  */
 const gitops = 'node tools/gitops/bin/gitops.mjs';
 
@@ -33,7 +36,8 @@ const chartInputs = [
  */
 const capacityInputs = ['karpenter', 'observability', 'gitlab-runners'];
 
-function capacityTarget(): TargetConfiguration {
+/** @returns {TargetConfiguration} */
+function capacityTarget() {
   return {
     command: `${gitops} capacity`,
     options: { cwd: '{workspaceRoot}' },
@@ -50,7 +54,11 @@ function capacityTarget(): TargetConfiguration {
   };
 }
 
-function appTargets(app: string): Record<string, TargetConfiguration> {
+/**
+ * @param {string} app
+ * @returns {Record<string, TargetConfiguration>}
+ */
+function appTargets(app) {
   const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
   return {
     ...(app === capacityInputs[0] ? { capacity: capacityTarget() } : {}),
@@ -70,8 +78,14 @@ function appTargets(app: string): Record<string, TargetConfiguration> {
   };
 }
 
-/** A check of the app's rendered files: re-runs only when they or the checks' code change. */
-function checkTarget(check: string, app: string, renderedFiles: string): TargetConfiguration {
+/**
+ * A check of the app's rendered files: re-runs only when they or the checks' code change.
+ * @param {string} check
+ * @param {string} app
+ * @param {string} renderedFiles
+ * @returns {TargetConfiguration}
+ */
+function checkTarget(check, app, renderedFiles) {
   return {
     command: `${gitops} ${check} --app ${app}`,
     options: { cwd: '{workspaceRoot}' },
@@ -82,7 +96,8 @@ function checkTarget(check: string, app: string, renderedFiles: string): TargetC
   };
 }
 
-function testTarget(): TargetConfiguration {
+/** @returns {TargetConfiguration} */
+function testTarget() {
   return {
     // Projects of scripts only (tools/bench) have no tests; that is not a failure.
     command: 'vitest run {projectRoot} --passWithNoTests',
@@ -93,36 +108,50 @@ function testTarget(): TargetConfiguration {
   };
 }
 
-/** Every app but the root depends on the CLI; the root also on every app, whose catalog it renders. */
-function appDependencies(app: string, appProjectFiles: string[]): string[] {
+/**
+ * Every app but the root depends on the CLI; the root also on every app, whose catalog it renders.
+ * @param {string} app
+ * @param {string[]} appProjectFiles
+ * @returns {string[]}
+ */
+function appDependencies(app, appProjectFiles) {
   if (app !== rootApp) return [cliProject];
   const others = appProjectFiles.map((file) => basename(dirname(file))).filter((a) => a !== app);
   return [cliProject, ...others.sort()];
 }
 
-const typeTag = { apps: 'type:app', libs: 'type:lib', tools: 'type:tool' } as const;
+const typeTag = /** @type {const} */ ({ apps: 'type:app', libs: 'type:lib', tools: 'type:tool' });
 
-export const createNodesV2: CreateNodesV2 = [
+/**
+ * The project at `projectFile`: its targets, implicit dependencies and type tag.
+ * @param {string} projectFile
+ * @param {string[]} appProjectFiles
+ * @returns {CreateNodesResult}
+ */
+function inferProject(projectFile, appProjectFiles) {
+  const root = dirname(projectFile);
+  const name = basename(root);
+  const kind = /** @type {keyof typeof typeTag} */ (root.split('/')[0]);
+  const project =
+    kind === 'apps'
+      ? { targets: appTargets(name), implicitDependencies: appDependencies(name, appProjectFiles) }
+      : { targets: { test: testTarget() } };
+  return { projects: { [root]: { ...project, tags: [typeTag[kind]] } } };
+}
+
+/** @type {CreateNodesV2} */
+export const createNodesV2 = [
   '{apps,libs,tools}/*/project.json',
-  (projectFiles, options, context: CreateNodesContextV2) => {
+  // Nothing here can fail per file, so devkit's createNodesFromFiles (error aggregation) is not
+  // needed; the result has the same shape: one [file, result] pair per project file.
+  (projectFiles) => {
     const appProjectFiles = projectFiles.filter((file) => file.startsWith('apps/'));
-    return createNodesFromFiles(
-      (projectFile) => {
-        const root = dirname(projectFile);
-        const name = basename(root);
-        const kind = root.split('/')[0] as keyof typeof typeTag;
-        const project =
-          kind === 'apps'
-            ? {
-                targets: appTargets(name),
-                implicitDependencies: appDependencies(name, appProjectFiles),
-              }
-            : { targets: { test: testTarget() } };
-        return { projects: { [root]: { ...project, tags: [typeTag[kind]] } } };
-      },
-      projectFiles,
-      options,
-      context,
+    return projectFiles.map(
+      (file) => /** @type {const} */ ([file, inferProject(file, appProjectFiles)]),
     );
   },
 ];
+
+// Nx `require()`s the plugin and names it by assigning to the module: a namespace object of an
+// ES module is sealed, so the plugin is the default export, a plain object.
+export default { createNodesV2 };
