@@ -4,3 +4,4 @@ export { renderInMemory, renderToDisk } from './render/render-pipeline';
 export { loadCatalog } from './workspace/load-catalog';
 export { repositoryRoot } from './workspace/repository-root';
 export { planRenderedCapacity, renderedCapacityFiles } from './commands/capacity-command';
+export { bundleCacheDirectory } from '../bin/cli-bundle.mjs';

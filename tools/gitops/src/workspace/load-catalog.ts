@@ -9,6 +9,8 @@ import {
   type ComponentSpec,
   type LoadedComponent,
 } from '@platform/core';
+import { importComponentBundle } from './component-bundle';
+import { bundledLibraries } from './library-bundle';
 
 /** The file that makes a folder under `apps/<app>/src/` a component. */
 export const componentFileName = 'component.ts';
@@ -42,21 +44,35 @@ export async function loadCatalog(
   root: string,
   inventory: Inventory = shippedInventory,
 ): Promise<ComponentSpec[]> {
-  const loaded: LoadedComponent[] = [];
-  for (const found of findComponentFiles(root)) {
-    const module = (await import(pathToFileURL(join(root, found.file)).href)) as {
-      default?: ComponentDefinition<unknown>;
-    };
-    if (!module.default || typeof module.default !== 'object') {
+  const found = findComponentFiles(root);
+  const definitions = await importDefaultExports(
+    root,
+    found.map((component) => component.file),
+  );
+  const loaded: LoadedComponent[] = found.map((component, index) => {
+    const definition = definitions[index];
+    if (!definition || typeof definition !== 'object') {
       throw new CatalogError([
         {
-          file: found.file,
+          file: component.file,
           field: 'default export',
           message: 'must be `export default defineComponent({...})`',
         },
       ]);
     }
-    loaded.push({ ...found, definition: module.default });
-  }
+    return { ...component, definition: definition as ComponentDefinition<unknown> };
+  });
   return assembleCatalog(inventory, loaded);
+}
+
+/** The bundled CLI loads every component from one bundle; from source, each file is imported. */
+async function importDefaultExports(root: string, files: string[]): Promise<unknown[]> {
+  const libraries = bundledLibraries();
+  if (libraries) return importComponentBundle(root, files, libraries);
+  const definitions: unknown[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
+    definitions.push(module.default);
+  }
+  return definitions;
 }
