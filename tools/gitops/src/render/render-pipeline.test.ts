@@ -1,4 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { RenderError, UnknownScopeError, defineComponent } from '@platform/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +91,66 @@ describe('a failed render leaves rendered/ exactly as it was', () => {
       RenderAborted,
     );
     expect(fingerprint(root)).toEqual(before);
+  });
+});
+
+/** A settings component whose ConfigMap says `level`, as in the test catalog but for the value. */
+const settingsAt = (level: string) =>
+  defineComponent({
+    description: 'a config map',
+    clusters: 'workload',
+    namespace: 'platform',
+    syncWave: 1,
+    resources: (chart) =>
+      void chart.add({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'settings', namespace: 'platform' },
+        data: { level },
+      }),
+  });
+
+const settingsFile = 'rendered/ci-one/platform/settings/configmap-platform-settings.yaml';
+const namespaceFile = 'rendered/ci-one/platform/namespaces/namespace-platform.yaml';
+const rootFile = 'rendered/hub/root/apps/configmap-argocd-root.yaml';
+
+describe('writing rendered/', () => {
+  it('leaves every file alone when nothing changed: the same inode, not a rewrite', async () => {
+    const root = await renderedWorkspace();
+    const inodes = [settingsFile, namespaceFile, rootFile].map((f) => statSync(join(root, f)).ino);
+    await renderToDisk(options(root));
+    expect([settingsFile, namespaceFile, rootFile].map((f) => statSync(join(root, f)).ino)).toEqual(
+      inodes,
+    );
+  });
+
+  it('replaces only the files whose bytes changed', async () => {
+    const root = await renderedWorkspace();
+    const namespaceInode = statSync(join(root, namespaceFile)).ino;
+    const catalog = testCatalog({ 'platform/settings': settingsAt('debug') });
+    await renderToDisk(options(root, { catalog }));
+    expect(readFileSync(join(root, settingsFile), 'utf8')).toContain('level: debug');
+    expect(statSync(join(root, namespaceFile)).ino).toBe(namespaceInode);
+  });
+
+  it('puts back every file it had replaced when a later write fails', async () => {
+    const root = await renderedWorkspace();
+    const before = fingerprint(root);
+    // The settings file is written before the new file below (paths in order); a directory where
+    // the new file must go makes that second write fail.
+    const catalog = testCatalog({
+      'platform/settings': settingsAt('debug'),
+      'platform/zz-extra': settingsAt('x'),
+    });
+    mkdirSync(
+      join(root, 'rendered/ci-one/platform/zz-extra/configmap-platform-settings.yaml/in-the-way'),
+      {
+        recursive: true,
+      },
+    );
+    await expect(renderToDisk(options(root, { catalog }))).rejects.toThrow();
+    expect(fingerprint(root)).toEqual(before);
+    expect(existsSync(join(root, '.gitops-tmp'))).toBe(false);
   });
 });
 

@@ -18,15 +18,24 @@ export function existingTargets(root: string): RenderTarget[] {
   return targets;
 }
 
-/** Every file under a directory, as repository-relative POSIX paths mapped to their bytes. */
-export function readTree(root: string, directory: string): Map<string, string> {
+/**
+ * Every file under a directory (or those whose name `include` accepts: the others are not read),
+ * as repository-relative POSIX paths mapped to their bytes.
+ */
+export function readTree(
+  root: string,
+  directory: string,
+  include: (name: string) => boolean = () => true,
+): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else files.set(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+      else if (include(entry.name)) {
+        files.set(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+      }
     }
   };
   walk(join(root, directory));

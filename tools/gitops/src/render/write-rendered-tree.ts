@@ -1,73 +1,119 @@
 import {
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   renameSync,
   rmSync,
   rmdirSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderedRoot } from '@platform/config';
 import { targetDirectory, type ScopedRender } from '@platform/core';
+import { renderedTreeChanges, type RenderedTreeChanges } from './rendered-tree-changes';
 
 /** Scratch space inside the repo (same filesystem, so renames are atomic); git-ignored. */
 export const scratchDirectory = '.gitops-tmp';
 
+/** One change made to rendered/, with what undoes it. */
+interface AppliedChange {
+  live: string;
+  /** A link to the file it replaced or deleted, in the scratch directory; none if it was new. */
+  previous?: string;
+}
+
 /**
- * Replaces each target directory of the render with its new contents. Everything is written to a
- * staging directory first and moved into place with renames, so rendered/ only changes after the
- * whole render and every check succeeded, and a crash mid-swap rolls back.
+ * Brings each target directory of the render to exactly the rendered files. Only files whose
+ * bytes differ are written and only files no longer rendered are deleted (deleting thousands of
+ * unchanged files cost seconds). New contents are written to a scratch directory first and moved
+ * into place with renames, after the whole render and every check succeeded; each file replaced
+ * or deleted is kept (a hard link) until the end, and any error puts every one of them back.
  */
 export function writeRenderedTree(root: string, render: ScopedRender): void {
-  const scratch = join(root, scratchDirectory, `render-${process.pid}-${Date.now()}`);
-  const staging = join(scratch, 'new');
-  const previous = join(scratch, 'old');
-  mkdirSync(staging, { recursive: true });
-  mkdirSync(previous, { recursive: true });
-  try {
-    for (const file of render.files) {
-      const path = join(staging, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    const moved: { live: string; old: string; replaced: boolean }[] = [];
+  const changes = renderedTreeChanges(root, render);
+  if (changes.writes.length + changes.deletions.length > 0) {
+    const scratch = join(root, scratchDirectory, `render-${process.pid}-${Date.now()}`);
     try {
-      for (const target of render.targets) {
-        const live = join(root, targetDirectory(target));
-        const old = join(previous, targetDirectory(target));
-        const fresh = join(staging, targetDirectory(target));
-        const hadLive = existsSync(live);
-        if (hadLive) {
-          mkdirSync(dirname(old), { recursive: true });
-          renameSync(live, old);
-        }
-        moved.push({ live, old, replaced: hadLive });
-        if (existsSync(fresh)) {
-          mkdirSync(dirname(live), { recursive: true });
-          renameSync(fresh, live);
-        }
-      }
-    } catch (error) {
-      for (const { live, old, replaced } of moved.reverse()) {
-        rmSync(live, { recursive: true, force: true });
-        if (replaced) renameSync(old, live);
-      }
-      throw error;
+      applyChanges(root, scratch, changes);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+      removeIfEmpty(join(root, scratchDirectory));
     }
-    for (const target of render.targets) removeIfEmpty(join(root, renderedRoot, target.cluster));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-    removeIfEmpty(join(root, scratchDirectory));
+  }
+  // Directories a deletion emptied, up to the target (gone when it renders nothing any more) and
+  // its cluster directory.
+  const rendered = join(root, renderedRoot);
+  for (const path of changes.deletions) removeEmptyParents(join(root, dirname(path)), rendered);
+  for (const target of render.targets) {
+    removeEmptyParents(join(root, targetDirectory(target)), rendered);
   }
 }
 
-/** Tolerates a parallel render (Nx runs apps concurrently) filling the directory meanwhile. */
-function removeIfEmpty(directory: string) {
+function applyChanges(root: string, scratch: string, changes: RenderedTreeChanges) {
+  const staged = join(scratch, 'new');
+  for (const file of changes.writes) {
+    const path = join(staged, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  const applied: AppliedChange[] = [];
   try {
-    if (existsSync(directory) && readdirSync(directory).length === 0) rmdirSync(directory);
+    for (const file of changes.writes) {
+      const live = join(root, file.path);
+      applied.push({ live, previous: keepPrevious(live, join(scratch, 'old', file.path)) });
+      mkdirSync(dirname(live), { recursive: true });
+      renameSync(join(staged, file.path), live);
+    }
+    for (const path of changes.deletions) {
+      const live = join(root, path);
+      applied.push({ live, previous: keepPrevious(live, join(scratch, 'old', path)) });
+      unlinkSync(live);
+    }
+  } catch (error) {
+    for (const { live, previous } of applied.reverse()) {
+      rmSync(live, { force: true });
+      if (previous) renameSync(previous, live);
+      else removeEmptyParents(dirname(live), join(root, renderedRoot));
+    }
+    throw error;
+  }
+}
+
+/** A second name for the file about to be replaced or deleted (a copy where links fail). */
+function keepPrevious(live: string, kept: string): string | undefined {
+  if (!existsSync(live)) return undefined;
+  mkdirSync(dirname(kept), { recursive: true });
+  try {
+    linkSync(live, kept);
+  } catch {
+    copyFileSync(live, kept);
+  }
+  return kept;
+}
+
+/** `directory` and its parents, up to (not including) `top`, while they are empty. */
+function removeEmptyParents(directory: string, top: string) {
+  for (let dir = directory; dir.startsWith(`${top}/`); dir = dirname(dir)) {
+    if (!removeIfEmpty(dir)) return;
+  }
+}
+
+/**
+ * Removes the directory if it is empty; says whether it is gone. Tolerates a parallel render (Nx
+ * runs apps concurrently) filling the directory meanwhile.
+ */
+function removeIfEmpty(directory: string): boolean {
+  try {
+    if (!existsSync(directory)) return true;
+    if (readdirSync(directory).length > 0) return false;
+    rmdirSync(directory);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOTEMPTY' && code !== 'ENOENT' && code !== 'EEXIST') throw error;
+    return code === 'ENOENT';
   }
 }

@@ -7,7 +7,7 @@ import type { SourceFile } from './collect-yaml-files';
  * by the rendered layout): the schemas of custom resources when only part of the tree is checked.
  */
 export function renderedCrdFiles(root: string): SourceFile[] {
-  return [...readTree(root, renderedRoot)]
-    .filter(([path]) => path.split('/').pop()!.startsWith('customresourcedefinition-'))
-    .map(([path, content]) => ({ path, content }));
+  // Only these files are read: a render runs this over every app's files, not only its own.
+  const crd = (name: string) => name.startsWith('customresourcedefinition-');
+  return [...readTree(root, renderedRoot, crd)].map(([path, content]) => ({ path, content }));
 }
