@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { parse } from 'yaml';
 import { HelmError } from './helm-error';
 import { withIsolatedHelmHome } from './isolated-helm-home';
@@ -38,6 +37,7 @@ export async function helmPull<T>(
   helm?: HelmBinary,
 ): Promise<T> {
   const binary = helm ?? (await resolveHelm());
+  const { execa } = await import('execa');
   const label = `${request.chart}@${request.version} from ${request.repository}`;
   return withIsolatedHelmHome(async ({ directory, env }) => {
     for (const name of proxyVariables) if (process.env[name]) env[name] = process.env[name]!;

