@@ -7,7 +7,7 @@ import { deliveryFindings } from '../check/delivery-check';
 import { verifyVendorTree } from '../vendor';
 import { findDrift } from '../check/drift';
 import type { CommandOptions } from '../main';
-import { renderInMemory } from '../render/render-pipeline';
+import { renderInMemory, runRenderChecks } from '../render/render-pipeline';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { readRunbooks } from '../workspace/read-runbooks';
 import { renderedPaths } from '../workspace/rendered-paths';
@@ -23,11 +23,12 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   const validation = validateFiles(files);
   const policy = checkPolicy(files);
   const capacity = planRenderedCapacity(files);
-  const { render } = await renderInMemory({
-    root: options.root,
-    checks: renderChecks(options.root),
-  });
+  const { render } = await renderInMemory({ root: options.root });
   const drift = findDrift(options.root, render);
+  // Without drift the fresh render is, byte for byte, the files validated and policy-checked
+  // above: checking it again would repeat their findings at the cost of a second pass. With
+  // drift, it must pass the checks every render passes before it writes.
+  if (drift.length > 0) await runRenderChecks(render.files, renderChecks(options.root));
   const delivery = deliveryFindings(files);
   const vendor = verifyVendorTree(options.root);
   // Observability: every monitor links an existing runbook, every node agent tolerates every taint.

@@ -55,11 +55,19 @@ export async function renderInMemory(
     options.inflate ?? helmChartInflater(options.root),
     vendoredManifests(options.root),
   );
+  return { render, warnings: await runRenderChecks(render.files, options.checks ?? []) };
+}
+
+/** Runs every check over rendered files: throws RenderAborted on any error, returns the warnings. */
+export async function runRenderChecks(
+  files: RenderedFile[],
+  checks: RenderCheck[],
+): Promise<Finding[]> {
   const problems: Finding[] = [];
-  for (const check of options.checks ?? []) problems.push(...(await check(render.files)));
+  for (const check of checks) problems.push(...(await check(files)));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new RenderAborted(errors);
-  return { render, warnings: problems.filter((p) => p.severity === 'warning') };
+  return problems.filter((p) => p.severity === 'warning');
 }
 
 /** Render, check, then swap the new tree into rendered/; on any failure rendered/ is untouched. */
