@@ -48,6 +48,15 @@ describe('gitops --help', () => {
   });
 });
 
+describe('gitops render', () => {
+  it('counts what it wrote in words: 1 file, 5 files', async () => {
+    expect((await gitops(['render', '--app', 'platform'])).stdout).toBe(
+      'rendered 1 file into rendered/ci/platform\n',
+    );
+    expect((await gitops(['render'])).stdout).toMatch(/^rendered 5 files into /);
+  });
+});
+
 describe('gitops check', () => {
   it('passes on the committed rendered/', async () => {
     const { code, stdout } = await gitops(['check']);
@@ -66,7 +75,15 @@ describe('gitops check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('modified rendered/ci/platform/namespaces/namespace-platform.yaml');
     expect(stdout).toContain('stale    rendered/ci/platform/namespaces/leftover.yaml');
+    expect(stdout).toContain('drift: 2 files in rendered/ differ from a fresh render:');
     expect(stdout).toContain('check: FAILED');
+  });
+
+  it('counts one drifted file in the singular', async () => {
+    const { stdout } = await gitops(['check'], (root) => {
+      writeFileSync(join(root, 'rendered/ci/platform/namespaces/leftover.yaml'), '# left behind\n');
+    });
+    expect(stdout).toContain('drift: 1 file in rendered/ differs from a fresh render:');
   });
 
   it('fails on a committed file that breaks a policy rule, even when it is also drift', async () => {

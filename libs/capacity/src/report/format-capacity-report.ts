@@ -4,6 +4,7 @@ import { formatCpu, formatMemory } from '../quantity/quantity';
 import { formatTable } from './text-table';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The terminal report: size classes, pools at the peak, types per pool, subnets, findings. */
 export function formatCapacityReport(plan: CapacityPlan): string {
@@ -61,7 +62,7 @@ export function formatCapacityReport(plan: CapacityPlan): string {
       ? ['capacity: the peak fits (0 findings)']
       : [
           ...plan.findings.map(formatCapacityFinding),
-          `capacity: ${plan.findings.filter((f) => f.severity === 'error').length} error(s), ${plan.findings.filter((f) => f.severity === 'warning').length} warning(s)`,
+          `capacity: ${count(plan.findings.filter((f) => f.severity === 'error').length, 'error')}, ${count(plan.findings.filter((f) => f.severity === 'warning').length, 'warning')}`,
         ]),
   ];
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,7 @@ import { inventory, renderedRoot, type Inventory } from '@platform/config';
 import type { CommandOptions } from '../main';
 import { collectYamlFiles, type SourceFile } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
+import { counted } from './counted';
 
 /**
  * The capacity plan of every cluster with NodePools in `files` (the rendered/ tree), or of
@@ -47,7 +48,7 @@ export function formatCapacitySummary(plans: readonly CapacityPlan[]): string[] 
   const errors = findings.filter((f) => f.severity === 'error').length;
   return [
     ...findings.map(formatCapacityFinding),
-    `capacity: ${plans.map((p) => p.cluster).join(', ') || 'no cluster with NodePools'}: ${errors} error(s), ${findings.length - errors} warning(s)`,
+    `capacity: ${plans.map((p) => p.cluster).join(', ') || 'no cluster with NodePools'}: ${counted(errors, 'error')}, ${counted(findings.length - errors, 'warning')}`,
   ];
 }
 

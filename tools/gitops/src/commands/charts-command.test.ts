@@ -56,7 +56,7 @@ describe('gitops charts verify', () => {
     );
     expect(lines.slice(1)).toEqual([
       'vendor/charts/karpenter-1.15.0.tgz  not listed in vendor/vendor.lock.json: lock it with `gitops charts pull`, or delete it',
-      '2 problem(s) in vendor/',
+      '2 problems in vendor/',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('gitops charts verify reads each package', () => {
           /^vendor\/charts\/bogus-1\.0\.0\.tgz {2}chart bogus@1\.0\.0: not a readable chart package: /,
         ),
         "vendor/charts/karpenter-1.15.0.tgz  chart karpenter@1.15.0: the package's Chart.yaml says karpenter@1.14.1",
-        '2 problem(s) in vendor/',
+        '2 problems in vendor/',
         '',
       ]);
     } finally {

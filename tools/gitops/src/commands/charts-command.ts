@@ -1,6 +1,7 @@
 import { helmPull, pinnedHelm, resolveHelm } from '../helm';
 import type { CommandOptions } from '../main';
 import { vendorChartPackage, vendorLayout, verifyVendorTree } from '../vendor';
+import { counted } from './counted';
 
 export const chartsUsage = `Usage:
   gitops charts verify                                   check vendor/ against vendor/vendor.lock.json
@@ -29,7 +30,7 @@ function verifyCharts(options: CommandOptions): number {
     process.stdout.write(
       findings.length === 0
         ? `${vendorLayout.lockFile}: every vendored file is locked and matches its sha256\n`
-        : `${findings.length} problem(s) in ${vendorLayout.directory}/\n`,
+        : `${counted(findings.length, 'problem')} in ${vendorLayout.directory}/\n`,
     );
   }
   return findings.length === 0 ? 0 : 1;

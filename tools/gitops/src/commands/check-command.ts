@@ -13,6 +13,7 @@ import { readRunbooks } from '../workspace/read-runbooks';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
 import { renderChecks } from './render-checks';
+import { counted } from './counted';
 
 /**
  * Everything CI runs, offline: strict validation, policy and the capacity plan over the committed
@@ -68,21 +69,24 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   }
   const lines: string[] = [
     ...vendor.map((f) => `${f.file}  ${f.message}  [vendor]`),
-    `vendor: ${vendor.length === 0 ? 'every vendored artifact matches vendor/vendor.lock.json' : `${vendor.length} error(s)`}`,
+    `vendor: ${vendor.length === 0 ? 'every vendored artifact matches vendor/vendor.lock.json' : counted(vendor.length, 'error')}`,
     ...validation.findings.map(formatFinding),
     formatValidationSummary(validation.summary),
     ...policy.findings.map(formatPolicyFinding),
     formatPolicySummary(policy.counts),
     ...delivery.map((f) => `${formatFinding(f)}  [${f.rule}]`),
-    `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : `${delivery.length} error(s)`}`,
+    `delivery: ${delivery.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : counted(delivery.length, 'error')}`,
     ...formatCapacitySummary(capacity),
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
-    `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : `${monitoring.length} error(s)`}`,
+    `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
   ];
   if (drift.length === 0) {
-    lines.push(`drift: rendered/ matches a fresh render (${render.files.length} files)`);
+    lines.push(`drift: rendered/ matches a fresh render (${counted(render.files.length, 'file')})`);
   } else {
-    lines.push(`drift: ${drift.length} file(s) in rendered/ differ from a fresh render:`);
+    const differ = drift.length === 1 ? 'differs' : 'differ';
+    lines.push(
+      `drift: ${counted(drift.length, 'file')} in rendered/ ${differ} from a fresh render:`,
+    );
     for (const entry of drift) lines.push(`  ${entry.kind.padEnd(8)} ${entry.path}`);
     lines.push('Run `npx gitops render` and commit rendered/.');
   }

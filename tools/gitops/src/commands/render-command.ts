@@ -2,6 +2,7 @@ import { targetDirectory } from '@platform/core';
 import type { CommandOptions } from '../main';
 import { formatCheckFinding, renderToDisk } from '../render/render-pipeline';
 import { renderChecks } from './render-checks';
+import { counted } from './counted';
 
 export async function renderCommand(options: CommandOptions): Promise<number> {
   const { render, warnings } = await renderToDisk({
@@ -17,7 +18,7 @@ export async function renderCommand(options: CommandOptions): Promise<number> {
     for (const warning of warnings)
       process.stderr.write(`warning: ${formatCheckFinding(warning)}\n`);
     const dirs = render.targets.map(targetDirectory).join(', ');
-    process.stdout.write(`rendered ${render.files.length} files into ${dirs}\n`);
+    process.stdout.write(`rendered ${counted(render.files.length, 'file')} into ${dirs}\n`);
   }
   return 0;
 }
