@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main';
+import { repositoryRoot } from '../workspace/repository-root';
 
 /**
  * One CLI contract for validate and policy: the same exit code for the same input, every bad
@@ -121,3 +123,50 @@ describe('validate and policy agree on every bad input', () => {
     expect(JSON.parse(badOption.stdout)).toMatchObject({ exitCode: 2 });
   });
 });
+
+describe('output read by scripts and people', () => {
+  /** The CLI as a new process, as Nx and CI start it, with stdout and stderr piped (no terminal). */
+  const gitopsProcess = (args: string[], env: Record<string, string>) =>
+    execa('node', [join(repositoryRoot, 'tools/gitops/bin/gitops.mjs'), ...args], {
+      reject: false,
+      // Outer settings (an Nx task's FORCE_COLOR, npm's NODE_OPTIONS) would decide the result.
+      env: { ...withoutColourSettings(process.env), ...env },
+      extendEnv: false,
+    });
+
+  it('has no colour codes and no warnings on a pipe, even with NO_COLOR and FORCE_COLOR both set (Nx sets FORCE_COLOR for every task)', async () => {
+    const file = write(
+      'in/namespace.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labelz: {}\n',
+    );
+    const settings: Record<string, string>[] = [{}, { NO_COLOR: '1', FORCE_COLOR: 'true' }];
+    for (const env of settings) {
+      const result = await gitopsProcess(['validate', '--engine', 'embedded', file], env);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('metadata.labelz');
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/\x1b\[/);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('counts in words: 1 file, 2 files', async () => {
+    const one = write(
+      'one/namespace.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
+    );
+    expect((await run(['policy', one])).stdout).toMatch(/^policy: 1 file, 1 resource,/m);
+    write('one/other.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n');
+    expect((await run(['validate', '--engine', 'embedded', join(root, 'one')])).stdout).toMatch(
+      /^validate: 2 files, 2 resources,/m,
+    );
+  });
+});
+
+function withoutColourSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS'].includes(entry[0]),
+    ),
+  );
+}
