@@ -27,7 +27,7 @@ export function checkDelivery(
   files: readonly { path: string; content: string }[],
   clusters: readonly DeliveryCluster[],
 ): Finding[] {
-  const plan = readDeliveryPlan(files);
+  const plan = indexed(readDeliveryPlan(files));
   const findings: Finding[] = [];
   const renderedDirectories = new Set(plan.objects.map((o) => o.directory));
   for (const application of plan.applications) {
@@ -46,12 +46,39 @@ export function checkDelivery(
   return findings;
 }
 
+/**
+ * The plan with the lookups every object makes, by key: a scan of all Applications and all
+ * objects per object made the check quadratic (minutes at thousands of components).
+ */
+interface IndexedPlan extends DeliveryPlan {
+  applicationsByPath: Map<string, ApplicationView[]>;
+  /** Namespace objects by `<cluster>/<name>`. */
+  namespaceCreators: Map<string, RenderedObject[]>;
+}
+
+function indexed(plan: DeliveryPlan): IndexedPlan {
+  const applicationsByPath = groupBy(plan.applications, (a) => a.path);
+  const namespaces = plan.objects.filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1');
+  const namespaceCreators = groupBy(namespaces, (o) => `${o.cluster}/${o.name}`);
+  return { ...plan, applicationsByPath, namespaceCreators };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 function checkObject(
-  plan: DeliveryPlan,
+  plan: IndexedPlan,
   object: RenderedObject,
   clusters: readonly DeliveryCluster[],
 ): Finding[] {
-  const owners = plan.applications.filter((a) => a.path === object.directory);
+  const owners = plan.applicationsByPath.get(object.directory) ?? [];
   if (owners.length !== 1) {
     const message =
       owners.length === 0
@@ -136,22 +163,16 @@ function checkProject(
 }
 
 function checkNamespaceExists(
-  plan: DeliveryPlan,
+  plan: IndexedPlan,
   object: RenderedObject,
   application: ApplicationView,
   cluster: DeliveryCluster,
 ): Finding[] {
   const namespace = object.namespace;
   if (namespace === undefined || cluster.providedNamespaces.includes(namespace)) return [];
-  const creators = plan.objects.filter(
-    (o) =>
-      o.kind === 'Namespace' &&
-      o.apiVersion === 'v1' &&
-      o.name === namespace &&
-      o.cluster === object.cluster,
-  );
+  const creators = plan.namespaceCreators.get(`${object.cluster}/${namespace}`) ?? [];
   const waveOf = (o: RenderedObject) =>
-    plan.applications.find((a) => a.path === o.directory)?.wave ?? Number.POSITIVE_INFINITY;
+    plan.applicationsByPath.get(o.directory)?.[0]?.wave ?? Number.POSITIVE_INFINITY;
   if (creators.some((creator) => waveOf(creator) <= application.wave)) return [];
   const message =
     creators.length === 0
