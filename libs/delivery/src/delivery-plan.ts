@@ -1,4 +1,4 @@
-import { parseManifestFile, type ManifestDocument } from '@platform/manifests';
+import { parseSourceFile, type ManifestDocument } from '@platform/manifests';
 
 /** A rendered object, where it is, and which directory (one component on one cluster) holds it. */
 export interface RenderedObject {
@@ -46,7 +46,8 @@ export function readDeliveryPlan(
   for (const file of files) {
     const parts = file.path.split('/');
     if (parts.length !== 5 || parts[4] === 'values.yaml') continue;
-    for (const document of parseManifestFile(file.path, file.content).documents) {
+    // The parse validate and policy already made of this file, when they ran on the same files.
+    for (const document of parseSourceFile(file).documents) {
       const value = document.value as Record<string, any>;
       if (!value || typeof value !== 'object' || !value.kind) continue;
       objects.push({

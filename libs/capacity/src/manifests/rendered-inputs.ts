@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseSourceFile } from '@platform/manifests';
 import type { NodeClassSettings } from '../node/node-class-settings';
 import type { NodePoolSettings } from '../peak/node-pool-settings';
 import type { RunnerManagerLoad } from '../plan/runner-manager-load';
@@ -27,14 +27,16 @@ export interface RenderedCapacityInputs {
  */
 const wantedFile = /(^|\/)(nodepool|ec2nodeclass|daemonset|deployment|configmap)-[^/]*\.ya?ml$/;
 
+/**
+ * The file's objects, read as Kubernetes reads YAML, from the parse `gitops check` already made of
+ * the same file for validate and policy (one parse per file, however many checks read it).
+ */
 function documentsOf(file: RenderedFile): JsonObject[] {
-  return parseAllDocuments(file.content).flatMap((doc) => {
-    if (doc.errors.length > 0) {
-      throw new ManifestInputError(`${file.path}: YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
-    }
-    const value: unknown = doc.toJS();
-    return isObject(value) ? [value] : [];
-  });
+  const parsed = parseSourceFile(file);
+  const problem = parsed.findings.find((f) => f.severity === 'error');
+  if (problem)
+    throw new ManifestInputError(`${file.path}: YAML: ${problem.message.split('\n')[0]}`);
+  return parsed.documents.map((document) => document.value).filter(isObject);
 }
 
 const groupOf = (object: JsonObject) => String(object.apiVersion ?? '').split('/')[0];

@@ -1,4 +1,4 @@
-import { parseManifestFile, type Finding, type ManifestDocument } from '@platform/manifests';
+import { parseSourceFile, type Finding, type ManifestDocument } from '@platform/manifests';
 import type { TextFile } from '../runbook/runbook-check';
 
 export interface Taint {
@@ -42,7 +42,7 @@ export function checkNodeAgentTolerations(input: TolerationCoverageInput): Findi
   for (const file of input.renderedFiles) {
     const cluster = /^rendered\/([^/]+)\//.exec(file.path)?.[1];
     if (!cluster) continue;
-    for (const document of parseManifestFile(file.path, file.content).documents) {
+    for (const document of parseSourceFile(file).documents) {
       const object = document.value as WorkloadShape;
       if (object?.kind === 'NodePool' && object.apiVersion?.startsWith('karpenter.sh/')) {
         const spec = object.spec?.template?.spec;

@@ -1,5 +1,5 @@
 import type { GitRepository } from '@platform/config';
-import { parseManifestFile, type Finding } from '@platform/manifests';
+import { parseSourceFile, type Finding } from '@platform/manifests';
 import { linkedRepositoryPaths, runbooksRoot } from './runbook-location';
 
 export interface TextFile {
@@ -37,7 +37,7 @@ export function checkRunbooks(input: RunbookCheckInput): Finding[] {
   const linked = new Set<string>();
   const findings: Finding[] = [];
   for (const file of input.renderedFiles) {
-    for (const document of parseManifestFile(file.path, file.content).documents) {
+    for (const document of parseSourceFile(file).documents) {
       const monitor = document.value as MonitorShape;
       if (monitor?.kind !== 'DatadogMonitor') continue;
       const resource = `DatadogMonitor/${monitor.metadata?.namespace}/${monitor.metadata?.name}`;
