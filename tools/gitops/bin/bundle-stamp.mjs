@@ -1,7 +1,7 @@
 // @ts-check
 // Plain JavaScript: the launcher (gitops.mjs) uses this before any TypeScript can be loaded.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * What a bundle was built from: the key (a hash of every input's bytes) and, per input, the
@@ -96,6 +96,22 @@ function sameFileState(file, mtimeMs, size) {
     return state.mtimeMs === mtimeMs && state.size === size;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Moves a freshly built bundle directory to its place, named after its inputs' key. A parallel
+ * run (Nx renders two apps at once) may have built the same inputs and got there first: its bundle
+ * is the same, so this one is dropped.
+ * @param {string} building
+ * @param {string} output
+ */
+export function installBundle(building, output) {
+  try {
+    renameSync(building, output);
+  } catch (error) {
+    if (!existsSync(output)) throw error;
+    rmSync(building, { recursive: true, force: true });
   }
 }
 

@@ -6,13 +6,12 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { contentKey, freshStamp, writeStamp } from './bundle-stamp.mjs';
+import { contentKey, freshStamp, installBundle, writeStamp } from './bundle-stamp.mjs';
 import { sourceLocations } from './source-locations.mjs';
 
 /**
@@ -132,8 +131,7 @@ async function buildCliBundle(root, cache, stampPath) {
   ];
   const key = /** @type {string} */ (contentKey(inputs, builderVersion));
   const output = join(cache, `cli-${key}`);
-  if (existsSync(output)) rmSync(building, { recursive: true, force: true });
-  else renameSync(building, output);
+  installBundle(building, output);
   // An input edited while esbuild ran may not be in the bundle: leave it unstamped, so the next
   // start builds again.
   if (inputs.every((file) => statSync(file).mtimeMs < startedAt)) {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
 import { CatalogError } from '@platform/core';
-import { contentKey, freshStamp, writeStamp } from '../../bin/bundle-stamp.mjs';
+import { contentKey, freshStamp, installBundle, writeStamp } from '../../bin/bundle-stamp.mjs';
 import { bundleCacheDirectory } from '../../bin/cli-bundle.mjs';
 import { sourceLocations } from '../../bin/source-locations.mjs';
 
@@ -64,8 +64,7 @@ export async function importComponentBundle(
       .map((input) => resolve(root, input));
     const key = contentKey(inputs, salt)!;
     const output = join(cache, `components-${key}`);
-    if (existsSync(output)) rmSync(building, { recursive: true, force: true });
-    else renameSync(building, output);
+    installBundle(building, output);
     if (inputs.every((file) => statSync(file).mtimeMs < startedAt)) {
       writeStamp(stampPath, salt, key, output, inputs);
     }
