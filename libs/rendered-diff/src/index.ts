@@ -5,5 +5,6 @@ export * from './fields/field-change';
 export * from './format/json-format';
 export * from './format/markdown-format';
 export * from './format/terminal-format';
+export * from './resources/count-rendered-resources';
 export * from './resources/parse-rendered-files';
 export * from './resources/rendered-resource';

@@ -1,13 +1,21 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '@platform/gitops';
 import { installOnDemand } from './install-on-demand';
-import { cleanEnvironment, scratchClone } from './scratch-clone';
+import {
+  gitlabCiLocalState,
+  linkDependencyCache,
+  runMergeRequestPipeline,
+  type PipelineRun,
+} from './merge-request-pipeline';
+import { scratchClone } from './scratch-clone';
 
 /**
  * The real .gitlab-ci.yml, run by gitlab-ci-local 4.60 (the last line that supports Node 20) with
- * the shell executor (no images, no Docker) as a merge-request pipeline in a scratch clone.
+ * the shell executor (no images, no Docker), every job in its own copy, as a merge-request
+ * pipeline in a scratch clone (runMergeRequestPipeline; tools/bench/src/mr-pipeline-bench.ts
+ * times the same run).
  */
 let gitlabCiLocal = '';
 beforeAll(async () => {
@@ -17,36 +25,20 @@ beforeAll(async () => {
   );
 });
 
+/** The pipeline with node_modules from the cache (a link to the checkout's), as a cache hit gives it. */
 async function mergeRequestPipeline(root: string, diffBase: string) {
-  const started = Date.now();
-  const result = await execa(
-    gitlabCiLocal,
-    [
-      '--force-shell-executor',
-      // Each job in a copy of its own, as GitLab gives every job its own checkout: without it,
-      // parallel jobs share one directory and one job's render hides another's drift.
-      '--shell-isolation',
-      '--variable',
-      'CI_PIPELINE_SOURCE=merge_request_event',
-      '--variable',
-      `CI_MERGE_REQUEST_DIFF_BASE_SHA=${diffBase}`,
-      '--variable',
-      'CI_DEFAULT_BRANCH=main',
-    ],
-    {
-      cwd: root,
-      reject: false,
-      all: true,
-      env: { ...cleanEnvironment(), NO_COLOR: '1' },
-      extendEnv: false,
-    },
-  );
-  return {
-    exitCode: result.exitCode,
-    output: result.all ?? '',
-    seconds: (Date.now() - started) / 1000,
-  };
+  if (!existsSync(join(root, gitlabCiLocalState, 'cache'))) {
+    linkDependencyCache(root, join(repositoryRoot, 'node_modules'));
+  }
+  const run = await runMergeRequestPipeline(gitlabCiLocal, root, diffBase);
+  // Every job restored node_modules from the cache instead of installing it.
+  expect(run.output.match(/imported cache '0_node-modules-/g)?.length).toBe(run.jobs.length);
+  expect(run.output).not.toMatch(/added \d+ packages/);
+  return run;
 }
+
+const status = (run: PipelineRun) =>
+  Object.fromEntries(run.jobs.map((job) => [job.job, job.passed ? 'passed' : 'failed']));
 
 describe('.gitlab-ci.yml under gitlab-ci-local', () => {
   let clone: Awaited<ReturnType<typeof scratchClone>>;
@@ -65,10 +57,12 @@ describe('.gitlab-ci.yml under gitlab-ci-local', () => {
     process.stdout.write(
       `merge-request pipeline for a one-app change: ${run.seconds.toFixed(1)} s\n`,
     );
-    expect(run.output).toMatch(/PASS\s+affected: \[1\/2\]/);
-    expect(run.output).toMatch(/PASS\s+affected: \[2\/2\]/);
-    expect(run.output).toMatch(/PASS\s+drift/);
-    expect(run.output).toMatch(/PASS\s+rendered-diff/);
+    expect(status(run)).toEqual({
+      'affected: [1/2]': 'passed',
+      'affected: [2/2]': 'passed',
+      drift: 'passed',
+      'rendered-diff': 'passed',
+    });
     expect(run.output).toContain('affected projects: karpenter');
     expect(run.exitCode).toBe(0);
     const note = readFileSync(join(clone.root, 'rendered-diff.md'), 'utf8');
@@ -92,7 +86,7 @@ describe('.gitlab-ci.yml under gitlab-ci-local', () => {
     const base = (await clone.git('rev-parse', 'HEAD~1')).stdout.trim();
     const run = await mergeRequestPipeline(clone.root, base);
     expect(run.exitCode).not.toBe(0);
-    expect(run.output).toMatch(/FAIL\s+drift/);
+    expect(status(run)).toMatchObject({ drift: 'failed' });
     expect(run.output).toContain(`missing  ${deleted}`);
     expect(run.output).toContain(`stale    ${leftover}`);
     expect(existsSync(join(clone.root, 'rendered-diff.txt'))).toBe(true);

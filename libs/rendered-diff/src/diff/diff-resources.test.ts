@@ -71,6 +71,21 @@ describe('diffRenderedFiles', () => {
     expect(diff.totals.unchanged).toBe(1);
   });
 
+  it('counts files the caller found identical as unchanged resources, without diffing them', () => {
+    const before = renderedFile(`${dir}/deployment-observability-agent.yaml`, deployment());
+    const after = renderedFile(
+      `${dir}/deployment-observability-agent.yaml`,
+      deployment({ replicas: 3 }),
+    );
+    const identical = [
+      renderedFile(`${dir}/namespace-a.yaml`, namespace('a')),
+      renderedFile(`${dir}/namespace-b.yaml`, namespace('b')),
+    ];
+    const diff = diffRenderedFiles([before], [after], identical);
+    expect(diff.changes.map((change) => change.identity.name)).toEqual(['agent']);
+    expect(diff.totals).toMatchObject({ changed: 1, unchanged: 2 });
+  });
+
   it('matches list items by key: a reordered container list is no change, a changed env var is named', () => {
     const before = deployment();
     const after = deployment({ image: 'registry.example.com/agent:7.61.0' });

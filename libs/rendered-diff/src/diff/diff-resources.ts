@@ -1,4 +1,5 @@
 import { diffValues } from '../fields/diff-values';
+import { countRenderedResources } from '../resources/count-rendered-resources';
 import { parseRenderedFiles, RenderedInputError } from '../resources/parse-rendered-files';
 import {
   describeIdentity,
@@ -62,25 +63,28 @@ export function diffResources(
 /**
  * The same, from files: files byte-identical at the same path on both sides hold the same
  * resources on both sides, so they are counted but not parsed (a 1,000-resource change in a
- * large tree parses only what changed).
+ * large tree parses only what changed). `identical` takes such files when the caller already
+ * knows them (the CLI compares Git blob ids and never reads their base side): they are only
+ * counted.
  */
 export function diffRenderedFiles(
   base: readonly RenderedFile[],
   head: readonly RenderedFile[],
+  identical: readonly RenderedFile[] = [],
 ): RenderedDiff {
   const headByPath = new Map(head.map((file) => [file.path, file.content]));
-  const identical = new Set(
+  const same = new Set(
     base.filter((file) => headByPath.get(file.path) === file.content).map((file) => file.path),
   );
-  const differs = (file: RenderedFile) => !identical.has(file.path);
+  const differs = (file: RenderedFile) => !same.has(file.path);
   const diff = diffResources(
     parseRenderedFiles(base.filter(differs)),
     parseRenderedFiles(head.filter(differs)),
   );
-  const unchangedResources = parseRenderedFiles(
-    base.filter((file) => identical.has(file.path)),
-  ).length;
-  diff.totals.unchanged += unchangedResources;
+  diff.totals.unchanged += countRenderedResources([
+    ...base.filter((file) => same.has(file.path)),
+    ...identical,
+  ]);
   return diff;
 }
 

@@ -21,7 +21,7 @@ const HELM_VALUES_HEADER = /^# helm-values: chart=(\S+) version=(\S+)$/m;
 export function parseRenderedFiles(files: readonly RenderedFile[]): RenderedResource[] {
   const resources: RenderedResource[] = [];
   for (const file of files) {
-    const origin = originOf(file.path);
+    const origin = originOfRenderedPath(file.path);
     if (!origin) continue;
     if (/(^|\/)values\.ya?ml$/.test(file.path)) {
       resources.push(helmValuesResource(file, origin));
@@ -55,7 +55,9 @@ function yamlError(path: string, error: unknown): Error {
 }
 
 /** `rendered/<cluster>/<app>/<component>/<file>`; anything shallower is not a rendered resource. */
-function originOf(path: string): (ResourceOrigin & { cluster: string }) | undefined {
+export function originOfRenderedPath(
+  path: string,
+): (ResourceOrigin & { cluster: string }) | undefined {
   const parts = path.split('/');
   const start = parts[0] === 'rendered' ? 1 : 0;
   if (parts.length - start < 4) return undefined;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { RenderedFile } from '@platform/rendered-diff';
 
@@ -40,15 +41,62 @@ export class BaseRevisionError extends Error {
   override name = 'BaseRevisionError';
 }
 
+interface TreeEntry {
+  path: string;
+  id: string;
+}
+
+/** The base revision's side of the diff: files that differ from the working tree, and the rest. */
+export interface BaseAgainstWorkingTree {
+  /** Files at the revision whose bytes differ from the working tree's (or that it lacks). */
+  changed: RenderedFile[];
+  /** Working-tree files byte-identical to the revision's at the same path: never read from Git. */
+  identical: RenderedFile[];
+}
+
 /**
- * Every file under `directory` at a Git revision, read in two git calls however many files there
- * are: `ls-tree` for the blob ids, one `cat-file --batch` for all contents.
+ * The YAML files under `directory` at a Git revision, compared with the working tree's `head`
+ * files by Git blob id, in two git calls however many files there are: `ls-tree` for the ids, one
+ * `cat-file --batch` for the contents of the files that differ. A change to 1,000 of 2,000 files
+ * reads 1,000 blobs, not 2,000, and a one-file change reads one.
  */
-export async function readTreeAtRevision(
+export async function readBaseAgainstWorkingTree(
   root: string,
   revision: string,
   directory: string,
-): Promise<RenderedFile[]> {
+  head: readonly RenderedFile[],
+): Promise<BaseAgainstWorkingTree> {
+  const entries = await listTreeAtRevision(root, revision, directory);
+  const headByPath = new Map(head.map((file) => [file.path, file.content]));
+  const identical: RenderedFile[] = [];
+  const differing: TreeEntry[] = [];
+  for (const entry of entries) {
+    const content = headByPath.get(entry.path);
+    if (content !== undefined && gitBlobId(content, entry.id.length) === entry.id) {
+      identical.push({ path: entry.path, content });
+    } else differing.push(entry);
+  }
+  const contents = await readBlobs(root, revision, differing);
+  const changed = differing.map((entry, index) => ({
+    path: entry.path,
+    content: contents[index]!,
+  }));
+  return { changed, identical };
+}
+
+/** The id Git gives `content` as a blob: sha1 (40 hex digits) or, in a sha256 repository, sha256. */
+export function gitBlobId(content: string, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${Buffer.byteLength(content)}\0`)
+    .update(content)
+    .digest('hex');
+}
+
+async function listTreeAtRevision(
+  root: string,
+  revision: string,
+  directory: string,
+): Promise<TreeEntry[]> {
   const commit = await git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   if (commit.exitCode !== 0) {
     throw new BaseRevisionError(
@@ -64,7 +112,7 @@ export async function readTreeAtRevision(
     `${directory}/`,
   ]);
   if (listing.exitCode !== 0) throw new BaseRevisionError(`git ls-tree ${revision} failed`);
-  const entries = listing.stdout
+  return listing.stdout
     .toString('utf8')
     .split('\0')
     .filter(Boolean)
@@ -73,7 +121,11 @@ export async function readTreeAtRevision(
       const [, type, id] = meta.split(' ') as [string, string, string];
       return { type, id, path };
     })
-    .filter((entry) => entry.type === 'blob' && /\.ya?ml$/.test(entry.path));
+    .filter((entry) => entry.type === 'blob' && /\.ya?ml$/.test(entry.path))
+    .map(({ id, path }) => ({ id, path }));
+}
+
+async function readBlobs(root: string, revision: string, entries: TreeEntry[]): Promise<string[]> {
   if (entries.length === 0) return [];
   const batch = await git(
     root,
@@ -82,8 +134,7 @@ export async function readTreeAtRevision(
   );
   if (batch.exitCode !== 0)
     throw new BaseRevisionError(`git cat-file --batch failed for ${revision}`);
-  const contents = splitBatchOutput(batch.stdout);
-  return entries.map((entry, index) => ({ path: entry.path, content: contents[index]! }));
+  return splitBatchOutput(batch.stdout);
 }
 
 /** `cat-file --batch` prints `<id> blob <size>\n<content>\n` per object, in input order. */

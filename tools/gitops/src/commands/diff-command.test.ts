@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main';
+import { gitBlobId } from './diff-command-git';
 
 let repository = '';
 afterEach(() => {
@@ -89,6 +90,32 @@ describe('gitops diff --base', () => {
     const { code, stdout } = await gitopsDiff(['--base', 'base', '--markdown']);
     expect(code).toBe(0);
     expect(stdout).toBe('### Rendered diff: no resource changes (1 unchanged)\n\n');
+  });
+
+  it('counts files that did not change, several documents in one file included', async () => {
+    const twoDocuments = `${configMap('first', 'info')}---\n${configMap('second', 'info')}`;
+    await repositoryWith({
+      [`${dir}/configmap-observability-kept.yaml`]: configMap('kept', 'info'),
+      [`${dir}/configmap-observability-same.yaml`]: configMap('same', 'info'),
+      [`${dir}/two.yaml`]: twoDocuments,
+    });
+    write(`${dir}/configmap-observability-kept.yaml`, configMap('kept', 'debug'));
+    const { code, stdout } = await gitopsDiff(['--base', 'base']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Rendered diff: 0 added, 0 removed, 1 changed; 3 unchanged');
+  });
+
+  it('knows a file is unchanged from the blob id Git gives it', async () => {
+    await repositoryWith({ [`${dir}/configmap-observability-kept.yaml`]: configMap('kept', 'ü') });
+    const { stdout } = await execa(
+      'git',
+      ['rev-parse', `HEAD:${dir}/configmap-observability-kept.yaml`],
+      {
+        cwd: repository,
+      },
+    );
+    expect(gitBlobId(configMap('kept', 'ü'), 40)).toBe(stdout.trim());
+    expect(gitBlobId(configMap('kept', 'u'), 40)).not.toBe(stdout.trim());
   });
 
   it('fails clearly on an unknown base revision or a missing --base', async () => {

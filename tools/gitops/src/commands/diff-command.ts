@@ -9,7 +9,7 @@ import {
 } from '@platform/rendered-diff';
 import type { CommandOptions } from '../main';
 import { readTree } from '../render/rendered-tree';
-import { BaseRevisionError, readTreeAtRevision } from './diff-command-git';
+import { BaseRevisionError, readBaseAgainstWorkingTree } from './diff-command-git';
 
 /** Reviewers read a note, not a novel; GitLab's own note limit is far larger. */
 const DEFAULT_MAX_CHARS = 60_000;
@@ -31,11 +31,16 @@ export async function diffCommand(options: CommandOptions): Promise<number> {
     return 2;
   }
   try {
-    const base = await readTreeAtRevision(options.root, options.base, renderedRoot);
     const head: RenderedFile[] = [...readTree(options.root, renderedRoot)]
       .filter(([path]) => /\.ya?ml$/.test(path))
       .map(([path, content]) => ({ path, content }));
-    const diff = diffRenderedFiles(base, head);
+    const base = await readBaseAgainstWorkingTree(options.root, options.base, renderedRoot, head);
+    const identicalPaths = new Set(base.identical.map((file) => file.path));
+    const diff = diffRenderedFiles(
+      base.changed,
+      head.filter((file) => !identicalPaths.has(file.path)),
+      base.identical,
+    );
     if (options.json) process.stdout.write(formatJson(diff));
     else if (options.markdown) {
       const fullDiffLocation = options.fullDiffUrl
