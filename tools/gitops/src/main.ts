@@ -132,8 +132,7 @@ export async function main(argv: string[], root?: string): Promise<number> {
       return reportFailure(command, error.message, options.json, 1, { findings: error.findings });
     if (error instanceof CatalogError || error instanceof InventoryError)
       return reportFailure(command, error.message, options.json, 1, { issues: error.issues });
-    if (error instanceof RenderError)
-      return reportFailure(command, error.message, options.json, 1);
+    if (error instanceof RenderError) return reportFailure(command, error.message, options.json, 1);
     // Anything else is a bug or a bad argument: say it plainly, keep the stack for GITOPS_DEBUG=1.
     const message = error instanceof Error ? error.message : String(error);
     if (process.env.GITOPS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
