@@ -15,9 +15,9 @@ export function renderedCrdVersions(resources: readonly IdentifiedResource[]): C
     .flatMap(({ entry }) => crdVersionSchemas(entry.value, entry.document.file));
 }
 
-/** The CEL coverage of the CRDs among some files, for `gitops validate --explain-coverage`. */
-export function celCoverageOfFiles(files: readonly SourceFile[]): CelRuleCoverage[] {
-  const versions = files.flatMap((file) =>
+/** The served versions of every CustomResourceDefinition in some files, in file order. */
+export function crdVersionsOfFiles(files: readonly SourceFile[]): CrdVersionSchema[] {
+  return files.flatMap((file) =>
     parseSourceFile(file)
       .documents.flatMap(expandListItems)
       .filter((document) => {
@@ -29,5 +29,9 @@ export function celCoverageOfFiles(files: readonly SourceFile[]): CelRuleCoverag
       })
       .flatMap((document) => crdVersionSchemas(document.value, file.path)),
   );
-  return celRuleCoverage(versions);
+}
+
+/** The CEL coverage of the CRDs among some files, for `gitops validate --explain-coverage`. */
+export function celCoverageOfFiles(files: readonly SourceFile[]): CelRuleCoverage[] {
+  return celRuleCoverage(crdVersionsOfFiles(files));
 }

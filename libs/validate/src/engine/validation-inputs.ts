@@ -1,0 +1,33 @@
+import type { SkippedKind } from '../config/skipped-kinds';
+import type { CrdVersionSchema } from '../crd/crd-schema-set';
+import { crdVersionsOfFiles } from '../crd/rendered-crds';
+import type { SchemaCatalog } from '../schemas/schema-catalog';
+import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './validate-options';
+import { validationContext, type ValidationContext } from './validation-context';
+
+/** What validation starts from, before any file is read. */
+export interface ValidationInputs {
+  baseCatalog: SchemaCatalog;
+  skippedKinds: readonly SkippedKind[];
+  /** The CRDs of `crdSources` that are not among the validated files (those are read from the files). */
+  otherCrdVersions: CrdVersionSchema[];
+}
+
+export function validationInputs(
+  options: ValidateOptions,
+  validatedPaths: Iterable<string>,
+): ValidationInputs {
+  const validated = new Set(validatedPaths);
+  return {
+    baseCatalog: resolvedCatalog(options),
+    skippedKinds: resolvedSkippedKinds(options),
+    otherCrdVersions: crdVersionsOfFiles(
+      (options.crdSources ?? []).filter((source) => !validated.has(source.path)),
+    ),
+  };
+}
+
+/** The context files are first checked in: the CRDs among them are not known yet. */
+export function initialContext(inputs: ValidationInputs): ValidationContext {
+  return validationContext(inputs.baseCatalog, inputs.skippedKinds, inputs.otherCrdVersions);
+}
