@@ -11,6 +11,7 @@ import {
   type CelResult,
 } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { RE2JS } from '@bufbuild/re2';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
@@ -57,8 +58,15 @@ export const unsupportedKubernetesFunctions = [
 ];
 const unsupportedCall = new RegExp(`\\b(${unsupportedKubernetesFunctions.join('|')})\\s*\\(`);
 
+const reasons = new Map<string, string | undefined>();
+
 /** Why a rule is not evaluated offline, or undefined when it is. */
 export function notEvaluatedReason(rule: string): string | undefined {
+  if (!reasons.has(rule)) reasons.set(rule, reasonNotEvaluated(rule));
+  return reasons.get(rule);
+}
+
+function reasonNotEvaluated(rule: string): string | undefined {
   if (/\boldSelf\b/.test(rule))
     return 'transition rule (uses oldSelf): the API server applies it on update only, never on create';
   const call = unsupportedCall.exec(rule);
@@ -66,6 +74,19 @@ export function notEvaluatedReason(rule: string): string | undefined {
   if (/\?\.|\[\?/.test(rule)) return 'uses optional field selection, which this evaluator lacks';
   return undefined;
 }
+
+/**
+ * `matches()` with RE2 (the evaluator's own), each pattern compiled once: the evaluator compiles
+ * the pattern at every call, and a rule runs on every item of every resource.
+ */
+const compiledPatterns = new Map<string, RE2JS>();
+const compiledOnce = {
+  compile(pattern: string): RE2JS {
+    let compiled = compiledPatterns.get(pattern);
+    if (!compiled) compiledPatterns.set(pattern, (compiled = RE2JS.compile(pattern)));
+    return compiled;
+  },
+};
 
 let environment: CelEnv | undefined;
 const programs = new Map<string, (bindings: { self: unknown }) => CelResult>();
@@ -76,6 +97,7 @@ export function celProgram(rule: string): (self: unknown) => CelResult {
   if (!program) {
     environment ??= celEnv({
       funcs: [...strings, ...regexFunctions],
+      re2: compiledOnce,
     });
     program = plan(environment, parse(rule)) as (bindings: { self: unknown }) => CelResult;
     programs.set(rule, program);

@@ -22,19 +22,29 @@ export interface CelViolation {
  */
 export function evaluateCelRules(openApi: JsonSchema, value: unknown): CelViolation[] {
   const violations: CelViolation[] = [];
-  visit(openApi, value, [], violations);
+  visit(openApi, value, [], violations, new Map());
   return violations;
 }
 
-function visit(schema: JsonSchema, value: unknown, path: FieldPath, out: CelViolation[]): void {
-  if (value === undefined || value === null) return;
+/**
+ * `converted` holds each object's CEL form, built once: rules at a node and at its ancestors see
+ * the same subtree, and converting it for every rule cost more than evaluating the rules.
+ */
+function visit(
+  schema: JsonSchema,
+  value: unknown,
+  path: FieldPath,
+  out: CelViolation[],
+  converted: Map<unknown, unknown>,
+): void {
+  if (value === undefined || value === null || !hasRulesWithin(schema)) return;
   for (const rule of rulesOf(schema)) {
-    const violation = evaluate(rule, schema, value, path);
+    const violation = evaluate(rule, schema, value, path, converted);
     if (violation) out.push(violation);
   }
   if (Array.isArray(value)) {
     const items = schema.items as JsonSchema | undefined;
-    if (items) value.forEach((item, index) => visit(items, item, [...path, index], out));
+    if (items) value.forEach((item, index) => visit(items, item, [...path, index], out, converted));
     return;
   }
   if (typeof value !== 'object') return;
@@ -45,8 +55,25 @@ function visit(schema: JsonSchema, value: unknown, path: FieldPath, out: CelViol
       : undefined;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const childSchema = properties[key] ?? additional;
-    if (childSchema) visit(childSchema, child, [...path, key], out);
+    if (childSchema) visit(childSchema, child, [...path, key], out, converted);
   }
+}
+
+const rulesWithin = new WeakMap<JsonSchema, boolean>();
+
+/** Whether a schema node or any node below it has a rule: the values under it need no walk if not. */
+function hasRulesWithin(schema: JsonSchema): boolean {
+  let known = rulesWithin.get(schema);
+  if (known === undefined) {
+    const children = [
+      schema.items,
+      schema.additionalProperties,
+      ...Object.values((schema.properties ?? {}) as Record<string, unknown>),
+    ].filter((child): child is JsonSchema => typeof child === 'object' && child !== null);
+    known = rulesOf(schema).length > 0 || children.some(hasRulesWithin);
+    rulesWithin.set(schema, known);
+  }
+  return known;
 }
 
 export function rulesOf(schema: JsonSchema): CelRule[] {
@@ -59,20 +86,21 @@ function evaluate(
   schema: JsonSchema,
   value: unknown,
   path: FieldPath,
+  converted: Map<unknown, unknown>,
 ): CelViolation | undefined {
   if (notEvaluatedReason(rule.rule)) return undefined;
-  const result = celProgram(rule.rule)(celValue(value, schema));
-  const at = [...path, ...fieldPathSegments(rule.fieldPath)];
+  const result = celProgram(rule.rule)(celValue(value, schema, converted));
+  const at = () => [...path, ...fieldPathSegments(rule.fieldPath)];
   if (isCelError(result)) {
     // A function only resolved at run time: not evaluable here, not a finding.
     if (/unbound function|no such overload/i.test(result.message)) return undefined;
     return {
-      path: at,
+      path: at(),
       message: `CEL rule ${JSON.stringify(rule.rule)} fails to evaluate: ${result.message}`,
     };
   }
   if (result === true) return undefined;
-  return { path: at, message: rule.message ?? `failed rule: ${rule.rule}` };
+  return { path: at(), message: rule.message ?? `failed rule: ${rule.rule}` };
 }
 
 /** `.spec.limits` or `.tags['a.b']` → path segments. */

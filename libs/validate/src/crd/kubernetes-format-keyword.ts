@@ -1,25 +1,36 @@
-import type { KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import { _, Name, str, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
 import { kubernetesFormatKeyword, kubernetesStringFormats } from './kubernetes-formats';
 
-const validate: SchemaValidateFunction = (format: string, data: string) => {
-  const valid = kubernetesStringFormats[format]?.(data) ?? true;
-  validate.errors = valid
-    ? undefined
-    : [
-        {
-          keyword: kubernetesFormatKeyword,
-          message: `must be a valid ${format} (got ${JSON.stringify(data)})`,
-          params: { format },
-        },
-      ];
-  return valid;
-};
+/** Whether a string has a format the API server checks; formats it does not know always pass. */
+export function isKubernetesFormat(format: string, text: string): boolean {
+  return kubernetesStringFormats[format]?.(text) ?? true;
+}
 
-/** `kubernetesFormat: <name>`: a string format checked the way the API server checks it. */
-export const kubernetesFormatKeywordDefinition: KeywordDefinition = {
+/**
+ * The name the check goes by in validators written out as code (compiled-validator-cache.ts):
+ * the module that loads them binds it to `isKubernetesFormat`.
+ */
+export const kubernetesFormatCheckName = 'isKubernetesFormat';
+
+/**
+ * `kubernetesFormat: <name>`: a string format checked the way the API server checks it. Defined
+ * as generated code calling `isKubernetesFormat`, so validators using it can be written out and
+ * loaded again (a keyword given as a JavaScript function cannot be).
+ */
+export const kubernetesFormatKeywordDefinition: CodeKeywordDefinition = {
   keyword: kubernetesFormatKeyword,
   type: 'string',
   schemaType: 'string',
-  validate,
-  errors: true,
+  code(cxt: KeywordCxt) {
+    const check = cxt.gen.scopeValue('func', {
+      ref: isKubernetesFormat,
+      code: new Name(kubernetesFormatCheckName),
+    });
+    cxt.fail(_`!${check}(${cxt.schemaCode}, ${cxt.data})`);
+  },
+  error: {
+    message: ({ schemaCode, data }) =>
+      str`must be a valid ${schemaCode} (got ${_`JSON.stringify(${data})`})`,
+    params: ({ schemaCode }) => _`{format: ${schemaCode}}`,
+  },
 };

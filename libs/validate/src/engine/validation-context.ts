@@ -1,5 +1,6 @@
 import type { SkippedKind } from '../config/skipped-kinds';
 import { crdSchemaSet, type CrdVersionSchema } from '../crd/crd-schema-set';
+import { CompiledValidatorCache } from '../code-cache/compiled-validator-cache';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
 
 /** What a file is validated against: the schemas, the kinds allowed without one, and the CRDs. */
@@ -10,6 +11,9 @@ export interface ValidationContext {
   /** The CRD whose schema checks a custom resource, by `apiVersion/kind`: its CEL rules apply. */
   crdByKey: ReadonlyMap<string, CrdVersionSchema>;
 }
+
+/** CRD-derived validators compiled once, then loaded by every later run and worker thread. */
+const compiledValidatorCache = new CompiledValidatorCache();
 
 /**
  * The context of some CRD versions, in priority order: the first version of a key supplies both
@@ -25,6 +29,8 @@ export function validationContext(
   for (const version of crdVersions)
     if (!crdByKey.has(version.key)) crdByKey.set(version.key, version);
   const catalog =
-    crdVersions.length > 0 ? baseCatalog.withFirst(crdSchemaSet(crdVersions)) : baseCatalog;
+    crdVersions.length > 0
+      ? baseCatalog.withFirst(crdSchemaSet(crdVersions), compiledValidatorCache)
+      : baseCatalog;
   return { catalog, skippedKinds, crdByKey };
 }

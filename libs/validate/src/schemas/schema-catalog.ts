@@ -1,5 +1,9 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import {
+  schemaIdentity,
+  type CompiledValidatorCache,
+} from '../code-cache/compiled-validator-cache';
 import { loadEmbeddedSchemas, loadEmbeddedSchemasText } from './embedded-schemas';
 import { loadPrecompiledValidators } from './precompiled-validators';
 import { createSchemaValidator } from './schema-validator-factory';
@@ -16,7 +20,7 @@ import {
  * Sets are searched in order; the first that has a key wins.
  */
 export class SchemaCatalog {
-  private readonly ajv: Ajv = createSchemaValidator();
+  private ajvInstance: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly registered = new Set<string>();
 
@@ -28,6 +32,8 @@ export class SchemaCatalog {
     private readonly fallback?: SchemaCatalog,
     /** Validators compiled ahead of time for the first set (`npm run schemas`), by key. */
     private readonly precompiled?: Record<string, ValidateFunction>,
+    /** Where validators compiled at run time are kept for later runs (CRD-derived schemas). */
+    private readonly validatorCache?: CompiledValidatorCache,
   ) {}
 
   resource(apiVersion: string, kind: string): ValidateFunction | undefined {
@@ -38,10 +44,13 @@ export class SchemaCatalog {
     return this.lookup('helmValues', helmValuesSchemaKey(chart, version));
   }
 
-  /** This catalog with a set searched before all of its own (CRD-derived schemas, for instance). */
-  withFirst(set: SchemaSet): SchemaCatalog {
+  /**
+   * This catalog with a set searched before all of its own (CRD-derived schemas, for instance),
+   * its validators kept in `validatorCache` when given.
+   */
+  withFirst(set: SchemaSet, validatorCache?: CompiledValidatorCache): SchemaCatalog {
     // The new set gets its own ajv; this catalog, and what it has compiled, serves the rest.
-    return new SchemaCatalog([set], new Set(), this);
+    return new SchemaCatalog([set], new Set(), this, undefined, validatorCache);
   }
 
   /** Whether a kind has a schema, without compiling it. */
@@ -80,13 +89,25 @@ export class SchemaCatalog {
   }
 
   private compile(set: SchemaSet, reference: SchemaReference): ValidateFunction {
-    this.register(set);
-    if (typeof reference !== 'string') return this.ajv.compile(reference);
-    if (!set.definitions?.[reference])
+    if (typeof reference === 'string' && !set.definitions?.[reference])
       throw new Error(`schema set ${set.id} has no definition ${reference}`);
-    return this.ajv.compile({
-      $ref: `${setUri(set)}#/definitions/${encodeURIComponent(reference)}`,
-    });
+    const schema =
+      typeof reference === 'string'
+        ? { $ref: `${setUri(set)}#/definitions/${encodeURIComponent(reference)}` }
+        : reference;
+    const compile = () => {
+      this.register(set);
+      return this.ajv.compile(schema);
+    };
+    if (!this.validatorCache) return compile();
+    const identity = schemaIdentity(schema, [set.id, set.definitions, set.referenced]);
+    return this.validatorCache.validator(this.ajv, identity, compile);
+  }
+
+  private get ajv(): Ajv {
+    // Generated source is kept only when it is to be cached: it costs memory.
+    this.ajvInstance ??= createSchemaValidator({ standaloneSource: !!this.validatorCache });
+    return this.ajvInstance;
   }
 
   /** Adds a set's shared definitions and referenced documents to ajv once, before its first compile. */

@@ -11,7 +11,8 @@ import { annotationVocabulary } from './annotation-vocabulary';
  */
 export function createSchemaValidator(options: { standaloneSource?: boolean } = {}): Ajv {
   const ajv = new Ajv({
-    // Keeps each validator's source, so tools/schemas can write them out precompiled.
+    // Keeps each validator's source, so it can be written out precompiled (tools/schemas, and the
+    // cache of CRD-derived validators).
     ...(options.standaloneSource ? { code: { source: true } } : {}),
     allErrors: true,
     strict: true,
@@ -21,7 +22,7 @@ export function createSchemaValidator(options: { standaloneSource?: boolean } = 
     validateFormats: false,
   });
   ajv.addVocabulary(annotationVocabulary);
-  // A keyword with a JavaScript function cannot be written out; only CRD-derived schemas use it.
-  if (!options.standaloneSource) ajv.addKeyword(kubernetesFormatKeywordDefinition);
+  // Only CRD-derived schemas use it; it is generated code, so they too can be written out.
+  ajv.addKeyword(kubernetesFormatKeywordDefinition);
   return ajv;
 }

@@ -1,0 +1,22 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository this library lives in: its node_modules/.cache holds generated code. */
+export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** A directory of generated code under node_modules/.cache, by purpose. */
+export function codeCacheDirectory(purpose: string): string {
+  return join(repositoryRoot, 'node_modules/.cache', purpose);
+}
+
+/**
+ * Writes aside and renames: a process reading meanwhile sees the old file or the new one, whole,
+ * never a half-written one, even when two processes write the same entry at once.
+ */
+export function writeAtomically(path: string, contents: string | Uint8Array): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
