@@ -21,3 +21,5 @@ export * from './crd/cel-rules';
 export * from './crd/rendered-crds';
 export * from './schemas/precompiled-validators';
 export * from './schemas/schema-validator-factory';
+export * from './parallel/disk-file';
+export * from './parallel/validate-disk-files';

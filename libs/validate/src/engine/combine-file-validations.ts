@@ -55,7 +55,7 @@ function recheck(
   source: (path: string) => SourceFile,
 ): FileValidation[] {
   const discovered = validations.flatMap((validation) => validation.crdVersions);
-  const context = validationContext(inputs.baseCatalog, inputs.skippedKinds, [
+  const context = validationContext(inputs.baseCatalog(), inputs.skippedKinds, [
     ...discovered,
     ...inputs.otherCrdVersions,
   ]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { findSkippedKind } from '../config/skipped-kinds';
 import { findKubeconform } from '../kubeconform/kubeconform-binary';
 import { runKubeconform } from '../kubeconform/run-kubeconform';
@@ -6,6 +7,8 @@ import type { SourceFile } from './source-file';
 import { runStructuralChecks } from './structural-checks';
 import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './validate-options';
 import { validateFiles } from './validate-files';
+import type { DiskFile } from '../parallel/disk-file';
+import { validateDiskFiles } from '../parallel/validate-disk-files';
 
 export const validationEngines = ['embedded', 'kubeconform', 'auto'] as const;
 export type ValidationEngineChoice = (typeof validationEngines)[number];
@@ -15,10 +18,28 @@ export interface RunValidationOptions extends ValidateOptions {
   engine?: ValidationEngineChoice;
   /** Where to look for kubeconform; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Embedded engine on disk files: worker threads (see `validateDiskFiles`). */
+  threads?: number;
 }
 
 export function isValidationEngineChoice(value: string): value is ValidationEngineChoice {
   return (validationEngines as readonly string[]).includes(value);
+}
+
+/**
+ * `runValidation` of files still on disk: the embedded engine reads them one by one (in worker
+ * threads for large inputs); kubeconform gets them read, as it always did.
+ */
+export async function runDiskValidation(
+  files: readonly DiskFile[],
+  options: RunValidationOptions = {},
+): Promise<ValidationReport> {
+  if (!chosenKubeconform(options)) return validateDiskFiles(files, options);
+  const read = files.map(({ path, absolute }) => ({
+    path,
+    content: readFileSync(absolute, 'utf8'),
+  }));
+  return runValidation(read, options);
 }
 
 /** Validates with the chosen engine; both report the same kinds of findings in the same format. */
@@ -26,10 +47,7 @@ export async function runValidation(
   files: readonly SourceFile[],
   options: RunValidationOptions = {},
 ): Promise<ValidationReport> {
-  const engine = options.engine ?? 'auto';
-  const binary = engine === 'embedded' ? undefined : findKubeconform(options.env);
-  if (engine === 'kubeconform' && !binary)
-    throw new Error('engine kubeconform: no kubeconform binary found ($KUBECONFORM or PATH)');
+  const binary = chosenKubeconform(options);
   if (!binary) return validateFiles(files, options);
 
   const catalog = resolvedCatalog(options);
@@ -55,4 +73,13 @@ export async function runValidation(
     { ...structural.counts, skipped: skip.length },
     'kubeconform',
   );
+}
+
+/** The kubeconform binary the options choose, or undefined for the embedded engine. */
+function chosenKubeconform(options: RunValidationOptions): string | undefined {
+  const engine = options.engine ?? 'auto';
+  const binary = engine === 'embedded' ? undefined : findKubeconform(options.env);
+  if (engine === 'kubeconform' && !binary)
+    throw new Error('engine kubeconform: no kubeconform binary found ($KUBECONFORM or PATH)');
+  return binary;
 }

@@ -7,7 +7,8 @@ import { validationContext, type ValidationContext } from './validation-context'
 
 /** What validation starts from, before any file is read. */
 export interface ValidationInputs {
-  baseCatalog: SchemaCatalog;
+  /** Loaded on first use: with worker threads, the main thread may never need it. */
+  baseCatalog(): SchemaCatalog;
   skippedKinds: readonly SkippedKind[];
   /** The CRDs of `crdSources` that are not among the validated files (those are read from the files). */
   otherCrdVersions: CrdVersionSchema[];
@@ -19,7 +20,7 @@ export function validationInputs(
 ): ValidationInputs {
   const validated = new Set(validatedPaths);
   return {
-    baseCatalog: resolvedCatalog(options),
+    baseCatalog: () => resolvedCatalog(options),
     skippedKinds: resolvedSkippedKinds(options),
     otherCrdVersions: crdVersionsOfFiles(
       (options.crdSources ?? []).filter((source) => !validated.has(source.path)),
@@ -29,5 +30,5 @@ export function validationInputs(
 
 /** The context files are first checked in: the CRDs among them are not known yet. */
 export function initialContext(inputs: ValidationInputs): ValidationContext {
-  return validationContext(inputs.baseCatalog, inputs.skippedKinds, inputs.otherCrdVersions);
+  return validationContext(inputs.baseCatalog(), inputs.skippedKinds, inputs.otherCrdVersions);
 }

@@ -3,13 +3,13 @@ import {
   celCoverageOfFiles,
   formatValidationSummary,
   isValidationEngineChoice,
-  runValidation,
+  runDiskValidation,
   validationEngines,
   type CelRuleCoverage,
   type ValidationReport,
 } from '@platform/validate';
 import type { CommandOptions } from '../main';
-import { collectYamlFiles } from '../workspace/collect-yaml-files';
+import { collectYamlFiles, listYamlFiles } from '../workspace/collect-yaml-files';
 import { renderedCrdFiles } from '../workspace/rendered-crd-files';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { reportFailure } from './command-failure';
@@ -33,15 +33,22 @@ export async function validateCommand(
       `nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}`,
     );
   let report: ValidationReport;
-  let files;
   try {
-    files = collectYamlFiles(options.root, paths);
-    report = await runValidation(files, { engine, crdSources: renderedCrdFiles(options.root) });
+    // Listed, not read: the files are read one at a time as they are validated.
+    const files = listYamlFiles(options.root, paths);
+    report = await runDiskValidation(files, {
+      engine,
+      crdSources: renderedCrdFiles(options.root),
+      threads: threadsFromEnvironment(),
+    });
   } catch (error) {
-    // A missing path, or a kubeconform that cannot run: the command was not usable as given.
+    // A missing path, an unreadable file, or a kubeconform that cannot run: the command was not
+    // usable as given.
     return fail((error as Error).message);
   }
-  const coverage = options.explainCoverage ? celCoverageOfFiles(files) : undefined;
+  const coverage = options.explainCoverage
+    ? celCoverageOfFiles(collectYamlFiles(options.root, paths))
+    : undefined;
   // An empty input is a failure: a broken render or a wrong path must not pass as "valid".
   const nothingValidated = report.summary.resources === 0;
   if (options.json) {
@@ -56,6 +63,15 @@ export async function validateCommand(
       process.stderr.write(`gitops validate: no resources found in ${paths.join(', ')}\n`);
   }
   return report.summary.errors > 0 || nothingValidated ? 1 : 0;
+}
+
+/**
+ * GITOPS_VALIDATE_THREADS=N sets the number of worker threads (1: none); by default there is one
+ * per core for a thousand files or more, none below.
+ */
+function threadsFromEnvironment(): number | undefined {
+  const threads = Number(process.env.GITOPS_VALIDATE_THREADS);
+  return Number.isInteger(threads) && threads > 0 ? threads : undefined;
 }
 
 /** The CEL rules of the CRDs among the files that are not evaluated offline, and why. */

@@ -7,13 +7,21 @@ export interface SourceFile {
   content: string;
 }
 
+/** A YAML file found under the given paths, not read yet. */
+export interface YamlFileOnDisk {
+  /** Path as shown in findings: relative to the repository root when inside it. */
+  path: string;
+  absolute: string;
+}
+
 const YAML_FILE = /\.(ya?ml|json)$/;
 
 /**
- * Reads every YAML (and JSON) file under the given paths, sorted, for validate and policy.
+ * Every YAML (and JSON) file under the given paths, sorted by the path findings show, unread:
+ * `gitops validate` reads them one at a time (or in worker threads).
  * A path that does not exist is an error rather than a silent pass.
  */
-export function collectYamlFiles(root: string, paths: string[]): SourceFile[] {
+export function listYamlFiles(root: string, paths: string[]): YamlFileOnDisk[] {
   const files = new Map<string, string>();
   const display = (absolute: string) => {
     const rel = relative(root, absolute);
@@ -24,7 +32,7 @@ export function collectYamlFiles(root: string, paths: string[]): SourceFile[] {
     if (stats.isDirectory()) {
       for (const entry of readdirSync(absolute)) visit(join(absolute, entry));
     } else if (YAML_FILE.test(absolute)) {
-      files.set(display(absolute), readFileSync(absolute, 'utf8'));
+      files.set(display(absolute), absolute);
     }
   };
   for (const path of paths) {
@@ -34,5 +42,13 @@ export function collectYamlFiles(root: string, paths: string[]): SourceFile[] {
   }
   return [...files.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, content]) => ({ path, content }));
+    .map(([path, absolute]) => ({ path, absolute }));
+}
+
+/** Reads every YAML (and JSON) file under the given paths, sorted, for policy and check. */
+export function collectYamlFiles(root: string, paths: string[]): SourceFile[] {
+  return listYamlFiles(root, paths).map(({ path, absolute }) => ({
+    path,
+    content: readFileSync(absolute, 'utf8'),
+  }));
 }
