@@ -1,6 +1,6 @@
 import type { SkippedKind } from '../config/skipped-kinds';
 import type { CrdVersionSchema } from '../crd/crd-schema-set';
-import { crdVersionsOfFiles } from '../crd/rendered-crds';
+import { crdVersionsOfSources } from '../crd/rendered-crds';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
 import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './validate-options';
 import { validationContext, type ValidationContext } from './validation-context';
@@ -22,7 +22,7 @@ export function validationInputs(
   return {
     baseCatalog: () => resolvedCatalog(options),
     skippedKinds: resolvedSkippedKinds(options),
-    otherCrdVersions: crdVersionsOfFiles(
+    otherCrdVersions: crdVersionsOfSources(
       (options.crdSources ?? []).filter((source) => !validated.has(source.path)),
     ),
   };

@@ -11,6 +11,9 @@ import type { WorkerChunk, WorkerReply, WorkerRequest } from './worker-messages'
 
 let context: ValidationContext | undefined;
 
+// Loaded now, while the main thread prepares the setup (it reads the CRDs), rather than after it.
+embeddedSchemaCatalog();
+
 parentPort!.on('message', (request: WorkerRequest) => {
   if (request.type === 'setup') {
     context = initialContext({

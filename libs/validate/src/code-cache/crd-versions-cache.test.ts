@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CrdVersionSchema } from '../crd/crd-schema-set';
+import { CrdVersionsCache } from './crd-versions-cache';
+
+const scratch = mkdtempSync(join(tmpdir(), 'crd-versions-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const version = (key: string): CrdVersionSchema => ({
+  key,
+  openApi: { type: 'object', properties: { spec: { type: 'object' } } },
+  source: 'crd.yaml',
+});
+
+describe('the cache of CRD versions read from files', () => {
+  it('reads a file once, then answers from the cache while its content is unchanged', () => {
+    const cache = new CrdVersionsCache(join(scratch, 'once'));
+    const file = { path: 'rendered/crd.yaml', content: 'kind: CustomResourceDefinition\n' };
+    let reads = 0;
+    const read = () => ((reads += 1), [version('example.com/v1/Widget')]);
+    const first = cache.versions(file, read);
+    expect(cache.versions({ ...file }, read)).toEqual(first);
+    expect(reads).toBe(1);
+    cache.versions({ ...file, content: `${file.content}# changed\n` }, read);
+    expect(reads).toBe(2);
+    expect(readdirSync(join(scratch, 'once'))).toHaveLength(2);
+  });
+
+  it('reads the file every time when the cache cannot be written', () => {
+    const blocked = join(scratch, 'a-file');
+    writeFileSync(blocked, '');
+    const cache = new CrdVersionsCache(join(blocked, 'cache'));
+    let reads = 0;
+    const read = () => ((reads += 1), [version('example.com/v1/Widget')]);
+    const file = { path: 'crd.yaml', content: 'x' };
+    expect(cache.versions(file, read)).toEqual(cache.versions(file, read));
+    expect(reads).toBe(2);
+  });
+});
