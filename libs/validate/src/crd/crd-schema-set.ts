@@ -49,12 +49,22 @@ export function crdSchemaSet(versions: readonly CrdVersionSchema[]): SchemaSet {
   const id = 'rendered-crds';
   const resources: Record<string, JsonSchema> = {};
   const metadata = { $ref: `${setUri({ id })}#/definitions/${objectMeta}` };
-  for (const version of versions) {
+  const strictSchema = (version: CrdVersionSchema) => {
     const schema = crdStructuralSchema(version.openApi);
     // The API server validates a custom resource's metadata as ObjectMeta whatever the CRD says
     // (CRDs may only declare `type: object` there), so a misspelt `labelz` is an error here too.
     (schema.properties as Record<string, JsonSchema>).metadata = metadata;
-    resources[version.key] ??= schema;
+    return schema;
+  };
+  for (const version of versions) {
+    if (Object.hasOwn(resources, version.key)) continue;
+    // Converted when first looked up: a run meets a few of the CRDs' kinds, and converting all
+    // (Argo CD's ApplicationSet schema alone is 1 MB) cost more than validating a thousand files.
+    let schema: JsonSchema | undefined;
+    Object.defineProperty(resources, version.key, {
+      enumerable: true,
+      get: () => (schema ??= strictSchema(version)),
+    });
   }
   return { id, resources, definitions: objectMetaDefinitions() };
 }
