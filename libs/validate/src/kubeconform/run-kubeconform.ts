@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import type { Finding } from '@platform/manifests';
 import type { SourceFile } from '../engine/source-file';
 import type { IdentifiedResource } from '../resources/identified-resource';
@@ -42,6 +41,8 @@ export async function runKubeconform(run: KubeconformRun): Promise<Finding[]> {
       skip: run.skip,
       files: [...filesByArgument.keys()],
     });
+    // Imported here: only runs with kubeconform need it, and loading it slows every `gitops` start.
+    const { execa } = await import('execa');
     const result = await execa(run.binary, args, { reject: false, stripFinalNewline: false });
     // kubeconform exits 1 when a resource is invalid; anything else means it did not run properly.
     if (result.exitCode !== 0 && result.exitCode !== 1) {
