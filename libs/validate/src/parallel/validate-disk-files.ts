@@ -17,10 +17,12 @@ import { startValidationWorkerPool } from './validation-worker-pool';
 import { workerBundle } from './worker-bundle';
 
 /**
- * Below this many files, validation stays on the main thread: starting a worker (loading the
- * bundle and the compiled schemas) costs about as much as validating a few hundred files.
+ * Below this many files, validation stays on the main thread. Each worker pays to start (the
+ * bundle, the compiled schemas) and to warm up (its first few hundred files run before V8 has
+ * optimised the parser and validators): about a second of CPU, which two cores only win back
+ * beyond a couple of thousand files.
  */
-export const parallelValidationMinFiles = 1000;
+export const parallelValidationMinFiles = 2000;
 const maxWorkers = 4;
 
 export interface DiskValidationOptions extends ValidateOptions {
