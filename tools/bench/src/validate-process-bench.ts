@@ -4,7 +4,8 @@
 // show what bounds the rate: the same parse-only work split over two worker threads (the floor
 // with both cores), `gitops validate` on one thread (GITOPS_VALIDATE_THREADS=1), and `gitops
 // help` (starting Node and the TypeScript CLI).
-// Run: npx tsx tools/bench/src/validate-process-bench.ts   (BENCH_RUNS, default 3 at 10k, 1 at 50k)
+// Run: npx tsx tools/bench/src/validate-process-bench.ts   (BENCH_RUNS, default 3 at 10k, 1 at 50k;
+// BENCH_SIZES=10000 for one size)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -109,12 +110,17 @@ async function bench(count: number, times: number): Promise<void> {
         `${p.toFixed(2)} s (peak ${peak('parse')} MB); ratio ${(v / p).toFixed(2)}x\n` +
         `  bounds: parse-only in 2 worker threads ${seconds('parse2').toFixed(2)} s (${rate('parse2')}/s); ` +
         `gitops validate on 1 thread ${seconds('validate1').toFixed(2)} s (${rate('validate1')}/s, peak ${peak('validate1')} MB); ` +
-        `gitops help ${seconds('help').toFixed(2)} s`,
+        `gitops help ${seconds('help').toFixed(2)} s\n` +
+        `  every run (s): ${Object.entries(samples)
+          .map(([key, list]) => `${key} ${list.map((s) => s.seconds.toFixed(2)).join(' ')}`)
+          .join('; ')}`,
     );
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
 }
 
-await bench(10_000, runs);
-await bench(50_000, Math.max(1, Math.floor(runs / 3)));
+// BENCH_SIZES=10000 to run one size only.
+const sizes = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
+for (const size of sizes)
+  await bench(size, size > 20_000 ? Math.max(1, Math.floor(runs / 3)) : runs);
