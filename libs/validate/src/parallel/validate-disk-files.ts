@@ -26,7 +26,7 @@ export const parallelValidationMinFiles = 2000;
 const maxWorkers = 4;
 
 export interface DiskValidationOptions extends ValidateOptions {
-  /** Worker threads to validate with; by default one per core (at most 4) for large inputs. */
+  /** Threads to validate on, the main thread included; by default one per core (at most 4) for large inputs. */
   threads?: number;
 }
 
@@ -50,13 +50,14 @@ export async function validateDiskFiles(
     const inputs = validationInputs(options, absoluteOf.keys());
     return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
   }
-  const pool = startValidationWorkerPool(bundle, threads);
+  // This thread is one of the threads: it validates chunks too.
+  const pool = startValidationWorkerPool(bundle, threads - 1);
   // The workers load while this thread reads the CRDs they will need.
   const inputs = validationInputs(options, absoluteOf.keys());
   const validations = await pool.validate(
     { type: 'setup', skippedKinds: inputs.skippedKinds, otherCrdVersions: inputs.otherCrdVersions },
     files,
-    validateHere(inputs),
+    { validateHere: validateHere(inputs), mainThreadTakesPart: true },
   );
   return combineFileValidations(validations, inputs, readSource);
 }
