@@ -23,10 +23,13 @@ import { workerBundle } from './worker-bundle';
  * beyond a couple of thousand files.
  */
 export const parallelValidationMinFiles = 2000;
-const maxWorkers = 4;
+const maxThreads = 4;
 
 export interface DiskValidationOptions extends ValidateOptions {
-  /** Threads to validate on, the main thread included; by default one per core (at most 4) for large inputs. */
+  /**
+   * Threads to validate on, the main thread included; by default one per core (at most 4) from
+   * 2,000 files, the main thread alone below.
+   */
   threads?: number;
 }
 
@@ -75,7 +78,7 @@ function validateHere(inputs: ValidationInputs): (files: readonly DiskFile[]) =>
 
 function defaultThreads(fileCount: number): number {
   if (fileCount < parallelValidationMinFiles) return 1;
-  return Math.min(availableParallelism(), maxWorkers);
+  return Math.min(availableParallelism(), maxThreads);
 }
 
 /** Without a bundle (esbuild missing, cache not writable) validation runs here: same report. */
