@@ -53,8 +53,9 @@ async function buildBundle(entry: string, name: string, manifestPath: string): P
     logLevel: 'silent',
     plugins: [sourceLocationPlugin],
     // Bundled CommonJS packages (ajv) require Node built-ins; an ES module has no `require`.
+    // (import.meta.filename: this file may itself be bundled by a plugin that rewrites the URL.)
     banner: {
-      js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);",
+      js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.filename);",
     },
   });
   const inputs = Object.keys(result.metafile.inputs).map((input) =>
@@ -79,12 +80,15 @@ function removeOtherBundles(name: string, current: string): void {
  * Modules find the committed schemas next to their own source (`new URL(…, import.meta.url)`);
  * inside a bundle that URL would be the bundle's, so each module's own URL is written in.
  */
+// A pattern, not the words themselves: the CLI's own bundler rewrites them wherever they appear.
+const moduleUrl = /\bimport\.meta\.url\b/g;
+
 const sourceLocationPlugin: Plugin = {
   name: 'source-location',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll(
-        'import.meta.url',
+      contents: readFileSync(args.path, 'utf8').replace(
+        moduleUrl,
         JSON.stringify(pathToFileURL(args.path).href),
       ),
       loader: 'ts',
