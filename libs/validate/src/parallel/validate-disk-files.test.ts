@@ -173,7 +173,7 @@ describe('validating files on disk', () => {
 
   it('reports the same with worker threads as on one thread, in the same order', async () => {
     const single = await validateDiskFiles(files, { threads: 1 });
-    // The main thread and one worker, then the main thread and two.
+    // Two workers, then three.
     expect(await validateDiskFiles(files, { threads: 2 })).toEqual(single);
     expect(await validateDiskFiles(files, { threads: 3 })).toEqual(single);
     expect(single.findings.length).toBeGreaterThan(10);
@@ -192,8 +192,7 @@ describe('validating files on disk', () => {
     const unreachable = () => {
       throw new Error('every worker answered: nothing is validated here');
     };
-    const options = { validateHere: unreachable, mainThreadTakesPart: false };
-    expect(await pool.validate(setup, files, options)).toEqual(here(files));
+    expect(await pool.validate(setup, files, unreachable)).toEqual(here(files));
   });
 
   it('validates the files of a worker that stops on the main thread', async () => {
@@ -209,10 +208,7 @@ describe('validating files on disk', () => {
         return validateFile({ path, content }, parseManifestFile(path, content), context);
       });
     const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
-    const validations = await pool.validate(setup, files, {
-      validateHere: here,
-      mainThreadTakesPart: false,
-    });
+    const validations = await pool.validate(setup, files, here);
     expect(validations.map((v) => v.file)).toEqual(files.map((f) => f.path));
     expect(validatedHere.sort()).toEqual(files.map((f) => f.path).sort());
   });

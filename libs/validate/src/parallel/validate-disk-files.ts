@@ -27,8 +27,8 @@ const maxThreads = 4;
 
 export interface DiskValidationOptions extends ValidateOptions {
   /**
-   * Threads to validate on, the main thread included; by default one per core (at most 4) from
-   * 2,000 files, the main thread alone below.
+   * Worker threads to validate on (1: none, the main thread alone); by default one per core (at
+   * most 4) from 2,000 files, none below.
    */
   threads?: number;
 }
@@ -53,14 +53,13 @@ export async function validateDiskFiles(
     const inputs = validationInputs(options, absoluteOf.keys());
     return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
   }
-  // This thread is one of the threads: it validates chunks too.
-  const pool = startValidationWorkerPool(bundle, threads - 1);
+  const pool = startValidationWorkerPool(bundle, threads);
   // The workers load while this thread reads the CRDs they will need.
   const inputs = validationInputs(options, absoluteOf.keys());
   const validations = await pool.validate(
     { type: 'setup', skippedKinds: inputs.skippedKinds, otherCrdVersions: inputs.otherCrdVersions },
     files,
-    { validateHere: validateHere(inputs), mainThreadTakesPart: true },
+    validateHere(inputs),
   );
   return combineFileValidations(validations, inputs, readSource);
 }

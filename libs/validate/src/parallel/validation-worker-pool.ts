@@ -14,18 +14,8 @@ const workerMemoryLimits: ResourceLimits = {
   maxOldGenerationSizeMb: 128,
 };
 
-/** Validates files on the main thread. */
+/** Validates files on the main thread: for the files of a worker that stopped. */
 export type ValidateHere = (files: readonly DiskFile[]) => FileValidation[];
-
-export interface PoolRunOptions {
-  /** Validation on this thread: for the files of a worker that stopped, and chunks of its own. */
-  validateHere: ValidateHere;
-  /**
-   * The main thread takes chunks too, between handling the workers' messages: it is ready first
-   * (a worker takes a few tenths of a second to start), and it saves starting one worker.
-   */
-  mainThreadTakesPart: boolean;
-}
 
 /** Worker threads validating files, started before their setup is known so both overlap. */
 export interface ValidationWorkerPool {
@@ -33,20 +23,22 @@ export interface ValidationWorkerPool {
   validate(
     setup: WorkerSetup,
     files: readonly DiskFile[],
-    options: PoolRunOptions,
+    validateHere: ValidateHere,
   ): Promise<FileValidation[]>;
 }
 
-export function startValidationWorkerPool(bundle: string, workers: number): ValidationWorkerPool {
-  const started = Array.from(
-    { length: workers },
+/**
+ * The main thread only hands out chunks and collects results: validating chunks too was no faster
+ * (it warms up like a worker) and its heap, unlike a worker's, has no limit (60-70 MB more at 50k).
+ */
+export function startValidationWorkerPool(bundle: string, threads: number): ValidationWorkerPool {
+  const workers = Array.from(
+    { length: threads },
     () => new Worker(bundle, { resourceLimits: workerMemoryLimits }),
   );
   return {
-    validate: (setup, files, options) => {
-      const threads = workers + (options.mainThreadTakesPart ? 1 : 0);
-      return new ChunkRun(started, chunksOf(files, threads), options).run(setup);
-    },
+    validate: (setup, files, validateHere) =>
+      new ChunkRun(workers, chunksOf(files, threads), validateHere).run(setup),
   };
 }
 
@@ -63,15 +55,12 @@ class ChunkRun {
     | { resolve: (v: FileValidation[]) => void; reject: (e: Error) => void }
     | undefined;
 
-  private readonly validateHere: ValidateHere;
-
   constructor(
     private readonly workers: Worker[],
     private readonly chunks: WorkerChunk[],
-    private readonly options: PoolRunOptions,
+    private readonly validateHere: ValidateHere,
   ) {
     this.results = new Array<FileValidation[]>(chunks.length);
-    this.validateHere = options.validateHere;
   }
 
   run(setup: WorkerSetup): Promise<FileValidation[]> {
@@ -89,23 +78,8 @@ class ChunkRun {
       this.sendNext(worker);
       this.sendNext(worker);
     }
-    if (this.options.mainThreadTakesPart) void this.takePart();
     this.finishIfDone();
     return done;
-  }
-
-  /** Chunks validated here, one at a time, yielding between them so replies are handled. */
-  private async takePart(): Promise<void> {
-    while (this.settle && this.sent < this.chunks.length) {
-      const index = this.sent++;
-      try {
-        this.store(index, this.validateHere(this.chunks[index]!.files));
-      } catch (error) {
-        return this.stop(error as Error);
-      }
-      this.finishIfDone();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
   }
 
   private sendNext(worker: Worker): void {

@@ -66,8 +66,8 @@ export async function validateCommand(
 }
 
 /**
- * GITOPS_VALIDATE_THREADS=N sets the number of threads (1: the main thread only); by default one
- * per core (at most 4) from 2,000 files, the main thread only below.
+ * GITOPS_VALIDATE_THREADS=N sets the number of worker threads (1: none); by default one per core
+ * (at most 4) from 2,000 files, none below.
  */
 function threadsFromEnvironment(): number | undefined {
   const threads = Number(process.env.GITOPS_VALIDATE_THREADS);
