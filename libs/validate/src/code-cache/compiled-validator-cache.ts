@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import {
   isKubernetesFormat,
   kubernetesFormatCheckName,
