@@ -67,7 +67,7 @@ export async function validateCommand(
 
 /**
  * GITOPS_VALIDATE_THREADS=N sets the number of worker threads (1: none); by default one per core
- * (at most 4) from 2,000 files, none below.
+ * (at most 4) from 15,000 files, none below.
  */
 function threadsFromEnvironment(): number | undefined {
   const threads = Number(process.env.GITOPS_VALIDATE_THREADS);
