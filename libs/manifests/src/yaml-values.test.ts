@@ -87,4 +87,16 @@ describe('YAML the way Kubernetes reads it', () => {
     expect(readValues('a: &x 1\nb: *x\n').usesAliases).toBe(true);
     expect(readValues('a: "*x"\nb: &-not-an-anchor\n').usesAliases).toBeUndefined();
   });
+
+  it('flags an alias wherever a node can start: block, flow, sequence, key, after a tab', () => {
+    for (const text of [
+      'a: &x 1\nb: [*x, 2]\n',
+      'a: &x 1\nb: {c: *x}\n',
+      'a: &x 1\nb:\n  - *x\n',
+      'a: &x 1\n? *x\n: 2\n',
+      'a: &x 1\nb: [1,*x]\n',
+      'a: &x 1\nb:\t*x\n',
+    ])
+      expect(readValues(text).usesAliases, text).toBe(true);
+  });
 });

