@@ -27,13 +27,21 @@ export function listYamlFiles(root: string, paths: string[]): YamlFileOnDisk[] {
     const rel = relative(root, absolute);
     return (rel.startsWith('..') || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
   };
-  const visit = (absolute: string) => {
-    const stats = statSync(absolute);
-    if (stats.isDirectory()) {
-      for (const entry of readdirSync(absolute)) visit(join(absolute, entry));
-    } else if (YAML_FILE.test(absolute)) {
-      files.set(display(absolute), absolute);
+  const add = (absolute: string) => {
+    if (YAML_FILE.test(absolute)) files.set(display(absolute), absolute);
+  };
+  // Directory entries say their type: only symbolic links need a stat (10,000 stats cost 0.1 s).
+  const visitDirectory = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const absolute = join(directory, entry.name);
+      if (entry.isDirectory()) visitDirectory(absolute);
+      else if (entry.isSymbolicLink()) visit(absolute);
+      else if (entry.isFile()) add(absolute);
     }
+  };
+  const visit = (absolute: string) => {
+    if (statSync(absolute).isDirectory()) visitDirectory(absolute);
+    else add(absolute);
   };
   for (const path of paths) {
     const absolute = isAbsolute(path) ? path : join(process.cwd(), path);
