@@ -1,3 +1,4 @@
+import { celMap } from '@bufbuild/cel';
 import type { JsonSchema } from '../schemas/schema-set';
 
 /**
@@ -14,23 +15,9 @@ export function celValue(
   if (value === null || typeof value !== 'object') return celScalar(value, schema);
   const known = converted?.get(value);
   if (known !== undefined) return known;
-  let result: unknown;
-  if (Array.isArray(value)) {
-    const items = schema?.items as JsonSchema | undefined;
-    result = value.map((item) => celValue(item, items, converted));
-  } else {
-    const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
-    const additional =
-      typeof schema?.additionalProperties === 'object'
-        ? (schema.additionalProperties as JsonSchema)
-        : undefined;
-    result = new Map(
-      Object.entries(value as Record<string, unknown>).map(([key, child]) => [
-        key,
-        celValue(child, properties[key] ?? additional, converted),
-      ]),
-    );
-  }
+  const result = Array.isArray(value)
+    ? value.map((item) => celValue(item, schema?.items as JsonSchema | undefined, converted))
+    : celMap(new SchemaTypedObject(value as Record<string, unknown>, schema, converted));
   converted?.set(value, result);
   return result;
 }
@@ -39,4 +26,56 @@ function celScalar(value: unknown, schema: JsonSchema | undefined): unknown {
   if (typeof value === 'number' && Number.isInteger(value) && schema?.type !== 'number')
     return BigInt(value);
   return value;
+}
+
+/**
+ * An object as a CEL map whose members are converted when a rule reads them: a rule at `spec`
+ * that asks `has(self.replicas)` no longer pays for converting the whole spec.
+ */
+class SchemaTypedObject implements ReadonlyMap<string, unknown> {
+  constructor(
+    private readonly object: Record<string, unknown>,
+    private readonly schema: JsonSchema | undefined,
+    private readonly converted: Map<unknown, unknown> | undefined,
+  ) {}
+
+  get size(): number {
+    return Object.keys(this.object).length;
+  }
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.object, key);
+  }
+
+  get(key: string): unknown {
+    if (!Object.hasOwn(this.object, key)) return undefined;
+    return celValue(this.object[key], this.memberSchema(key), this.converted);
+  }
+
+  keys(): MapIterator<string> {
+    return Object.keys(this.object)[Symbol.iterator]() as MapIterator<string>;
+  }
+
+  *entries(): MapIterator<[string, unknown]> {
+    for (const key of Object.keys(this.object)) yield [key, this.get(key)];
+  }
+
+  *values(): MapIterator<unknown> {
+    for (const key of Object.keys(this.object)) yield this.get(key);
+  }
+
+  forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void): void {
+    for (const key of Object.keys(this.object)) callback(this.get(key), key, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, unknown]> {
+    return this.entries();
+  }
+
+  private memberSchema(key: string): JsonSchema | undefined {
+    const properties = this.schema?.properties as Record<string, JsonSchema> | undefined;
+    if (properties && Object.hasOwn(properties, key)) return properties[key];
+    const additional = this.schema?.additionalProperties;
+    return typeof additional === 'object' ? (additional as JsonSchema) : undefined;
+  }
 }
