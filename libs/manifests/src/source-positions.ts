@@ -1,16 +1,16 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { FieldPath } from './field-path';
 import type { Finding } from './finding';
 
 type Position = { line: number; column: number };
+
+/**
+ * The `yaml` package, loaded on first use: most runs locate nothing, and loading it is a fifth
+ * of `gitops validate`'s start-up. (Its Node entry is CommonJS for `import` too: one instance.)
+ */
+let yamlPackage: typeof import('yaml') | undefined;
+const yaml = () => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /**
  * The `yaml` package's syntax tree of one file, built on first use: locating a field costs a
@@ -18,7 +18,7 @@ type Position = { line: number; column: number };
  */
 export class SourcePositions {
   private documents: Document.Parsed[] | undefined;
-  private lineCounter = new LineCounter();
+  private lineCounter: LineCounter | undefined;
 
   constructor(private readonly content: string) {}
 
@@ -26,6 +26,7 @@ export class SourcePositions {
   locate(index: number, path: FieldPath, part: 'key' | 'value'): Position {
     const doc = this.tree()[index];
     if (!doc?.contents) return { line: 1, column: 1 };
+    const { isMap, isScalar, isSeq } = yaml();
     let node: Node | null = doc.contents;
     let best = this.position(doc.contents.range[0]);
     for (const segment of path) {
@@ -105,7 +106,8 @@ export class SourcePositions {
 
   private tree(): Document.Parsed[] {
     if (!this.documents) {
-      const parsed = parseAllDocuments(this.content, {
+      this.lineCounter = new (yaml().LineCounter)();
+      const parsed = yaml().parseAllDocuments(this.content, {
         lineCounter: this.lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
@@ -116,7 +118,8 @@ export class SourcePositions {
   }
 
   private position(offset: number): Position {
-    const { line, col } = this.lineCounter.linePos(offset);
+    this.tree();
+    const { line, col } = this.lineCounter!.linePos(offset);
     return { line, column: col };
   }
 }

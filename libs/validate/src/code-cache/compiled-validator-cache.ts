@@ -4,44 +4,39 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
 import {
   isKubernetesFormat,
   kubernetesFormatCheckName,
   kubernetesFormatKeywordDefinition,
 } from '../crd/kubernetes-format-keyword';
+import { schemaValidatorOptions } from '../schemas/schema-validator-factory';
 import { codeCacheDirectory, writeAtomically } from './code-cache-directory';
 
 const requireFromHere = createRequire(import.meta.url);
 
 /**
- * What the generated code depends on besides the schema: ajv's version, its options and the
- * custom keyword's code generator. A change to any of them makes every cached entry unused.
+ * What the generated code depends on besides the schema: ajv's version, the options every
+ * validator is compiled with and the custom keyword's code generator. A change to any of them
+ * makes every cached entry unused. Named from data, so a run whose entries are all cached never
+ * loads ajv.
  */
-function generatorIdentity(ajv: Ajv): string {
+let identityOfGenerator: string | undefined;
+function generatorIdentity(): string {
+  identityOfGenerator ??= describeGenerator();
+  return identityOfGenerator;
+}
+
+function describeGenerator(): string {
   const { version } = requireFromHere('ajv/package.json') as { version: string };
   const { code, error } = kubernetesFormatKeywordDefinition;
   return JSON.stringify([
-    1,
+    2,
     version,
-    plainOptions(ajv.opts),
+    schemaValidatorOptions({ standaloneSource: true }),
     String(code),
     String(error?.message),
     String(error?.params),
   ]);
-}
-
-/** ajv's options as data: nested objects once (they refer back to themselves), no functions. */
-function plainOptions(options: object): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(options, (_key, value: unknown) => {
-    if (typeof value === 'function') return undefined;
-    if (typeof value === 'object' && value !== null) {
-      if (seen.has(value)) return undefined;
-      seen.add(value);
-    }
-    return value;
-  });
 }
 
 /**
@@ -58,9 +53,9 @@ export class CompiledValidatorCache {
    * The validator for `schema`, whose meaning is fully described by `identity` (the schema and
    * everything it refers to); `compile` compiles it with `ajv`, which keeps generated source.
    */
-  validator(ajv: Ajv, identity: string, compile: () => ValidateFunction): ValidateFunction {
+  validator(ajv: () => Ajv, identity: string, compile: () => ValidateFunction): ValidateFunction {
     const digest = createHash('sha256')
-      .update(generatorIdentity(ajv))
+      .update(generatorIdentity())
       .update('\0')
       .update(identity)
       .digest('hex');
@@ -69,7 +64,10 @@ export class CompiledValidatorCache {
     if (cached) return cached;
     const validate = compile();
     try {
-      writeAtomically(path, standaloneCode(ajv, validate));
+      const standalone = requireFromHere('ajv/dist/standalone/index.js') as {
+        default: (ajv: Ajv, validate: ValidateFunction) => string;
+      };
+      writeAtomically(path, standalone.default(ajv(), validate));
     } catch {
       // Not writable (read-only checkout, full disk): compiled again next run, same results.
     }

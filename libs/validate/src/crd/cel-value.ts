@@ -1,4 +1,4 @@
-import { celMap } from '@bufbuild/cel';
+import { celMap, type CelInput } from '@bufbuild/cel';
 import type { JsonSchema } from '../schemas/schema-set';
 
 /**
@@ -32,7 +32,7 @@ function celScalar(value: unknown, schema: JsonSchema | undefined): unknown {
  * An object as a CEL map whose members are converted when a rule reads them: a rule at `spec`
  * that asks `has(self.replicas)` no longer pays for converting the whole spec.
  */
-class SchemaTypedObject implements ReadonlyMap<string, unknown> {
+class SchemaTypedObject implements ReadonlyMap<string, CelInput> {
   constructor(
     private readonly object: Record<string, unknown>,
     private readonly schema: JsonSchema | undefined,
@@ -47,28 +47,28 @@ class SchemaTypedObject implements ReadonlyMap<string, unknown> {
     return Object.hasOwn(this.object, key);
   }
 
-  get(key: string): unknown {
+  get(key: string): CelInput | undefined {
     if (!Object.hasOwn(this.object, key)) return undefined;
-    return celValue(this.object[key], this.memberSchema(key), this.converted);
+    return celValue(this.object[key], this.memberSchema(key), this.converted) as CelInput;
   }
 
   keys(): MapIterator<string> {
     return Object.keys(this.object)[Symbol.iterator]() as MapIterator<string>;
   }
 
-  *entries(): MapIterator<[string, unknown]> {
-    for (const key of Object.keys(this.object)) yield [key, this.get(key)];
+  *entries(): MapIterator<[string, CelInput]> {
+    for (const key of Object.keys(this.object)) yield [key, this.get(key)!];
   }
 
-  *values(): MapIterator<unknown> {
-    for (const key of Object.keys(this.object)) yield this.get(key);
+  *values(): MapIterator<CelInput> {
+    for (const key of Object.keys(this.object)) yield this.get(key)!;
   }
 
-  forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void): void {
-    for (const key of Object.keys(this.object)) callback(this.get(key), key, this);
+  forEach(callback: (value: CelInput, key: string, map: ReadonlyMap<string, CelInput>) => void): void {
+    for (const key of Object.keys(this.object)) callback(this.get(key)!, key, this);
   }
 
-  [Symbol.iterator](): MapIterator<[string, unknown]> {
+  [Symbol.iterator](): MapIterator<[string, CelInput]> {
     return this.entries();
   }
 

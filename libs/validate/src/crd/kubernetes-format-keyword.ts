@@ -1,4 +1,5 @@
-import { _, Name, str, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
+import { createRequire } from 'node:module';
+import type { CodeKeywordDefinition, KeywordCxt } from 'ajv';
 import { kubernetesFormatKeyword, kubernetesStringFormats } from './kubernetes-formats';
 
 /** Whether a string has a format the API server checks; formats it does not know always pass. */
@@ -17,11 +18,15 @@ export const kubernetesFormatCheckName = 'isKubernetesFormat';
  * as generated code calling `isKubernetesFormat`, so validators using it can be written out and
  * loaded again (a keyword given as a JavaScript function cannot be).
  */
+/** ajv's code generation helpers, loaded when a schema is compiled (never on a cached run). */
+const codegen = () => createRequire(import.meta.url)('ajv') as typeof import('ajv');
+
 export const kubernetesFormatKeywordDefinition: CodeKeywordDefinition = {
   keyword: kubernetesFormatKeyword,
   type: 'string',
   schemaType: 'string',
   code(cxt: KeywordCxt) {
+    const { _, Name } = codegen();
     const check = cxt.gen.scopeValue('func', {
       ref: isKubernetesFormat,
       code: new Name(kubernetesFormatCheckName),
@@ -29,8 +34,10 @@ export const kubernetesFormatKeywordDefinition: CodeKeywordDefinition = {
     cxt.fail(_`!${check}(${cxt.schemaCode}, ${cxt.data})`);
   },
   error: {
-    message: ({ schemaCode, data }) =>
-      str`must be a valid ${schemaCode} (got ${_`JSON.stringify(${data})`})`,
-    params: ({ schemaCode }) => _`{format: ${schemaCode}}`,
+    message: ({ schemaCode, data }) => {
+      const { _, str } = codegen();
+      return str`must be a valid ${schemaCode} (got ${_`JSON.stringify(${data})`})`;
+    },
+    params: ({ schemaCode }) => codegen()._`{format: ${schemaCode}}`,
   },
 };

@@ -101,7 +101,7 @@ export class SchemaCatalog {
     };
     if (!this.validatorCache) return compile();
     const identity = schemaIdentity(schema, [set.id, set.definitions, set.referenced]);
-    return this.validatorCache.validator(this.ajv, identity, compile);
+    return this.validatorCache.validator(() => this.ajv, identity, compile);
   }
 
   private get ajv(): Ajv {
