@@ -1,18 +1,12 @@
 // @ts-check
 // Plain JavaScript: the launcher (gitops.mjs) uses this before any TypeScript can be loaded.
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { contentKey, freshStamp, installBundle, writeStamp } from './bundle-stamp.mjs';
-import { sourceLocations } from './source-locations.mjs';
+import { fileURLToPath } from 'node:url';
+// By path: plain JavaScript has no `@platform/*` paths before a TypeScript loader. The tool may
+// import a library (eslint.config.js); libs/validate bundles its worker with the same module.
+import { buildBundle, freshBundle } from '../../../libs/cached-bundles/src/index.mjs';
 
 /**
  * The CLI and the libraries as one set of ES modules, built with esbuild from the TypeScript
@@ -39,11 +33,46 @@ export function bundleCacheDirectory(/** @type {string} */ root) {
  * @returns {Promise<CliBundle>}
  */
 export async function cliBundle(root) {
-  const cache = bundleCacheDirectory(root);
-  const stampPath = join(cache, 'cli.stamp.json');
-  const stamp = freshStamp(stampPath, builderVersion);
-  if (stamp) return bundleAt(stamp.output, libraryEntryNames(root));
-  return buildCliBundle(root, cache, stampPath);
+  const libraries = libraryEntries(root);
+  const request = cliBundleRequest(root, libraries);
+  const fresh = freshBundle(request);
+  if (fresh) return bundleAt(fresh, Object.keys(libraries));
+  mkdirSync(request.cache, { recursive: true });
+  writeFileSync(join(request.cache, 'checkout.json'), JSON.stringify({ root: resolve(root) }));
+  const output = await buildBundle(request);
+  removeBundlesOfRemovedCheckouts(dirname(request.cache));
+  return bundleAt(output, Object.keys(libraries));
+}
+
+/**
+ * The CLI's entry and one entry per library, split into shared chunks: a command's modules load
+ * only when it runs.
+ * @param {string} root
+ * @param {Record<string, string>} libraries
+ * @returns {import('../../../libs/cached-bundles/src/index.mjs').BundleRequest}
+ */
+function cliBundleRequest(root, libraries) {
+  return {
+    root,
+    cache: bundleCacheDirectory(root),
+    kind: 'cli',
+    salt: builderVersion,
+    options: {
+      entryPoints: {
+        'gitops-cli': join(root, 'tools/gitops/src/bundled-cli.ts'),
+        ...Object.fromEntries(
+          Object.entries(libraries).map(([library, file]) => [entryName(library), file]),
+        ),
+      },
+      splitting: true,
+      packages: 'external',
+      sourcemap: 'linked',
+    },
+    builderFiles: [fileURLToPath(import.meta.url)],
+    // A running CLI loads a command's chunks when the command runs, maybe from the bundle this one
+    // replaces (a source edited while Nx runs several renders).
+    keepReplaced: true,
+  };
 }
 
 /**
@@ -63,11 +92,6 @@ function libraryEntries(root) {
   );
 }
 
-/** @param {string} root */
-function libraryEntryNames(root) {
-  return Object.keys(libraryEntries(root));
-}
-
 /** `@platform/core` → `platform-core`: the bundle's file name for a library entry. */
 const entryName = (/** @type {string} */ library) => library.replace(/^@/, '').replace('/', '-');
 
@@ -83,90 +107,6 @@ function bundleAt(output, libraries) {
       libraries.map((library) => [library, join(output, `${entryName(library)}.js`)]),
     ),
   };
-}
-
-/**
- * Builds into a directory of its own, then moves it into place: a process that is still running
- * an older bundle keeps its files, and two processes building at once both end with a whole one.
- * @param {string} root
- * @param {string} cache
- * @param {string} stampPath
- * @returns {Promise<CliBundle>}
- */
-async function buildCliBundle(root, cache, stampPath) {
-  const { build } = await import('esbuild');
-  const libraries = libraryEntries(root);
-  const building = join(cache, `building-${process.pid}-${Date.now()}`);
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(join(cache, 'checkout.json'), JSON.stringify({ root: resolve(root) }));
-  const startedAt = Date.now();
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: {
-      'gitops-cli': join(root, 'tools/gitops/src/bundled-cli.ts'),
-      ...Object.fromEntries(
-        Object.entries(libraries).map(([library, file]) => [entryName(library), file]),
-      ),
-    },
-    outdir: building,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(root, 'tsconfig.json'),
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [sourceLocations()],
-  });
-  const inputs = [
-    ...Object.keys(result.metafile.inputs).map((input) => resolve(root, input)),
-    // Not read by esbuild's modules but deciding what it builds.
-    ...['tsconfig.json', 'tsconfig.base.json'].map((file) => join(root, file)),
-    ...['cli-bundle.mjs', 'bundle-stamp.mjs', 'source-locations.mjs'].map((file) =>
-      join(root, 'tools/gitops/bin', file),
-    ),
-  ];
-  const key = /** @type {string} */ (contentKey(inputs, builderVersion));
-  const output = join(cache, `cli-${key}`);
-  installBundle(building, output);
-  // An input edited while esbuild ran may not be in the bundle: leave it unstamped, so the next
-  // start builds again.
-  if (inputs.every((file) => statSync(file).mtimeMs < startedAt)) {
-    writeStamp(stampPath, builderVersion, key, output, inputs);
-  }
-  removeOldBundles(cache, output);
-  removeBundlesOfRemovedCheckouts(dirname(cache));
-  return bundleAt(output, Object.keys(libraries));
-}
-
-/**
- * Bundles of earlier sources, once no process can still be loading chunks from them; the bundles
- * the stamps name are kept, however old.
- * @param {string} cache
- * @param {string} current
- */
-function removeOldBundles(cache, current) {
-  const kept = new Set([current]);
-  for (const stamp of ['cli.stamp.json', 'components.stamp.json']) {
-    try {
-      kept.add(JSON.parse(readFileSync(join(cache, stamp), 'utf8')).output);
-    } catch {
-      // No such bundle yet.
-    }
-  }
-  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
-  for (const name of readdirSync(cache)) {
-    const path = join(cache, name);
-    if (kept.has(path) || !/^(cli|components|building)-/.test(name)) continue;
-    try {
-      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Removed by a parallel run meanwhile.
-    }
-  }
 }
 
 /**

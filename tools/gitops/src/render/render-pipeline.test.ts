@@ -13,6 +13,7 @@ import { renderChecks } from '../commands/render-checks';
 import {
   emptyWorkspace,
   noCharts,
+  settingsComponent,
   testCatalog,
   testInventory,
   vendoredChartComponent,
@@ -94,22 +95,6 @@ describe('a failed render leaves rendered/ exactly as it was', () => {
   });
 });
 
-/** A settings component whose ConfigMap says `level`, as in the test catalog but for the value. */
-const settingsAt = (level: string) =>
-  defineComponent({
-    description: 'a config map',
-    clusters: 'workload',
-    namespace: 'platform',
-    syncWave: 1,
-    resources: (chart) =>
-      void chart.add({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'settings', namespace: 'platform' },
-        data: { level },
-      }),
-  });
-
 const settingsFile = 'rendered/ci-one/platform/settings/configmap-platform-settings.yaml';
 const namespaceFile = 'rendered/ci-one/platform/namespaces/namespace-platform.yaml';
 const rootFile = 'rendered/hub/root/apps/configmap-argocd-root.yaml';
@@ -127,7 +112,7 @@ describe('writing rendered/', () => {
   it('replaces only the files whose bytes changed', async () => {
     const root = await renderedWorkspace();
     const namespaceInode = statSync(join(root, namespaceFile)).ino;
-    const catalog = testCatalog({ 'platform/settings': settingsAt('debug') });
+    const catalog = testCatalog({ 'platform/settings': settingsComponent({ level: 'debug' }) });
     await renderToDisk(options(root, { catalog }));
     expect(readFileSync(join(root, settingsFile), 'utf8')).toContain('level: debug');
     expect(statSync(join(root, namespaceFile)).ino).toBe(namespaceInode);
@@ -139,8 +124,8 @@ describe('writing rendered/', () => {
     // The settings file is written before the new file below (paths in order); a directory where
     // the new file must go makes that second write fail.
     const catalog = testCatalog({
-      'platform/settings': settingsAt('debug'),
-      'platform/zz-extra': settingsAt('x'),
+      'platform/settings': settingsComponent({ level: 'debug' }),
+      'platform/zz-extra': settingsComponent({ level: 'x' }),
     });
     mkdirSync(
       join(root, 'rendered/ci-one/platform/zz-extra/configmap-platform-settings.yaml/in-the-way'),
@@ -180,19 +165,7 @@ describe('the checks of every render', () => {
     const root = await renderedWorkspace();
     const before = fingerprint(root);
     const catalog = testCatalog({
-      'platform/settings': defineComponent({
-        description: 'misspelt',
-        clusters: 'workload',
-        namespace: 'platform',
-        syncWave: 1,
-        resources: (chart) =>
-          void chart.add({
-            apiVersion: 'v1',
-            kind: 'ConfigMap',
-            metadata: { name: 'settings', namespace: 'platform' },
-            dta: { level: 'info' },
-          } as never),
-      }),
+      'platform/settings': settingsComponent({ level: 'info' }, { dataField: 'dta' }),
     });
     await expect(
       renderToDisk(options(root, { catalog, checks: renderChecks(root) })),

@@ -22,6 +22,30 @@ export const testInventory: Inventory = {
   clusters: [cluster('hub', 'management', 1), cluster('ci-one', 'workload', 2)],
 };
 
+/**
+ * The test catalog's `platform/settings` component: one ConfigMap `settings` in `platform` holding
+ * `data` (`{ level: 'info' }` in the catalog itself). Tests that change what it renders pass other
+ * data, or `dataField: 'dta'` for an object the schema check must reject (a misspelt field).
+ */
+export function settingsComponent(
+  data: Record<string, string> = { level: 'info' },
+  { dataField = 'data' }: { dataField?: string } = {},
+): ComponentDefinition<any> {
+  return defineComponent({
+    description: 'a config map',
+    clusters: 'workload',
+    namespace: 'platform',
+    syncWave: 1,
+    resources: (chart) =>
+      void chart.add({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'settings', namespace: 'platform' },
+        [dataField]: data,
+      }),
+  });
+}
+
 export const testComponents: Record<string, ComponentDefinition<any>> = {
   'root/apps': defineComponent({
     description: 'the root',
@@ -45,19 +69,7 @@ export const testComponents: Record<string, ComponentDefinition<any>> = {
     resources: (chart) =>
       void addPlatformNamespace(chart, { name: 'platform', podSecurity: 'restricted' }),
   }),
-  'platform/settings': defineComponent({
-    description: 'a config map',
-    clusters: 'workload',
-    namespace: 'platform',
-    syncWave: 1,
-    resources: (chart) =>
-      void chart.add({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'settings', namespace: 'platform' },
-        data: { level: 'info' },
-      }),
-  }),
+  'platform/settings': settingsComponent(),
 };
 
 /** The test catalog, with some components replaced (a key set to undefined removes one). */

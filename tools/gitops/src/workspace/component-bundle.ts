@@ -1,11 +1,9 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
+import { cachedBundle } from '@platform/cached-bundles';
 import { CatalogError } from '@platform/core';
-import { contentKey, freshStamp, installBundle, writeStamp } from '../../bin/bundle-stamp.mjs';
 import { bundleCacheDirectory } from '../../bin/cli-bundle.mjs';
-import { sourceLocations } from '../../bin/source-locations.mjs';
 
 /** The generated entry module: line n imports the n-th component file. */
 const entryFile = 'gitops-components.ts';
@@ -25,51 +23,28 @@ export async function importComponentBundle(
   files: string[],
   libraries: Record<string, string>,
 ): Promise<unknown[]> {
-  const cache = bundleCacheDirectory(root);
-  const salt = `${builderVersion}\n${JSON.stringify(libraries)}\n${files.join('\n')}`;
-  const stampPath = join(cache, 'components.stamp.json');
-  const output = freshStamp(stampPath, salt)?.output ?? (await buildComponentBundle());
+  const entry = files.map((file, i) => `import c${i} from ${JSON.stringify(`./${file}`)};`);
+  entry.push(`export default [${files.map((_, i) => `c${i}`).join(', ')}];`);
+  const output = await cachedBundle({
+    root,
+    cache: bundleCacheDirectory(root),
+    kind: 'components',
+    salt: `${builderVersion}\n${JSON.stringify(libraries)}\n${files.join('\n')}`,
+    options: {
+      stdin: { contents: entry.join('\n'), resolveDir: root, sourcefile: entryFile, loader: 'ts' },
+      packages: 'external',
+      sourcemap: 'linked',
+      plugins: [libraryModules(libraries)],
+    },
+    outfile: 'components.js',
+    builderFiles: [fileURLToPath(import.meta.url)],
+  }).catch((error: { errors?: Message[] }) => {
+    throw error.errors ? componentSourceError(root, files, error.errors) : error;
+  });
   const module = (await import(pathToFileURL(join(output, 'components.js')).href)) as {
     default: unknown[];
   };
   return module.default;
-
-  async function buildComponentBundle(): Promise<string> {
-    const { build } = await import('esbuild');
-    const building = join(cache, `building-${process.pid}-${Date.now()}`);
-    mkdirSync(cache, { recursive: true });
-    const startedAt = Date.now();
-    const entry = files.map((file, i) => `import c${i} from ${JSON.stringify(`./${file}`)};`);
-    entry.push(`export default [${files.map((_, i) => `c${i}`).join(', ')}];`);
-    const result = await build({
-      absWorkingDir: root,
-      stdin: { contents: entry.join('\n'), resolveDir: root, sourcefile: entryFile, loader: 'ts' },
-      outfile: join(building, 'components.js'),
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      tsconfig: join(root, 'tsconfig.json'),
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [libraryModules(libraries), sourceLocations()],
-    }).catch((error: { errors?: Message[] }) => {
-      rmSync(building, { recursive: true, force: true });
-      throw error.errors ? componentSourceError(root, files, error.errors) : error;
-    });
-    const inputs = Object.keys(result.metafile.inputs)
-      .filter((input) => input !== entryFile && !input.startsWith('<stdin>'))
-      .map((input) => resolve(root, input));
-    const key = contentKey(inputs, salt)!;
-    const output = join(cache, `components-${key}`);
-    installBundle(building, output);
-    if (inputs.every((file) => statSync(file).mtimeMs < startedAt)) {
-      writeStamp(stampPath, salt, key, output, inputs);
-    }
-    return output;
-  }
 }
 
 /** `@platform/*` resolves to the CLI bundle's module of that library, outside this bundle. */

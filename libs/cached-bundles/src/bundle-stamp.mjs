@@ -1,5 +1,6 @@
 // @ts-check
-// Plain JavaScript: the launcher (gitops.mjs) uses this before any TypeScript can be loaded.
+// Plain JavaScript: the CLI's launcher (tools/gitops/bin/gitops.mjs) uses this before any TypeScript
+// can be loaded.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 

@@ -1,5 +1,6 @@
 // @ts-check
-// Plain JavaScript: the launcher (gitops.mjs) uses this before any TypeScript can be loaded.
+// Plain JavaScript: the CLI's launcher (tools/gitops/bin/gitops.mjs) uses this before any TypeScript
+// can be loaded.
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
