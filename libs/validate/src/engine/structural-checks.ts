@@ -6,7 +6,7 @@ import {
 } from '@platform/manifests';
 import { checkLabelsAndAnnotations } from '../checks/label-and-annotation-check';
 import { checkObjectName } from '../checks/object-name-check';
-import { checkObjectSize } from '../checks/object-size-check';
+import { checkObjectSize, mayExceedObjectSize } from '../checks/object-size-check';
 import {
   duplicateCandidate,
   findDuplicateResources,
@@ -95,6 +95,7 @@ export function checkFileStructure(
   }
   const resources: IdentifiedResource[] = [];
   let resourceCount = 0;
+  const measureSize = mayExceedObjectSize(file.content);
   for (const document of parsed.documents) {
     findings.push(...listWrapperFindings(document));
     for (const entry of resourceEntries(document)) {
@@ -105,7 +106,7 @@ export function checkFileStructure(
       findings.push(
         ...checkObjectName(entry, typeMeta),
         ...checkLabelsAndAnnotations(entry),
-        ...checkObjectSize(entry),
+        ...(measureSize ? checkObjectSize(entry) : []),
       );
       resources.push({ entry, typeMeta });
     }

@@ -470,6 +470,24 @@ const cases: BadInputCase[] = [
     passing: configMap('  name: a\n', `data:\n  big: ${'x'.repeat(1000 * 1000)}\n`),
   },
   {
+    name: 'object over 1 MiB only once its aliases are expanded (a small file)',
+    failing: configMap(
+      '  name: a\n',
+      `data:\n  seed: &s ${'x'.repeat(20_000)}\n${Array.from({ length: 60 }, (_, i) => `  copy${i}: *s\n`).join('')}`,
+    ),
+    expected: {
+      rule: 'object-size',
+      line: 1,
+      column: 1,
+      field: '',
+      message: /^object is 12\d{5} bytes as JSON; Kubernetes accepts at most 1048576/,
+    },
+    passing: configMap(
+      '  name: a\n',
+      `data:\n  seed: &s ${'x'.repeat(20_000)}\n${Array.from({ length: 40 }, (_, i) => `  copy${i}: *s\n`).join('')}`,
+    ),
+  },
+  {
     name: 'alias bomb',
     failing:
       'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',

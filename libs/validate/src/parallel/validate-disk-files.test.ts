@@ -171,6 +171,28 @@ describe('validating files on disk', () => {
     expect(expected.findings.filter((f) => f.rule === 'duplicate-resource')).toHaveLength(3);
   });
 
+  it('reports the same when a thread of its own reads 1,000 files or more ahead', async () => {
+    const more = mkdtempSync(join(tmpdir(), 'validate-disk-files-many-'));
+    try {
+      const many: DiskFile[] = [...files];
+      for (let i = 0; i < 1_000; i += 1) {
+        const path = `rendered/ci/zz-many/configmap-${i}.yaml`;
+        writeFileSync(join(more, `${i}.yaml`), stringify(configMap(1_000 + i)));
+        many.push({ path, absolute: join(more, `${i}.yaml`) });
+      }
+      many.sort((a, b) => (a.path < b.path ? -1 : 1));
+      const inMemoryMany = many.map(({ path, absolute }) => ({
+        path,
+        content: readFileSync(absolute, 'utf8'),
+      }));
+      const report = await validateDiskFiles(many);
+      expect(report).toEqual(validateFiles(inMemoryMany));
+      expect(report.summary.resources).toBeGreaterThan(1_200);
+    } finally {
+      rmSync(more, { recursive: true, force: true });
+    }
+  });
+
   it('reports the same with worker threads as on one thread, in the same order', async () => {
     const single = await validateDiskFiles(files, { threads: 1 });
     // Two workers, then three.
@@ -182,7 +204,9 @@ describe('validating files on disk', () => {
   it('sends the files to the workers and gets every file back, in order', async () => {
     const inputs = validationInputs({}, []);
     const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
-    const pool = startValidationWorkerPool(await workerBundle(workerEntry), 2);
+    const pool = startValidationWorkerPool(await workerBundle(workerEntry), 2, {
+      validateOnMainThread: false,
+    });
     const context = initialContext(inputs);
     const here = (batch: readonly DiskFile[]) =>
       batch.map(({ path, absolute }) => {
@@ -193,6 +217,24 @@ describe('validating files on disk', () => {
       throw new Error('every worker answered: nothing is validated here');
     };
     expect(await pool.validate(setup, files, unreachable)).toEqual(here(files));
+  });
+
+  it('validates chunks on the main thread too, from the same queue, results in file order', async () => {
+    const pool = startValidationWorkerPool(await workerBundle(workerEntry), 1);
+    const context = initialContext(validationInputs({}, []));
+    const validatedHere: string[] = [];
+    const here = (batch: readonly DiskFile[]) =>
+      batch.map(({ path, absolute }) => {
+        validatedHere.push(path);
+        const content = readFileSync(absolute, 'utf8');
+        return validateFile({ path, content }, parseManifestFile(path, content), context);
+      });
+    const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
+    const validations = await pool.validate(setup, files, here);
+    expect(validations.map((v) => v.file)).toEqual(files.map((f) => f.path));
+    // The worker is sent the first two chunks; the main thread starts on the third at once.
+    expect(validatedHere.length).toBeGreaterThan(0);
+    expect(validatedHere).not.toContain(files[0]!.path);
   });
 
   it('validates the files of a worker that stops on the main thread', async () => {

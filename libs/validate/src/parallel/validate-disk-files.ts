@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseManifestFile } from '@platform/manifests';
 import { combineFileValidations } from '../engine/combine-file-validations';
 import { validateFile, type FileValidation } from '../engine/file-validation';
@@ -13,31 +12,25 @@ import {
 } from '../engine/validation-inputs';
 import type { ValidationReport } from '../report/validation-report';
 import type { DiskFile } from './disk-file';
+import { readInOrder } from './file-reader-thread';
 import { startValidationWorkerPool } from './validation-worker-pool';
 import { workerBundle } from './worker-bundle';
 
-/**
- * Below this many files, validation stays on the main thread. Each worker pays to start (the
- * bundle, the compiled schemas: 0.3-0.4 s) and to warm up (its first few hundred files run
- * before V8 has optimised the parser and validators), and on the 2-core development machine two
- * threads parse only about 1.3 times as fast as one: there, 10,000 files took 2.55 s on one
- * thread and 2.7 s on two, 20,000 files 4.1 s and 3.8 s.
- */
-export const parallelValidationMinFiles = 15_000;
-const maxThreads = 4;
-
 export interface DiskValidationOptions extends ValidateOptions {
   /**
-   * Worker threads to validate on (1: none, the main thread alone); by default one per core (at
-   * most 4) from 15,000 files, none below.
+   * Threads that validate: 1 (the default) is this thread alone, N adds N-1 worker threads. On
+   * the 2-core machine this was measured on, workers never paid: a worker takes 0.5 s to load and
+   * warm up, and two threads reading files slow each other down (50,000 files: 3.8-4.1 s with one
+   * worker, 3.4 s without). What uses the second core there is the file reader thread.
    */
   threads?: number;
 }
 
 /**
  * `validateFiles` for files on disk, as `gitops validate` reads them: each file is read, checked
- * and dropped in turn, so memory holds what the report needs and not every text and value; large
- * inputs are spread over worker threads. The report is the same whatever the thread count.
+ * and dropped in turn, so memory holds what the report needs and not every text and value. From
+ * 1,000 files a thread of its own reads them ahead; with `threads` above 1, worker threads share
+ * the validating. The report is the same whatever the threads.
  */
 export async function validateDiskFiles(
   files: readonly DiskFile[],
@@ -48,13 +41,18 @@ export async function validateDiskFiles(
     path,
     content: readFileSync(absoluteOf.get(path)!, 'utf8'),
   });
-  const threads = options.catalog ? 1 : (options.threads ?? defaultThreads(files.length));
+  const threads = options.catalog ? 1 : (options.threads ?? 1);
   const bundle = threads > 1 ? await workerBundleOrNone() : undefined;
   if (!bundle) {
     const inputs = validationInputs(options, absoluteOf.keys());
-    return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
+    const validations =
+      files.length >= readerThreadMinFiles
+        ? await validateAsRead(inputs, files)
+        : validateHere(inputs)(files);
+    return combineFileValidations(validations, inputs, readSource);
   }
-  const pool = startValidationWorkerPool(bundle, threads);
+  // The main thread is one of the threads: it validates chunks too.
+  const pool = startValidationWorkerPool(bundle, threads - 1);
   // The workers load while this thread reads the CRDs they will need.
   const inputs = validationInputs(options, absoluteOf.keys());
   const validations = await pool.validate(
@@ -76,9 +74,24 @@ function validateHere(inputs: ValidationInputs): (files: readonly DiskFile[]) =>
     });
 }
 
-function defaultThreads(fileCount: number): number {
-  if (fileCount < parallelValidationMinFiles) return 1;
-  return Math.min(availableParallelism(), maxThreads);
+/** From this many files, a thread of its own reads them (file-reader-thread.ts): it costs 0.05 s to start. */
+const readerThreadMinFiles = 1_000;
+
+/** Validation on this thread of files another thread reads ahead, in order. */
+async function validateAsRead(
+  inputs: ValidationInputs,
+  files: readonly DiskFile[],
+): Promise<FileValidation[]> {
+  const validations: FileValidation[] = [];
+  let context: ValidationContext | undefined;
+  for await (const batch of readInOrder(files.map((file) => file.absolute))) {
+    context ??= initialContext(inputs);
+    for (const content of batch) {
+      const { path } = files[validations.length]!;
+      validations.push(validateFile({ path, content }, parseManifestFile(path, content), context));
+    }
+  }
+  return validations;
 }
 
 /** Without a bundle (esbuild missing, cache not writable) validation runs here: same report. */

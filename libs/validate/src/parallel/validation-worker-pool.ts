@@ -10,7 +10,7 @@ import type { WorkerChunk, WorkerReply, WorkerSetup } from './worker-messages';
  * outgrow the limit) stops its worker, and that worker's files are validated on the main thread.
  */
 const workerMemoryLimits: ResourceLimits = {
-  maxYoungGenerationSizeMb: 8,
+  maxYoungGenerationSizeMb: 32,
   maxOldGenerationSizeMb: 128,
 };
 
@@ -27,18 +27,32 @@ export interface ValidationWorkerPool {
   ): Promise<FileValidation[]>;
 }
 
-/**
- * The main thread only hands out chunks and collects results: validating chunks too was no faster
- * (it warms up like a worker) and its heap, unlike a worker's, has no limit (60-70 MB more at 50k).
- */
-export function startValidationWorkerPool(bundle: string, threads: number): ValidationWorkerPool {
-  const workers = Array.from(
-    { length: threads },
+export interface WorkerPoolOptions {
+  /**
+   * The main thread validates chunks too, between handing them out (the default): it is warm
+   * while each worker still loads (0.2-0.3 s), so on two cores one worker and the main thread
+   * beat two workers. Off, it only hands out chunks and collects results.
+   */
+  validateOnMainThread?: boolean;
+}
+
+/** Starts `workers` worker threads now, so they load while the caller prepares their setup. */
+export function startValidationWorkerPool(
+  bundle: string,
+  workers: number,
+  { validateOnMainThread = true }: WorkerPoolOptions = {},
+): ValidationWorkerPool {
+  if (process.env.DEBUG_POOL) console.error('pool start', performance.now().toFixed(0));
+  const started = Array.from(
+    { length: workers },
     () => new Worker(bundle, { resourceLimits: workerMemoryLimits }),
   );
   return {
     validate: (setup, files, validateHere) =>
-      new ChunkRun(workers, chunksOf(files, threads), validateHere).run(setup),
+      new ChunkRun(started, chunksOf(files, workers + 1), validateHere).run(
+        setup,
+        validateOnMainThread,
+      ),
   };
 }
 
@@ -63,7 +77,7 @@ class ChunkRun {
     this.results = new Array<FileValidation[]>(chunks.length);
   }
 
-  run(setup: WorkerSetup): Promise<FileValidation[]> {
+  run(setup: WorkerSetup, validateOnMainThread: boolean): Promise<FileValidation[]> {
     const done = new Promise<FileValidation[]>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
@@ -79,7 +93,23 @@ class ChunkRun {
       this.sendNext(worker);
     }
     this.finishIfDone();
+    if (validateOnMainThread) void this.validateOnMainThread();
     return done;
+  }
+
+  /** Takes chunks from the same queue as the workers, yielding after each so their replies get in. */
+  private async validateOnMainThread(): Promise<void> {
+    while (this.settle && this.sent < this.chunks.length) {
+      const index = this.sent++;
+      try {
+        this.store(index, this.validateHere(this.chunks[index]!.files));
+        if (process.env.DEBUG_POOL) console.error('main chunk', index, performance.now().toFixed(0));
+      } catch (error) {
+        return this.stop(error as Error);
+      }
+      this.finishIfDone();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private sendNext(worker: Worker): void {
@@ -94,6 +124,7 @@ class ChunkRun {
     // A file that cannot be read (or a check that throws) fails the run, as it would here.
     if (reply.type === 'failed') return this.stop(new Error(reply.message));
     this.store(reply.index, reply.validations);
+    if (process.env.DEBUG_POOL) console.error('worker chunk', reply.index, performance.now().toFixed(0));
     this.sendNext(worker);
     this.finishIfDone();
   }
@@ -136,7 +167,7 @@ class ChunkRun {
 }
 
 function chunksOf(files: readonly DiskFile[], threads: number): WorkerChunk[] {
-  const size = Math.max(16, Math.min(200, Math.ceil(files.length / (threads * 16))));
+  const size = Math.max(16, Math.min(100, Math.ceil(files.length / (threads * 16))));
   const chunks: WorkerChunk[] = [];
   for (let start = 0; start < files.length; start += size)
     chunks.push({ type: 'chunk', index: chunks.length, files: files.slice(start, start + size) });

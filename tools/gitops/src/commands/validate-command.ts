@@ -66,8 +66,8 @@ export async function validateCommand(
 }
 
 /**
- * GITOPS_VALIDATE_THREADS=N sets the number of worker threads (1: none); by default one per core
- * (at most 4) from 15,000 files, none below.
+ * GITOPS_VALIDATE_THREADS=N validates on N threads (N-1 worker threads and this one); by default
+ * on this one, with a thread reading the files ahead of it (validate-disk-files.ts says why).
  */
 function threadsFromEnvironment(): number | undefined {
   const threads = Number(process.env.GITOPS_VALIDATE_THREADS);

@@ -30,6 +30,16 @@ describe('listing the YAML files under paths', () => {
     ]);
   });
 
+  it('shows paths relative to the root when listing the root itself, absolute outside it', () => {
+    const root = tree();
+    expect(listYamlFiles(root, [root]).map((f) => f.path)).toContain('rendered/b/deep/z.yaml');
+    const inside = join(root, 'rendered/b');
+    expect(listYamlFiles(join(root, 'elsewhere'), [inside]).map((f) => f.path)).toEqual([
+      `${inside}/c.json`,
+      `${inside}/deep/z.yaml`,
+    ]);
+  });
+
   it('accepts a single file and names a missing path', () => {
     const root = tree();
     expect(listYamlFiles(root, [join(root, 'rendered/a.yml')])).toEqual([

@@ -27,16 +27,18 @@ export function listYamlFiles(root: string, paths: string[]): YamlFileOnDisk[] {
     const rel = relative(root, absolute);
     return (rel.startsWith('..') || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
   };
-  const add = (absolute: string) => {
-    if (YAML_FILE.test(absolute)) files.set(display(absolute), absolute);
+  const add = (absolute: string, shown = display(absolute)) => {
+    if (YAML_FILE.test(absolute)) files.set(shown, absolute);
   };
-  // Directory entries say their type: only symbolic links need a stat (10,000 stats cost 0.1 s).
-  const visitDirectory = (directory: string) => {
+  // Directory entries say their type: only symbolic links need a stat (10,000 stats cost 0.1 s),
+  // and a file's displayed path is its directory's plus its name.
+  const visitDirectory = (directory: string, shown = display(directory)) => {
+    const prefix = shown === '' ? '' : `${shown}/`;
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const absolute = join(directory, entry.name);
-      if (entry.isDirectory()) visitDirectory(absolute);
+      if (entry.isDirectory()) visitDirectory(absolute, prefix + entry.name);
       else if (entry.isSymbolicLink()) visit(absolute);
-      else if (entry.isFile()) add(absolute);
+      else if (entry.isFile()) add(absolute, prefix + entry.name);
     }
   };
   const visit = (absolute: string) => {
