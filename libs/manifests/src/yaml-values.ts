@@ -9,9 +9,13 @@ import { CORE_SCHEMA, loadAll, Type, YAMLException } from 'js-yaml';
 const YAML11_TRUE = new Set(['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
 const YAML11_FALSE = new Set(['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
+/** Every plain scalar is offered to this type, and most are longer than `false`. */
+const mayBeYaml11Bool = (data: string) => data.length <= 5;
+
 const yaml11Bool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && (YAML11_TRUE.has(data) || YAML11_FALSE.has(data)),
+  resolve: (data: string | null) =>
+    data !== null && mayBeYaml11Bool(data) && (YAML11_TRUE.has(data) || YAML11_FALSE.has(data)),
   construct: (data: string) => YAML11_TRUE.has(data),
   predicate: (object: unknown) => typeof object === 'boolean',
 });
