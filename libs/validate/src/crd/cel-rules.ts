@@ -1,6 +1,7 @@
 import type { FieldPath } from '@platform/manifests';
 import type { JsonSchema } from '../schemas/schema-set';
 import { celProgram, isCelError, notEvaluatedReason } from './cel-environment';
+import { CelOutcomeMemo } from './cel-outcome-memo';
 import { celValue } from './cel-value';
 
 /** One `x-kubernetes-validations` entry. */
@@ -99,9 +100,7 @@ function evaluate(
   converted: Map<unknown, unknown>,
 ): CelViolation | undefined {
   if (notEvaluatedReason(rule.rule)) return undefined;
-  const message = isMemoizable(value)
-    ? memoizedOutcome(rule, value, () => outcome(rule, schema, value, converted))
-    : outcome(rule, schema, value, converted);
+  const message = memo.outcome(rule, value, () => outcome(rule, schema, value, converted));
   return message === undefined
     ? undefined
     : { path: [...path, ...fieldPathSegments(rule.fieldPath)], message };
@@ -124,34 +123,7 @@ function outcome(
   return rule.message ?? `failed rule: ${rule.rule}`;
 }
 
-/**
- * A rule is a pure function of `self` (rules that read `oldSelf` are never evaluated), and most
- * evaluations are of short scalars that repeat across resources: a label key, an operator, a
- * name. Each rule object keeps the outcome of the first scalars it sees, up to a bound, so
- * 10,000 NodePools cost a few hundred evaluations of `self != ''` instead of tens of thousands.
- */
-const outcomes = new WeakMap<CelRule, Map<unknown, string | undefined>>();
-const maxOutcomesPerRule = 1_000;
-
-/** Strings, finite numbers other than -0, booleans: values a Map key tells apart as CEL does. */
-function isMemoizable(value: unknown): boolean {
-  if (typeof value === 'string') return value.length <= 256;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  return typeof value === 'boolean';
-}
-
-function memoizedOutcome(
-  rule: CelRule,
-  value: unknown,
-  compute: () => string | undefined,
-): string | undefined {
-  let known = outcomes.get(rule);
-  if (!known) outcomes.set(rule, (known = new Map()));
-  if (known.has(value)) return known.get(value);
-  const result = compute();
-  if (known.size < maxOutcomesPerRule) known.set(value, result);
-  return result;
-}
+const memo = new CelOutcomeMemo<CelRule>();
 
 /** `.spec.limits` or `.tags['a.b']` → path segments. */
 function fieldPathSegments(fieldPath: string | undefined): FieldPath {
