@@ -83,15 +83,24 @@ async function validateAsRead(
   files: readonly DiskFile[],
 ): Promise<FileValidation[]> {
   const validations: FileValidation[] = [];
-  let context: ValidationContext | undefined;
-  for await (const batch of readInOrder(files.map((file) => file.absolute))) {
-    context ??= initialContext(inputs);
-    for (const content of batch) {
-      const { path } = files[validations.length]!;
-      validations.push(validateFile({ path, content }, parseManifestFile(path, content), context));
+  const batches = readInOrder(files.map((file) => file.absolute));
+  // The reader thread starts while this one loads the validators.
+  const first = batches.next();
+  // Awaited below; if loading the validators throws first, its failure is not left unhandled.
+  first.catch(() => undefined);
+  try {
+    const context = initialContext(inputs);
+    for (let batch = await first; !batch.done; batch = await batches.next()) {
+      for (const content of batch.value) {
+        const { path } = files[validations.length]!;
+        validations.push(validateFile({ path, content }, parseManifestFile(path, content), context));
+      }
     }
+    return validations;
+  } finally {
+    // Stops the reader if a check threw midway (it would otherwise wait for this thread forever).
+    await batches.return(undefined);
   }
-  return validations;
 }
 
 /** Without a bundle (esbuild missing, cache not writable) validation runs here: same report. */
