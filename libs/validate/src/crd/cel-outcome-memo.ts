@@ -11,7 +11,7 @@ export class CelOutcomeMemo<Rule extends object> {
 
   /** The outcome of `rule` for `value`: remembered when the value has a key, else computed. */
   outcome(rule: Rule, value: unknown, compute: () => string | undefined): string | undefined {
-    const key = memoKey(value);
+    const key = this.keyOf(value);
     if (key === undefined) return compute();
     let known = this.outcomes.get(rule);
     if (!known) this.outcomes.set(rule, (known = new Map()));
@@ -19,6 +19,16 @@ export class CelOutcomeMemo<Rule extends object> {
     const result = compute();
     if (known.size < this.maxOutcomesPerRule) known.set(key, result);
     return result;
+  }
+
+  /** Several rules often sit at one node: an object's key is written once for all of them. */
+  private readonly keysOfObjects = new WeakMap<object, string | null>();
+
+  private keyOf(value: unknown): string | undefined {
+    if (typeof value !== 'object' || value === null) return memoKey(value);
+    let key = this.keysOfObjects.get(value);
+    if (key === undefined) this.keysOfObjects.set(value, (key = memoKey(value) ?? null));
+    return key ?? undefined;
   }
 }
 
