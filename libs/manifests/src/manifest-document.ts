@@ -23,19 +23,38 @@ export interface ParsedFile {
 }
 
 /**
+ * What can be read from a file's text without its positions: plain data, so a thread that reads
+ * files can parse them too and send this along.
+ */
+export interface ManifestText extends ValuesResult {
+  /** The text holds a NUL character: it is not YAML at all. */
+  binary?: boolean;
+}
+
+/** The values of a file's text, or why there are none (binary content, a syntax error). */
+export function readManifestText(content: string): ManifestText {
+  if (content.includes('\u0000')) return { values: [], binary: true };
+  return readValues(content);
+}
+
+/**
  * Parses a multi-document YAML file. Values come from the fast parser (js-yaml, read the way
  * Kubernetes' own YAML reader reads them: YAML 1.1 booleans, merge keys); source positions come
  * from the `yaml` package's syntax tree, built only when a finding needs a line and column.
- * Empty documents (a lone `---`, comments only) are skipped, as Kubernetes tools do.
+ * Empty documents (a lone `---`, comments only) are skipped, as Kubernetes tools do. `read` is
+ * the text's values when another thread has read them already.
  */
-export function parseManifestFile(file: string, content: string): ParsedFile {
-  if (content.includes('\u0000'))
+export function parseManifestFile(
+  file: string,
+  content: string,
+  read: ManifestText = readManifestText(content),
+): ParsedFile {
+  if (read.binary)
     return {
       documents: [],
       findings: [fileFinding(file, 'not a YAML text file (binary content)')],
     };
   const positions = new SourcePositions(content);
-  const read: ValuesResult = readValues(content);
   if (read.problem) return { documents: [], findings: problemFindings(file, positions, read) };
   const bomb = read.usesAliases ? positions.aliasExpansionFinding(file) : undefined;
   if (bomb) return { documents: [], findings: [bomb] };

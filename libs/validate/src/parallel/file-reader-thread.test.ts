@@ -1,35 +1,64 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readInOrder } from './file-reader-thread';
+import { readManifestText } from '@platform/manifests';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInOrder, type ReadFile } from './file-reader-thread';
+import { workerBundle } from './worker-bundle';
 
 const directory = mkdtempSync(join(tmpdir(), 'file-reader-thread-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** More files than the reader may read ahead (16 batches of 64), each with its own text. */
-const paths = Array.from({ length: 1_500 }, (_, i) => {
+const texts = Array.from({ length: 1_500 }, (_, i) =>
+  i === 7
+    ? 'a: [unclosed\n'
+    : i === 8
+      ? 'binary\u0000content'
+      : i === 9
+        ? 'a: &x {b: 1}\nc: *x\nd: yes\n'
+        : `index: ${i}\nname: é-${i}\n`,
+);
+const paths = texts.map((text, i) => {
   const path = join(directory, `file-${i}.yaml`);
-  writeFileSync(path, `index: ${i}\nname: é-${i}\n`);
+  writeFileSync(path, text);
   return path;
 });
 
-async function readAll(list: readonly string[], pauseEvery = 0): Promise<string[]> {
-  const contents: string[] = [];
-  for await (const batch of readInOrder(list)) {
-    contents.push(...batch);
+let bundle: string;
+beforeAll(async () => {
+  bundle = await workerBundle(new URL('./file-reader-worker.ts', import.meta.url));
+});
+
+async function readAll(list: readonly string[], pauseEvery = 0): Promise<ReadFile[]> {
+  const files: ReadFile[] = [];
+  for await (const batch of readInOrder(bundle, list)) {
+    files.push(...batch);
     // A slow consumer: the reader must wait for it, not drop or reorder anything.
-    if (pauseEvery && contents.length % pauseEvery === 0)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    if (pauseEvery && files.length % pauseEvery === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return contents;
+  return files;
 }
 
-describe('the thread that reads files ahead of validation', () => {
-  it('yields every file’s text, in the order given, however slowly they are taken', async () => {
-    const expected = paths.map((_, i) => `index: ${i}\nname: é-${i}\n`);
-    expect(await readAll(paths)).toEqual(expected);
-    expect(await readAll(paths, 64)).toEqual(expected);
+describe('the thread that reads and parses files ahead of validation', () => {
+  it('yields every file’s text in order; values it parsed are exactly what parsing here gives', async () => {
+    const read = await readAll(paths);
+    expect(read.map((file) => file.content)).toEqual(texts);
+    for (const file of read)
+      if (file.text) expect(file.text).toEqual(readManifestText(file.content));
+  });
+
+  it('parses while a slow taker lets it get ahead, without dropping or reordering a file', async () => {
+    const read = await readAll(paths, 64);
+    expect(read.map((file) => file.content)).toEqual(texts);
+    const parsed = read.filter((file) => file.text !== undefined);
+    expect(parsed.length).toBeGreaterThan(texts.length / 2);
+    for (const file of parsed) expect(file.text).toEqual(readManifestText(file.content));
+    expect(read[9]!.text ?? readManifestText(read[9]!.content)).toEqual({
+      values: [{ a: { b: 1 }, c: { b: 1 }, d: true }],
+      usesAliases: true,
+    });
   });
 
   it('ends with the error readFileSync gives for a file it cannot read', async () => {

@@ -44,11 +44,11 @@ export async function validateDiskFiles(
   const threads = options.catalog ? 1 : (options.threads ?? 1);
   const bundle = threads > 1 ? await workerBundleOrNone() : undefined;
   if (!bundle) {
+    const reader = files.length >= readerThreadMinFiles ? await readerBundleOrNone() : undefined;
     const inputs = validationInputs(options, absoluteOf.keys());
-    const validations =
-      files.length >= readerThreadMinFiles
-        ? await validateAsRead(inputs, files)
-        : validateHere(inputs)(files);
+    const validations = reader
+      ? await validateAsRead(reader, inputs, files)
+      : validateHere(inputs)(files);
     return combineFileValidations(validations, inputs, readSource);
   }
   // The main thread is one of the threads: it validates chunks too.
@@ -74,16 +74,20 @@ function validateHere(inputs: ValidationInputs): (files: readonly DiskFile[]) =>
     });
 }
 
-/** From this many files, a thread of its own reads them (file-reader-thread.ts): it costs 0.05 s to start. */
+/** From this many files, a thread of its own reads and parses them (file-reader-thread.ts). */
 const readerThreadMinFiles = 1_000;
 
 /** Validation on this thread of files another thread reads ahead, in order. */
 async function validateAsRead(
+  reader: string,
   inputs: ValidationInputs,
   files: readonly DiskFile[],
 ): Promise<FileValidation[]> {
   const validations: FileValidation[] = [];
-  const batches = readInOrder(files.map((file) => file.absolute));
+  const batches = readInOrder(
+    reader,
+    files.map((file) => file.absolute),
+  );
   // The reader thread starts while this one loads the validators.
   const first = batches.next();
   // Awaited below; if loading the validators throws first, its failure is not left unhandled.
@@ -91,15 +95,25 @@ async function validateAsRead(
   try {
     const context = initialContext(inputs);
     for (let batch = await first; !batch.done; batch = await batches.next()) {
-      for (const content of batch.value) {
+      for (const { content, text } of batch.value) {
         const { path } = files[validations.length]!;
-        validations.push(validateFile({ path, content }, parseManifestFile(path, content), context));
+        const parsed = parseManifestFile(path, content, text);
+        validations.push(validateFile({ path, content }, parsed, context));
       }
     }
     return validations;
   } finally {
     // Stops the reader if a check threw midway (it would otherwise wait for this thread forever).
     await batches.return(undefined);
+  }
+}
+
+/** Without its bundle, the files are read here, one at a time: same report. */
+async function readerBundleOrNone(): Promise<string | undefined> {
+  try {
+    return await workerBundle(new URL('./file-reader-worker.ts', import.meta.url));
+  } catch {
+    return undefined;
   }
 }
 

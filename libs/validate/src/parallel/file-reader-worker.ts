@@ -1,0 +1,39 @@
+// The entry of the file reader thread (bundled by worker-bundle.ts): reads the files it is given,
+// in order, and sends them in batches, never more than `batchesAhead` batches ahead of the thread
+// that takes them. While it is ahead, it parses them too (the values only; positions stay with
+// the thread that reports): whichever thread has time parses, so neither waits for the other.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readManifestText, type ManifestText } from '@platform/manifests';
+import type { ReaderBatch, ReaderSetup } from './file-reader-messages';
+
+const { paths, batchSize, batchesAhead, parseWhenAhead, consumed } = workerData as ReaderSetup;
+const taken = new Int32Array(consumed);
+
+function readBatch(batch: readonly string[], parse: boolean): ReaderBatch {
+  const contents: string[] = [];
+  try {
+    for (const path of batch) contents.push(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return { failed: (error as Error).message };
+  }
+  if (!parse) return { contents };
+  const texts: ManifestText[] = contents.map(readManifestText);
+  return { contents, texts };
+}
+
+let sent = 0;
+for (let start = 0; start < paths.length; start += batchSize) {
+  // Waits while the taking thread is `batchesAhead` batches behind (a timeout, not a spin).
+  for (
+    let seen = Atomics.load(taken, 0);
+    sent - seen >= batchesAhead;
+    seen = Atomics.load(taken, 0)
+  )
+    Atomics.wait(taken, 0, seen, 100);
+  const ahead = sent - Atomics.load(taken, 0);
+  const batch = readBatch(paths.slice(start, start + batchSize), ahead >= parseWhenAhead);
+  parentPort!.postMessage(batch);
+  if ('failed' in batch) break;
+  sent += 1;
+}
