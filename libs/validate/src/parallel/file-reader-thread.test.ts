@@ -17,7 +17,12 @@ const texts = Array.from({ length: 1_500 }, (_, i) =>
       ? 'binary\u0000content'
       : i === 9
         ? 'a: &x {b: 1}\nc: *x\nd: yes\n'
-        : `index: ${i}\nname: é-${i}\n`,
+        : // Larger than the reader's buffer, and exactly its size.
+          i === 10
+          ? `a: ${'é'.repeat(200_000)}\n`
+          : i === 11
+            ? `a: ${'x'.repeat(256 * 1024 - 4)}\n`
+            : `index: ${i}\nname: é-${i}\n`,
 );
 const paths = texts.map((text, i) => {
   const path = join(directory, `file-${i}.yaml`);
