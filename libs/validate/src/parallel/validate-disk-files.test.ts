@@ -202,35 +202,21 @@ describe('validating files on disk', () => {
   });
 
   it('sends the files to the workers and gets every file back, in order', async () => {
-    const inputs = validationInputs({}, []);
-    const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
     const pool = startValidationWorkerPool(await workerBundle(workerEntry), 2, {
       validateOnMainThread: false,
     });
-    const context = initialContext(inputs);
-    const here = (batch: readonly DiskFile[]) =>
-      batch.map(({ path, absolute }) => {
-        const content = readFileSync(absolute, 'utf8');
-        return validateFile({ path, content }, parseManifestFile(path, content), context);
-      });
     const unreachable = () => {
       throw new Error('every worker answered: nothing is validated here');
     };
-    expect(await pool.validate(setup, files, unreachable)).toEqual(here(files));
+    expect(await pool.validate(emptySetup, files, unreachable)).toEqual(
+      validatingHere().here(files),
+    );
   });
 
   it('validates chunks on the main thread too, from the same queue, results in file order', async () => {
     const pool = startValidationWorkerPool(await workerBundle(workerEntry), 1);
-    const context = initialContext(validationInputs({}, []));
-    const validatedHere: string[] = [];
-    const here = (batch: readonly DiskFile[]) =>
-      batch.map(({ path, absolute }) => {
-        validatedHere.push(path);
-        const content = readFileSync(absolute, 'utf8');
-        return validateFile({ path, content }, parseManifestFile(path, content), context);
-      });
-    const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
-    const validations = await pool.validate(setup, files, here);
+    const { validatedHere, here } = validatingHere();
+    const validations = await pool.validate(emptySetup, files, here);
     expect(validations.map((v) => v.file)).toEqual(files.map((f) => f.path));
     // The worker is sent the first two chunks; the main thread starts on the third at once.
     expect(validatedHere.length).toBeGreaterThan(0);
@@ -240,17 +226,8 @@ describe('validating files on disk', () => {
   it('validates the files of a worker that stops on the main thread', async () => {
     // A worker that cannot even start: all of its files come back through the fallback.
     const pool = startValidationWorkerPool(join(directory, 'no-such-worker.mjs'), 2);
-    const inputs = validationInputs({}, []);
-    const context = initialContext(inputs);
-    const validatedHere: string[] = [];
-    const here = (batch: readonly DiskFile[]) =>
-      batch.map(({ path, absolute }) => {
-        validatedHere.push(path);
-        const content = readFileSync(absolute, 'utf8');
-        return validateFile({ path, content }, parseManifestFile(path, content), context);
-      });
-    const setup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
-    const validations = await pool.validate(setup, files, here);
+    const { validatedHere, here } = validatingHere();
+    const validations = await pool.validate(emptySetup, files, here);
     expect(validations.map((v) => v.file)).toEqual(files.map((f) => f.path));
     expect(validatedHere.sort()).toEqual(files.map((f) => f.path).sort());
   });
@@ -266,3 +243,18 @@ describe('validating files on disk', () => {
 });
 
 const workerEntry = new URL('./validation-worker.ts', import.meta.url);
+
+const emptySetup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions: [] };
+
+/** Validation on this thread, as the pool's fallback, recording which files it validated. */
+function validatingHere() {
+  const context = initialContext(validationInputs({}, []));
+  const validatedHere: string[] = [];
+  const here = (batch: readonly DiskFile[]) =>
+    batch.map(({ path, absolute }) => {
+      validatedHere.push(path);
+      const content = readFileSync(absolute, 'utf8');
+      return validateFile({ path, content }, parseManifestFile(path, content), context);
+    });
+  return { validatedHere, here };
+}
