@@ -42,9 +42,12 @@ export async function validateDiskFiles(
     content: readFileSync(absoluteOf.get(path)!, 'utf8'),
   });
   const threads = options.catalog ? 1 : (options.threads ?? 1);
-  const bundle = threads > 1 ? await workerBundleOrNone() : undefined;
+  const bundle = threads > 1 ? await bundleOrNone('./validation-worker.ts') : undefined;
   if (!bundle) {
-    const reader = files.length >= readerThreadMinFiles ? await readerBundleOrNone() : undefined;
+    const reader =
+      files.length >= readerThreadMinFiles
+        ? await bundleOrNone('./file-reader-worker.ts')
+        : undefined;
     const inputs = validationInputs(options, absoluteOf.keys());
     const validations = reader
       ? await validateAsRead(reader, inputs, files)
@@ -108,19 +111,13 @@ async function validateAsRead(
   }
 }
 
-/** Without its bundle, the files are read here, one at a time: same report. */
-async function readerBundleOrNone(): Promise<string | undefined> {
+/**
+ * A worker's bundle, or undefined when it cannot be built (esbuild missing, cache not writable):
+ * then the files are read and validated here, one at a time, with the same report.
+ */
+async function bundleOrNone(entry: string): Promise<string | undefined> {
   try {
-    return await workerBundle(new URL('./file-reader-worker.ts', import.meta.url));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Without a bundle (esbuild missing, cache not writable) validation runs here: same report. */
-async function workerBundleOrNone(): Promise<string | undefined> {
-  try {
-    return await workerBundle(new URL('./validation-worker.ts', import.meta.url));
+    return await workerBundle(new URL(entry, import.meta.url));
   } catch {
     return undefined;
   }

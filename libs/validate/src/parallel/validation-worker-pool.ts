@@ -10,7 +10,7 @@ import type { WorkerChunk, WorkerReply, WorkerSetup } from './worker-messages';
  * outgrow the limit) stops its worker, and that worker's files are validated on the main thread.
  */
 const workerMemoryLimits: ResourceLimits = {
-  maxYoungGenerationSizeMb: 32,
+  maxYoungGenerationSizeMb: 8,
   maxOldGenerationSizeMb: 128,
 };
 
