@@ -1,36 +1,28 @@
-import {
-  celEnv,
-  celList,
-  celMethod,
-  CelScalar,
-  isCelError,
-  listType,
-  parse,
-  plan,
-  type CelEnv,
-  type CelResult,
-} from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
-import { RE2JS } from '@bufbuild/re2';
+import type { CelEnv, CelResult } from '@bufbuild/cel';
+import type { RE2JS } from '@bufbuild/re2';
+import { celLibrary } from './cel-library';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
  * CRDs use are in the common subset of RE2 and ECMAScript.
  */
-const regexFunctions = [
-  celMethod('find', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, function find(re) {
-    return new RegExp(re).exec(this)?.[0] ?? '';
-  }),
-  celMethod(
-    'findAll',
-    CelScalar.STRING,
-    [CelScalar.STRING],
-    listType(CelScalar.STRING),
-    function findAll(re) {
-      return celList([...this.matchAll(new RegExp(re, 'g'))].map((match) => match[0]));
-    },
-  ),
-];
+function regexFunctions() {
+  const { celList, celMethod, CelScalar, listType } = celLibrary().cel;
+  return [
+    celMethod('find', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, function find(re) {
+      return new RegExp(re).exec(this)?.[0] ?? '';
+    }),
+    celMethod(
+      'findAll',
+      CelScalar.STRING,
+      [CelScalar.STRING],
+      listType(CelScalar.STRING),
+      function findAll(re) {
+        return celList([...this.matchAll(new RegExp(re, 'g'))].map((match) => match[0]));
+      },
+    ),
+  ];
+}
 
 /**
  * Functions of Kubernetes' CEL libraries that this evaluator does not provide: a rule that calls
@@ -83,7 +75,8 @@ const compiledPatterns = new Map<string, RE2JS>();
 const compiledOnce = {
   compile(pattern: string): RE2JS {
     let compiled = compiledPatterns.get(pattern);
-    if (!compiled) compiledPatterns.set(pattern, (compiled = RE2JS.compile(pattern)));
+    if (!compiled)
+      compiledPatterns.set(pattern, (compiled = celLibrary().re2.RE2JS.compile(pattern)));
     return compiled;
   },
 };
@@ -95,15 +88,18 @@ const programs = new Map<string, (bindings: { self: unknown }) => CelResult>();
 export function celProgram(rule: string): (self: unknown) => CelResult {
   let program = programs.get(rule);
   if (!program) {
-    environment ??= celEnv({
-      funcs: [...strings, ...regexFunctions],
+    const { cel, ext } = celLibrary();
+    environment ??= cel.celEnv({
+      funcs: [...ext.strings, ...regexFunctions()],
       re2: compiledOnce,
     });
-    program = plan(environment, parse(rule)) as (bindings: { self: unknown }) => CelResult;
+    program = cel.plan(environment, cel.parse(rule)) as (bindings: { self: unknown }) => CelResult;
     programs.set(rule, program);
   }
   const compiled = program;
   return (self) => compiled({ self } as never);
 }
 
-export { isCelError };
+export function isCelError(result: CelResult): result is Extract<CelResult, Error> {
+  return celLibrary().cel.isCelError(result);
+}

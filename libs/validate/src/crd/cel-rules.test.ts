@@ -10,7 +10,7 @@ const schema: JsonSchema = {
   'x-kubernetes-validations': [
     rule('!has(self.replicas) || !has(self.weight)', 'replicas and weight exclude each other'),
     rule('self.limits == self.requests', 'limits equal requests'),
-    rule("has(self.nothing) == false", 'a null member is absent'),
+    rule('has(self.nothing) == false', 'a null member is absent'),
     rule('size(self) >= 2', 'at least two members'),
     rule('!has(self.ratio) || type(self.ratio) == double', 'a number field is a double'),
     rule('!has(self.replicas) || type(self.replicas) == int', 'an integer field is an int'),
@@ -18,13 +18,18 @@ const schema: JsonSchema = {
   properties: {
     replicas: { type: 'integer', 'x-kubernetes-validations': [rule('self < 10', 'at most 9')] },
     weight: { type: 'number' },
-    ratio: { type: 'number', 'x-kubernetes-validations': [rule('self == 1.0', 'ratio is a double')] },
+    ratio: {
+      type: 'number',
+      'x-kubernetes-validations': [rule('self == 1.0', 'ratio is a double')],
+    },
     limits: { type: 'object', additionalProperties: { type: 'string' } },
     requests: { type: 'object', additionalProperties: { type: 'string' } },
     nothing: { type: 'string' },
     labels: {
       type: 'object',
-      'x-kubernetes-validations': [rule("self.all(k, k != '' && self[k] != '')", 'no empty keys or values')],
+      'x-kubernetes-validations': [
+        rule("self.all(k, k != '' && self[k] != '')", 'no empty keys or values'),
+      ],
       additionalProperties: {
         type: 'string',
         'x-kubernetes-validations': [rule("self != 'forbidden'", 'label value is forbidden')],

@@ -1,4 +1,5 @@
-import { celMap, type CelInput } from '@bufbuild/cel';
+import type { CelInput } from '@bufbuild/cel';
+import { celLibrary } from './cel-library';
 import type { JsonSchema } from '../schemas/schema-set';
 
 /**
@@ -17,7 +18,9 @@ export function celValue(
   if (known !== undefined) return known;
   const result = Array.isArray(value)
     ? value.map((item) => celValue(item, schema?.items as JsonSchema | undefined, converted))
-    : celMap(new SchemaTypedObject(value as Record<string, unknown>, schema, converted));
+    : celLibrary().cel.celMap(
+        new SchemaTypedObject(value as Record<string, unknown>, schema, converted),
+      );
   converted?.set(value, result);
   return result;
 }
@@ -64,7 +67,9 @@ class SchemaTypedObject implements ReadonlyMap<string, CelInput> {
     for (const key of Object.keys(this.object)) yield this.get(key)!;
   }
 
-  forEach(callback: (value: CelInput, key: string, map: ReadonlyMap<string, CelInput>) => void): void {
+  forEach(
+    callback: (value: CelInput, key: string, map: ReadonlyMap<string, CelInput>) => void,
+  ): void {
     for (const key of Object.keys(this.object)) callback(this.get(key)!, key, this);
   }
 

@@ -1,12 +1,9 @@
 import type { ManifestText } from '@platform/manifests';
+import type { ReadAhead } from './file-reader-thread';
 
 /** What the file reader thread is started with. */
-export interface ReaderSetup {
+export interface ReaderSetup extends ReadAhead {
   paths: readonly string[];
-  batchSize: number;
-  batchesAhead: number;
-  /** The reader parses a batch when at least this many batches are waiting to be taken. */
-  parseWhenAhead: number;
   /** One Int32: how many batches the taking thread has taken. */
   consumed: SharedArrayBuffer;
 }

@@ -9,7 +9,7 @@ import { workerBundle } from './worker-bundle';
 const directory = mkdtempSync(join(tmpdir(), 'file-reader-thread-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** More files than the reader may read ahead (16 batches of 64), each with its own text. */
+/** More files than a batch (64), each with its own text. */
 const texts = Array.from({ length: 1_500 }, (_, i) =>
   i === 7
     ? 'a: [unclosed\n'
@@ -35,9 +35,12 @@ beforeAll(async () => {
   bundle = await workerBundle(new URL('./file-reader-worker.ts', import.meta.url));
 });
 
+/** Small batches, few ahead: the reader has to wait for a slow taker many times over. */
+const shortReadAhead = { batchSize: 16, batchesAhead: 4, parseWhenAhead: 2 };
+
 async function readAll(list: readonly string[], pauseEvery = 0): Promise<ReadFile[]> {
   const files: ReadFile[] = [];
-  for await (const batch of readInOrder(bundle, list)) {
+  for await (const batch of readInOrder(bundle, list, pauseEvery ? shortReadAhead : undefined)) {
     files.push(...batch);
     // A slow consumer: the reader must wait for it, not drop or reorder anything.
     if (pauseEvery && files.length % pauseEvery === 0)
@@ -55,7 +58,7 @@ describe('the thread that reads and parses files ahead of validation', () => {
   });
 
   it('parses while a slow taker lets it get ahead, without dropping or reordering a file', async () => {
-    const read = await readAll(paths, 64);
+    const read = await readAll(paths, 16);
     expect(read.map((file) => file.content)).toEqual(texts);
     const parsed = read.filter((file) => file.text !== undefined);
     expect(parsed.length).toBeGreaterThan(texts.length / 2);

@@ -9,9 +9,15 @@ import type { ReaderBatch, ReaderSetup } from './file-reader-messages';
  * validates (file-reader-worker.ts), and parses those it reads while it is ahead: receiving parsed
  * values costs the validating thread about a third of parsing them itself.
  */
-const batchSize = 64;
-const batchesAhead = 16;
-const parseWhenAhead = 2;
+export interface ReadAhead {
+  batchSize: number;
+  /** The most batches read and not yet taken: about 4,000 files, 3 MB of text, by default. */
+  batchesAhead: number;
+  /** The reader parses a batch when at least this many batches are waiting to be taken. */
+  parseWhenAhead: number;
+}
+
+const defaultReadAhead: ReadAhead = { batchSize: 64, batchesAhead: 64, parseWhenAhead: 2 };
 
 /** A file as the reader thread sends it: its text, and what the text parses to if it parsed it. */
 export interface ReadFile {
@@ -26,10 +32,11 @@ export interface ReadFile {
 export async function* readInOrder(
   bundle: string,
   paths: readonly string[],
+  readAhead: ReadAhead = defaultReadAhead,
 ): AsyncGenerator<ReadFile[]> {
   const consumed = new SharedArrayBuffer(4);
   const taken = new Int32Array(consumed);
-  const setup: ReaderSetup = { paths, batchSize, batchesAhead, parseWhenAhead, consumed };
+  const setup: ReaderSetup = { paths, ...readAhead, consumed };
   const worker = new Worker(bundle, { workerData: setup });
   const inbox = new BatchInbox(worker);
   try {
