@@ -9,3 +9,4 @@ export * from './cluster-of-path';
 export * from './yaml-values';
 export * from './list-items';
 export * from './conventional-key-order';
+export * from './counted';

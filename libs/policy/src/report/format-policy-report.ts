@@ -1,4 +1,4 @@
-import { formatFinding, type Finding } from '@platform/manifests';
+import { formatFinding, type Finding, counted } from '@platform/manifests';
 import type { ExemptionInForce, PolicyCounts } from '../engine/policy-report';
 
 /** `formatFinding`, then the rule id (what an exemption would name) and, for warnings, the severity. */
@@ -13,12 +13,11 @@ export function formatExemption(exemption: ExemptionInForce): string {
 
 /** `policy: 16 files, 15 resources, 0 errors, 0 warnings, 4 exemptions` */
 export function formatPolicySummary(counts: PolicyCounts): string {
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   return `policy: ${[
-    count(counts.files, 'file'),
-    count(counts.resources, 'resource'),
-    count(counts.errors, 'error'),
-    count(counts.warnings, 'warning'),
-    count(counts.exemptions, 'exemption'),
+    counted(counts.files, 'file'),
+    counted(counts.resources, 'resource'),
+    counted(counts.errors, 'error'),
+    counted(counts.warnings, 'warning'),
+    counted(counts.exemptions, 'exemption'),
   ].join(', ')}`;
 }

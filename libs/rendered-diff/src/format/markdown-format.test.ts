@@ -35,9 +35,7 @@ describe('formatMarkdown', () => {
   it('puts the summary and the deletions first, one collapsible section per app', () => {
     const note = formatMarkdown(largeChange(2), { maxChars: 60_000, fullDiffLocation });
     expect(note.indexOf('| ci | observability | 0 | 0 | 2 |')).toBeGreaterThan(0);
-    expect(note.indexOf('**1 resource(s) will be deleted**')).toBeLessThan(
-      note.indexOf('<details>'),
-    );
+    expect(note.indexOf('**1 resource will be deleted**')).toBeLessThan(note.indexOf('<details>'));
     expect(note).toContain(
       '`ci  Namespace gone` **deleting a Namespace deletes every object in it**',
     );
@@ -51,7 +49,7 @@ describe('formatMarkdown', () => {
     const note = formatMarkdown(diff, { maxChars: 20_000, fullDiffLocation });
     expect(note.length).toBeLessThanOrEqual(20_000);
     const leftOut =
-      /\*\*Left out to stay within 20,000 characters: (\d+) resource change\(s\)\.\*\* Full diff: (.*)/.exec(
+      /\*\*Left out to stay within 20,000 characters: (\d+) resource changes\.\*\* Full diff: (.*)/.exec(
         note,
       );
     expect(leftOut?.[2]).toBe(fullDiffLocation);

@@ -1,3 +1,4 @@
+import { counted } from '@platform/manifests';
 import type { RenderedDiff, ResourceChange } from '../diff/rendered-diff';
 import { resourceLines } from './resource-lines';
 import {
@@ -66,7 +67,7 @@ function summarySection(diff: RenderedDiff): string {
   const removed = deletions(diff);
   if (removed.length > 0) {
     lines.push(
-      `> :warning: **${removed.length} resource(s) will be deleted**: ArgoCD prunes them from the cluster on sync.`,
+      `> :warning: **${counted(removed.length, 'resource')} will be deleted**: ArgoCD prunes them from the cluster on sync.`,
       '>',
     );
     lines.push(
@@ -80,7 +81,7 @@ function summarySection(diff: RenderedDiff): string {
   const recreated = recreations(diff);
   if (recreated.length > 0) {
     lines.push(
-      `> :warning: **${recreated.length} resource(s) will be recreated**: immutable fields change, so the sync fails until the resource is deleted and created again.`,
+      `> :warning: **${counted(recreated.length, 'resource')} will be recreated**: immutable fields change, so the sync fails until the resource is deleted and created again.`,
       '>',
     );
     const reasons = (c: ResourceChange) =>
@@ -131,7 +132,7 @@ function appSection(
     const names = noiseOnly.map((c) => resourceRef(c).split('  ')[1]).join(', ');
     blocks.push({
       change: noiseOnly[0]!,
-      text: `  ${noiseOnly.length} resource(s) changed only in chart labels/checksums: ${names}\n`,
+      text: `  ${counted(noiseOnly.length, 'resource')} changed only in chart labels/checksums: ${names}\n`,
     });
   }
   let text = open;
@@ -157,7 +158,7 @@ function leftOutNotice(leftOut: ResourceChange[][], options: MarkdownOptions): s
   if (leftOut.length === 0) return '';
   const total = leftOut.reduce((sum, group) => sum + group.length, 0);
   const lines = [
-    `**Left out to stay within ${options.maxChars.toLocaleString('en-US')} characters: ${total} resource change(s).** Full diff: ${options.fullDiffLocation}`,
+    `**Left out to stay within ${options.maxChars.toLocaleString('en-US')} characters: ${counted(total, 'resource change')}.** Full diff: ${options.fullDiffLocation}`,
     '',
   ];
   let length = lines.join('\n').length;
@@ -167,7 +168,7 @@ function leftOutNotice(leftOut: ResourceChange[][], options: MarkdownOptions): s
     const first = group[0]!;
     const line = `- ${first.identity.cluster}/${first.origin.app}: ${group.length} (${[...kinds].map(([k, n]) => `${k} ×${n}`).join(', ')})`;
     if (length + line.length > NOTICE_RESERVE - 100) {
-      lines.push(`- … and ${leftOut.length - index} more app(s)`);
+      lines.push(`- … and ${counted(leftOut.length - index, 'more app')}`);
       break;
     }
     lines.push(line);

@@ -33,7 +33,7 @@ describe('formatTerminal', () => {
     expect(text.split('\n')[0]).toBe(
       'Rendered diff: 0 added, 0 removed, 2 changed (1 recreated); 0 unchanged',
     );
-    expect(text).toContain('RECREATES: 1 resource(s)');
+    expect(text).toContain('RECREATES: 1 resource changes immutable fields');
     expect(text).toContain('~ Deployment observability/agent (apps)  RECREATED');
     expect(text).toContain('-         Log_Level info\n+         Log_Level debug');
     expect(text).not.toContain('\u001b[');

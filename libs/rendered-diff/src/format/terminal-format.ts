@@ -1,3 +1,4 @@
+import { counted } from '@platform/manifests';
 import type { RenderedDiff } from '../diff/rendered-diff';
 import type { DiffLine } from './resource-lines';
 import { resourceLines } from './resource-lines';
@@ -36,7 +37,7 @@ export function formatTerminal(diff: RenderedDiff, { colour }: { colour: boolean
       '',
       paint({
         sign: '-',
-        text: `DELETIONS: ArgoCD prunes ${removed.length} resource(s) from the cluster on sync:`,
+        text: `DELETIONS: ArgoCD prunes ${counted(removed.length, 'resource')} from the cluster on sync:`,
       }),
     );
     for (const change of removed)
@@ -53,7 +54,7 @@ export function formatTerminal(diff: RenderedDiff, { colour }: { colour: boolean
       '',
       paint({
         sign: '!',
-        text: `RECREATES: ${recreated.length} resource(s) change immutable fields (delete and create; the sync fails unless replaced):`,
+        text: `RECREATES: ${counted(recreated.length, 'resource')} change${recreated.length === 1 ? 's' : ''} immutable fields (delete and create; the sync fails unless replaced):`,
       }),
     );
     for (const change of recreated) {
@@ -68,7 +69,7 @@ export function formatTerminal(diff: RenderedDiff, { colour }: { colour: boolean
       out.push(...resourceLines(change).map(paint));
     if (noiseOnly.length > 0) {
       out.push(
-        `  ${noiseOnly.length} resource(s) changed only in chart labels/checksums: ${noiseOnly.map((c) => resourceRef(c).split('  ')[1]).join(', ')}`,
+        `  ${counted(noiseOnly.length, 'resource')} changed only in chart labels/checksums: ${noiseOnly.map((c) => resourceRef(c).split('  ')[1]).join(', ')}`,
       );
     }
   }

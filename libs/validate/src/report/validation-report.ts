@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from '@platform/manifests';
+import { compareFindings, type Finding, counted } from '@platform/manifests';
 
 export type ValidationEngineName = 'embedded' | 'kubeconform';
 
@@ -51,14 +51,13 @@ export function buildValidationReport(
 
 /** `validate: 16 files, 15 resources, 1 Helm values file, 0 errors, 0 warnings (embedded engine)` */
 export function formatValidationSummary(summary: ValidationSummary): string {
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   const skipped =
     summary.skipped > 0 ? ` (${summary.skipped} of a skipped kind, not schema-checked)` : '';
   return `validate: ${[
-    count(summary.files, 'file'),
-    count(summary.resources - summary.helmValues, 'resource') + skipped,
-    count(summary.helmValues, 'Helm values file'),
-    count(summary.errors, 'error'),
-    count(summary.warnings, 'warning'),
+    counted(summary.files, 'file'),
+    counted(summary.resources - summary.helmValues, 'resource') + skipped,
+    counted(summary.helmValues, 'Helm values file'),
+    counted(summary.errors, 'error'),
+    counted(summary.warnings, 'warning'),
   ].join(', ')} (${summary.engine} engine)`;
 }

@@ -12,7 +12,7 @@ import { inventory, renderedRoot, type Inventory } from '@platform/config';
 import type { CommandOptions } from '../main';
 import { collectYamlFiles, type SourceFile } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
-import { counted } from './counted';
+import { counted } from '@platform/manifests';
 
 /**
  * The capacity plan of every cluster with NodePools in `files` (the rendered/ tree), or of

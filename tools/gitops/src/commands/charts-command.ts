@@ -1,7 +1,7 @@
 import { helmPull, pinnedHelm, resolveHelm } from '../helm';
 import type { CommandOptions } from '../main';
 import { vendorChartPackage, vendorLayout, verifyVendorTree } from '../vendor';
-import { counted } from './counted';
+import { counted } from '@platform/manifests';
 
 export const chartsUsage = `Usage:
   gitops charts verify                                   check vendor/ against vendor/vendor.lock.json

@@ -13,7 +13,7 @@ import { readRunbooks } from '../workspace/read-runbooks';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
 import { renderChecks } from './render-checks';
-import { counted } from './counted';
+import { counted } from '@platform/manifests';
 
 /**
  * Everything CI runs, offline: strict validation, policy and the capacity plan over the committed

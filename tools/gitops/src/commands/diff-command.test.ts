@@ -68,7 +68,7 @@ describe('gitops diff --base', () => {
     const { code, stdout } = await gitopsDiff(['--base', 'base']);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Rendered diff: 1 added, 1 removed, 1 changed; 0 unchanged');
-    expect(stdout).toContain('DELETIONS: ArgoCD prunes 1 resource(s)');
+    expect(stdout).toContain('DELETIONS: ArgoCD prunes 1 resource from the cluster');
     expect(stdout).toContain('+ ConfigMap observability/new  new');
     expect(stdout).toContain('- ConfigMap observability/gone  DELETED on sync');
     expect(stdout).toContain('    data.level: info → debug');

@@ -2,7 +2,7 @@ import { targetDirectory } from '@platform/core';
 import type { CommandOptions } from '../main';
 import { formatCheckFinding, renderToDisk } from '../render/render-pipeline';
 import { renderChecks } from './render-checks';
-import { counted } from './counted';
+import { counted } from '@platform/manifests';
 
 export async function renderCommand(options: CommandOptions): Promise<number> {
   const { render, warnings } = await renderToDisk({
