@@ -65,6 +65,8 @@ describe('.gitlab-ci.yml under gitlab-ci-local', () => {
     });
     expect(run.output).toContain('affected projects: karpenter');
     expect(run.exitCode).toBe(0);
+    // A clean run prints no Node warnings (Nx's listener warning is silenced in .gitlab-ci.yml).
+    expect(run.output).not.toMatch(/\(node:\d+\) \w*Warning/);
     const note = readFileSync(join(clone.root, 'rendered-diff.md'), 'utf8');
     expect(note).toMatch(/^### Rendered diff: no resource changes/);
     expect(run.output).toContain('GITOPS_DIFF_NOTE_TOKEN is not set');
