@@ -10,6 +10,7 @@ import {
   kubernetesFormatKeywordDefinition,
 } from '../crd/kubernetes-format-keyword';
 import { schemaValidatorOptions } from '../schemas/schema-validator-factory';
+import { runCachedModule } from './cached-module';
 import { codeCacheDirectory, writeAtomically } from './code-cache-directory';
 
 const requireFromHere = createRequire(import.meta.url);
@@ -82,15 +83,10 @@ function loadValidator(path: string): ValidateFunction | undefined {
   } catch {
     return undefined;
   }
-  const module = { exports: {} as unknown };
   // The generated code is CommonJS that calls the format check by name; both are bound here.
-  new Function('module', 'exports', 'require', kubernetesFormatCheckName, code)(
-    module,
-    module.exports,
-    requireFromHere,
-    isKubernetesFormat,
-  );
-  return module.exports as ValidateFunction;
+  return runCachedModule(code, path, {
+    [kubernetesFormatCheckName]: isKubernetesFormat,
+  }) as ValidateFunction;
 }
 
 /** Used as a schema identity: the schema with the definitions and documents it may refer to. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { runCachedModule } from '../code-cache/cached-module';
 
 /** The committed module `npm run schemas` writes: every embedded schema as compiled ajv code. */
 export const precompiledValidatorsUrl = new URL(
@@ -25,10 +26,8 @@ export function loadPrecompiledValidators(
   documentText: string,
 ): Record<string, ValidateFunction> | undefined {
   if (!existsSync(precompiledValidatorsUrl)) return undefined;
-  const module = createRequire(import.meta.url)(precompiledValidatorsUrl.pathname) as Record<
-    string,
-    unknown
-  >;
+  const path = fileURLToPath(precompiledValidatorsUrl);
+  const module = runCachedModule(readFileSync(path, 'utf8'), path) as Record<string, unknown>;
   if (module[precompiledDigestExport] !== schemaDocumentDigest(documentText)) return undefined;
   return module as Record<string, ValidateFunction>;
 }
