@@ -11,28 +11,25 @@ const filename = join(scratch, 'generated.cjs');
 const code = (answer: number) =>
   `"use strict"; exports.answer = function answer() { return ${answer} + bonus; };`;
 
+/** Runs `code(answer)` with `bonus` bound, caching in `directory`, and calls what it exports. */
+const answerOf = (answer: number, bonus: number, directory: string) =>
+  (
+    runCachedModule(code(answer), filename, { bonus }, directory) as { answer: () => number }
+  ).answer();
+
 describe('generated CommonJS run with a V8 code cache', () => {
   it('runs the code with its bindings, and writes one cache entry that later runs use', () => {
     const directory = join(scratch, 'round-trip');
-    const first = runCachedModule(code(40), filename, { bonus: 2 }, directory) as {
-      answer: () => number;
-    };
-    expect(first.answer()).toBe(42);
+    expect(answerOf(40, 2, directory)).toBe(42);
     expect(readdirSync(directory)).toHaveLength(1);
-    const again = runCachedModule(code(40), filename, { bonus: 2 }, directory) as {
-      answer: () => number;
-    };
-    expect(again.answer()).toBe(42);
+    expect(answerOf(40, 2, directory)).toBe(42);
     expect(readdirSync(directory)).toHaveLength(1);
   });
 
   it('never runs a cache made for other code of the same length', () => {
     const directory = join(scratch, 'same-length');
     runCachedModule(code(40), filename, { bonus: 2 }, directory);
-    const changed = runCachedModule(code(50), filename, { bonus: 2 }, directory) as {
-      answer: () => number;
-    };
-    expect(changed.answer()).toBe(52);
+    expect(answerOf(50, 2, directory)).toBe(52);
     expect(readdirSync(directory)).toHaveLength(2);
   });
 
@@ -50,18 +47,11 @@ describe('generated CommonJS run with a V8 code cache', () => {
   it('runs the code all the same when the cache cannot be written or is garbage', () => {
     const file = join(scratch, 'not-a-directory');
     writeFileSync(file, '');
-    const module = runCachedModule(code(1), filename, { bonus: 1 }, join(file, 'cache')) as {
-      answer: () => number;
-    };
-    expect(module.answer()).toBe(2);
+    expect(answerOf(1, 1, join(file, 'cache'))).toBe(2);
     const directory = join(scratch, 'garbage');
     runCachedModule(code(3), filename, { bonus: 0 }, directory);
     const [entry] = readdirSync(directory);
     writeFileSync(join(directory, entry!), 'not a code cache');
-    expect(
-      (
-        runCachedModule(code(3), filename, { bonus: 0 }, directory) as { answer: () => number }
-      ).answer(),
-    ).toBe(3);
+    expect(answerOf(3, 0, directory)).toBe(3);
   });
 });
