@@ -99,8 +99,10 @@ function checkTarget(check, app, renderedFiles) {
 /** @returns {TargetConfiguration} */
 function testTarget() {
   return {
-    // Projects of scripts only (tools/bench) have no tests; that is not a failure.
-    command: 'vitest run {projectRoot} --passWithNoTests',
+    // Projects of scripts only (tools/bench) have no tests; that is not a failure. Nx sets
+    // FORCE_COLOR for every task; with NO_COLOR also set (the person's standing choice), Node
+    // warns on the first colour check, so NO_COLOR wins, as in bin/gitops.mjs.
+    command: '${NO_COLOR:+env -u FORCE_COLOR} vitest run {projectRoot} --passWithNoTests',
     options: { cwd: '{workspaceRoot}' },
     cache: true,
     inputs: ['default', '^production', '{workspaceRoot}/vitest.config.ts'],
