@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crdSchemaSet, crdVersionSchemas } from '../crd/crd-schema-set';
 import { embeddedSchemaCatalog } from '../schemas/schema-catalog';
+import { testCrd } from '../testing/test-crd';
 import { CompiledValidatorCache } from './compiled-validator-cache';
 
 const scratch = mkdtempSync(join(tmpdir(), 'compiled-validators-'));
@@ -11,32 +12,18 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A CRD whose schema uses the custom format keyword, so the written code must call the check. */
 const versions = crdVersionSchemas(
-  {
-    spec: {
-      group: 'example.com',
-      names: { kind: 'Clock' },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: {
-                spec: {
-                  type: 'object',
-                  properties: {
-                    since: { type: 'string', format: 'date-time' },
-                    ticks: { type: 'integer', minimum: 0 },
-                  },
-                },
-              },
-            },
-          },
+  testCrd('Clock', {
+    type: 'object',
+    properties: {
+      spec: {
+        type: 'object',
+        properties: {
+          since: { type: 'string', format: 'date-time' },
+          ticks: { type: 'integer', minimum: 0 },
         },
-      ],
+      },
     },
-  },
+  }),
   'clock-crd.yaml',
 );
 const invalidClock = {

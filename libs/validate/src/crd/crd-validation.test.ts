@@ -3,71 +3,58 @@ import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../engine/validate-files';
 import { celRuleCoverage } from './cel-coverage';
 import { crdVersionSchemas } from './crd-schema-set';
+import { testCrd } from '../testing/test-crd';
 
 /** A CRD of this test's own, small enough to read: every marker and constraint the engine honours. */
-const widgetCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    names: { kind: 'Widget', listKind: 'WidgetList', plural: 'widgets', singular: 'widget' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1alpha1',
-        served: false,
-        storage: false,
-        schema: { openAPIV3Schema: { type: 'object' } },
-      },
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
+const widgetCrd = testCrd(
+  'Widget',
+  {
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { type: 'object' },
+      spec: {
+        type: 'object',
+        required: ['group'],
+        'x-kubernetes-validations': [
+          {
+            rule: 'self.minReplicas <= self.maxReplicas',
+            message: 'minReplicas must not exceed maxReplicas',
+          },
+          { rule: 'self.group == oldSelf.group', message: 'group is immutable' },
+          { rule: "quantity(self.size).isGreaterThan(quantity('0'))" },
+        ],
+        properties: {
+          group: { type: 'string', pattern: '^[^/]*$', maxLength: 253 },
+          minReplicas: { type: 'integer', minimum: 0 },
+          maxReplicas: { type: 'integer', maximum: 10, exclusiveMaximum: true },
+          size: {
+            'x-kubernetes-int-or-string': true,
+            anyOf: [{ type: 'integer' }, { type: 'string' }],
+          },
+          mode: { type: 'string', enum: ['fast', 'slow'] },
+          tags: { type: 'array', maxItems: 2, items: { type: 'string', minLength: 1 } },
+          since: { type: 'string', format: 'date-time' },
+          extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+          template: {
             type: 'object',
-            properties: {
-              apiVersion: { type: 'string' },
-              kind: { type: 'string' },
-              metadata: { type: 'object' },
-              spec: {
-                type: 'object',
-                required: ['group'],
-                'x-kubernetes-validations': [
-                  {
-                    rule: 'self.minReplicas <= self.maxReplicas',
-                    message: 'minReplicas must not exceed maxReplicas',
-                  },
-                  { rule: 'self.group == oldSelf.group', message: 'group is immutable' },
-                  { rule: "quantity(self.size).isGreaterThan(quantity('0'))" },
-                ],
-                properties: {
-                  group: { type: 'string', pattern: '^[^/]*$', maxLength: 253 },
-                  minReplicas: { type: 'integer', minimum: 0 },
-                  maxReplicas: { type: 'integer', maximum: 10, exclusiveMaximum: true },
-                  size: {
-                    'x-kubernetes-int-or-string': true,
-                    anyOf: [{ type: 'integer' }, { type: 'string' }],
-                  },
-                  mode: { type: 'string', enum: ['fast', 'slow'] },
-                  tags: { type: 'array', maxItems: 2, items: { type: 'string', minLength: 1 } },
-                  since: { type: 'string', format: 'date-time' },
-                  extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-                  template: {
-                    type: 'object',
-                    'x-kubernetes-embedded-resource': true,
-                    'x-kubernetes-preserve-unknown-fields': true,
-                  },
-                },
-              },
-            },
+            'x-kubernetes-embedded-resource': true,
+            'x-kubernetes-preserve-unknown-fields': true,
           },
         },
       },
-    ],
+    },
   },
-};
+  [
+    {
+      name: 'v1alpha1',
+      served: false,
+      storage: false,
+      schema: { openAPIV3Schema: { type: 'object' } },
+    },
+  ],
+);
 
 const widget = (spec: Record<string, unknown>) => ({
   apiVersion: 'example.com/v1',

@@ -8,53 +8,35 @@ import { validateFiles } from '../engine/validate-files';
 import { validationInputs, initialContext } from '../engine/validation-inputs';
 import { validateFile } from '../engine/file-validation';
 import { parseManifestFile } from '@platform/manifests';
+import { testCrd } from '../testing/test-crd';
 import type { DiskFile } from './disk-file';
 import { validateDiskFiles } from './validate-disk-files';
 import { startValidationWorkerPool } from './validation-worker-pool';
 import { workerBundle } from './worker-bundle';
 
 /** A CRD of this test's own: a pattern, a date-time format, a CEL rule with matches() per item. */
-const gadgetCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'gadgets.example.com' },
-  spec: {
-    group: 'example.com',
-    names: { kind: 'Gadget', listKind: 'GadgetList', plural: 'gadgets', singular: 'gadget' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
+const gadgetCrd = testCrd('Gadget', {
+  type: 'object',
+  properties: {
+    spec: {
+      type: 'object',
+      properties: {
+        since: { type: 'string', format: 'date-time' },
+        code: { type: 'string', pattern: '^[a-z]+$' },
+        ports: {
+          type: 'array',
+          items: {
             type: 'object',
-            properties: {
-              spec: {
-                type: 'object',
-                properties: {
-                  since: { type: 'string', format: 'date-time' },
-                  code: { type: 'string', pattern: '^[a-z]+$' },
-                  ports: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      'x-kubernetes-validations': [
-                        { rule: "self.name.matches('^p-[0-9]+$')", message: 'name must be p-N' },
-                      ],
-                      properties: { name: { type: 'string' } },
-                    },
-                  },
-                },
-              },
-            },
+            'x-kubernetes-validations': [
+              { rule: "self.name.matches('^p-[0-9]+$')", message: 'name must be p-N' },
+            ],
+            properties: { name: { type: 'string' } },
           },
         },
       },
-    ],
+    },
   },
-};
+});
 
 const gadget = (i: number, spec: object) => ({
   apiVersion: 'example.com/v1',
