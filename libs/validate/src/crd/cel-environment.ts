@@ -100,6 +100,7 @@ export function celProgram(rule: string): (self: unknown) => CelResult {
   return (self) => compiled({ self } as never);
 }
 
+/** Whether an evaluation ended in a CEL error rather than a value. */
 export function isCelError(result: CelResult): result is Extract<CelResult, Error> {
   return celLibrary().cel.isCelError(result);
 }

@@ -10,7 +10,7 @@ import { validateFile } from '../engine/file-validation';
 import { parseManifestFile } from '@platform/manifests';
 import { testCrd } from '../testing/test-crd';
 import type { DiskFile } from './disk-file';
-import { validateDiskFiles } from './validate-disk-files';
+import { readerThreadMinFiles, validateDiskFiles } from './validate-disk-files';
 import { startValidationWorkerPool } from './validation-worker-pool';
 import { workerBundle } from './worker-bundle';
 
@@ -163,6 +163,8 @@ describe('validating files on disk', () => {
         many.push({ path, absolute: join(more, `${i}.yaml`) });
       }
       many.sort((a, b) => (a.path < b.path ? -1 : 1));
+      // Enough files for the reader thread, whose parsing (file-reader-thread.test.ts) this trusts.
+      expect(many.length).toBeGreaterThanOrEqual(readerThreadMinFiles);
       const inMemoryMany = many.map(({ path, absolute }) => ({
         path,
         content: readFileSync(absolute, 'utf8'),

@@ -78,7 +78,7 @@ function validateHere(inputs: ValidationInputs): (files: readonly DiskFile[]) =>
 }
 
 /** From this many files, a thread of its own reads and parses them (file-reader-thread.ts). */
-const readerThreadMinFiles = 1_000;
+export const readerThreadMinFiles = 1_000;
 
 /** Validation on this thread of files another thread reads ahead, in order. */
 async function validateAsRead(
