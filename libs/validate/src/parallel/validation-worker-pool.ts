@@ -42,7 +42,6 @@ export function startValidationWorkerPool(
   workers: number,
   { validateOnMainThread = true }: WorkerPoolOptions = {},
 ): ValidationWorkerPool {
-  if (process.env.DEBUG_POOL) console.error('pool start', performance.now().toFixed(0));
   const started = Array.from(
     { length: workers },
     () => new Worker(bundle, { resourceLimits: workerMemoryLimits }),
@@ -103,8 +102,6 @@ class ChunkRun {
       const index = this.sent++;
       try {
         this.store(index, this.validateHere(this.chunks[index]!.files));
-        if (process.env.DEBUG_POOL)
-          console.error('main chunk', index, performance.now().toFixed(0));
       } catch (error) {
         return this.stop(error as Error);
       }
@@ -125,8 +122,6 @@ class ChunkRun {
     // A file that cannot be read (or a check that throws) fails the run, as it would here.
     if (reply.type === 'failed') return this.stop(new Error(reply.message));
     this.store(reply.index, reply.validations);
-    if (process.env.DEBUG_POOL)
-      console.error('worker chunk', reply.index, performance.now().toFixed(0));
     this.sendNext(worker);
     this.finishIfDone();
   }
