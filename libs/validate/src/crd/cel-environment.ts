@@ -1,6 +1,7 @@
 import type { CelEnv, CelResult } from '@bufbuild/cel';
 import type { RE2JS } from '@bufbuild/re2';
 import { celLibrary } from './cel-library';
+import { selfAccess, type SelfAccess } from './cel-self-access';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
@@ -82,22 +83,35 @@ const compiledOnce = {
 };
 
 let environment: CelEnv | undefined;
-const programs = new Map<string, (bindings: { self: unknown }) => CelResult>();
+
+/** The evaluator with Kubernetes' functions, loaded on first use. */
+export function celEnvironment(): CelEnv {
+  const { cel, ext } = celLibrary();
+  environment ??= cel.celEnv({ funcs: [...ext.strings, ...regexFunctions()], re2: compiledOnce });
+  return environment;
+}
+
+/** A rule ready to run, and what of `self` it reads (cel-self-access.ts). */
+export interface CompiledCelRule {
+  run: (self: unknown) => CelResult;
+  access: SelfAccess;
+}
+
+const compiledRules = new Map<string, CompiledCelRule>();
 
 /** Compiles a rule once per process; a rule that does not parse throws. */
-export function celProgram(rule: string): (self: unknown) => CelResult {
-  let program = programs.get(rule);
-  if (!program) {
-    const { cel, ext } = celLibrary();
-    environment ??= cel.celEnv({
-      funcs: [...ext.strings, ...regexFunctions()],
-      re2: compiledOnce,
-    });
-    program = cel.plan(environment, cel.parse(rule)) as (bindings: { self: unknown }) => CelResult;
-    programs.set(rule, program);
+export function compiledCelRule(rule: string): CompiledCelRule {
+  let compiled = compiledRules.get(rule);
+  if (!compiled) {
+    const { cel } = celLibrary();
+    const parsed = cel.parse(rule);
+    const program = cel.plan(celEnvironment(), parsed) as (bindings: {
+      self: unknown;
+    }) => CelResult;
+    compiled = { run: (self) => program({ self }), access: selfAccess(parsed.expr) };
+    compiledRules.set(rule, compiled);
   }
-  const compiled = program;
-  return (self) => compiled({ self } as never);
+  return compiled;
 }
 
 /** Whether an evaluation ended in a CEL error rather than a value. */

@@ -1,7 +1,10 @@
+import { readParts, type SelfAccess } from './cel-self-access';
+
 /**
- * A CEL rule is a pure function of `self` (rules that read `oldSelf` are never evaluated), and
- * most values rules see repeat across resources: a label key, an operator, a requirement, a list
- * of zones. Each rule keeps the outcome of the first values it sees, up to a bound, so 10,000
+ * A CEL rule is a pure function of what it reads of `self` (rules that read `oldSelf` are never
+ * evaluated), and most of what rules read repeats across resources: a label key, an operator, a
+ * requirement, the `amiFamily` and `amiSelectorTerms` of an EC2NodeClass spec. Each rule keeps the
+ * outcome of the first values it sees, up to a bound, keyed by the parts it reads, so 10,000
  * NodePools cost a few hundred evaluations of a rule instead of tens of thousands.
  */
 export class CelOutcomeMemo<Rule extends object> {
@@ -9,9 +12,17 @@ export class CelOutcomeMemo<Rule extends object> {
 
   constructor(private readonly maxOutcomesPerRule = 1_000) {}
 
-  /** The outcome of `rule` for `value`: remembered when the value has a key, else computed. */
-  outcome(rule: Rule, value: unknown, compute: () => string | undefined): string | undefined {
-    const key = this.keyOf(value);
+  /**
+   * The outcome of `rule` for `value`, of which the rule reads `access`: remembered when what it
+   * reads has a key, else computed.
+   */
+  outcome(
+    rule: Rule,
+    value: unknown,
+    access: SelfAccess,
+    compute: () => string | undefined,
+  ): string | undefined {
+    const key = this.keyOf(value, access);
     if (key === undefined) return compute();
     let known = this.outcomes.get(rule);
     if (!known) this.outcomes.set(rule, (known = new Map()));
@@ -24,13 +35,19 @@ export class CelOutcomeMemo<Rule extends object> {
   /** Several rules often sit at one node: an object's key is written once for all of them. */
   private readonly keysOfObjects = new WeakMap<object, string | null>();
 
-  private keyOf(value: unknown): string | undefined {
+  private keyOf(value: unknown, access: SelfAccess): string | undefined {
+    const parts = readParts(value, access);
+    // Marked, so that no value read whole (a list of lists) shares a key with parts read.
+    if (parts) return prefixed('p', memoKey(parts));
     if (typeof value !== 'object' || value === null) return memoKey(value);
     let key = this.keysOfObjects.get(value);
     if (key === undefined) this.keysOfObjects.set(value, (key = memoKey(value) ?? null));
     return key ?? undefined;
   }
 }
+
+const prefixed = (mark: string, key: string | undefined) =>
+  key === undefined ? undefined : mark + key;
 
 const maxKeyLength = 256;
 

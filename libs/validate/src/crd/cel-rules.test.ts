@@ -92,4 +92,13 @@ describe('CEL rules evaluated over a value through its schema', () => {
   it('tells a one-member object from a bigger one through size()', () => {
     expect(messagesAt({ limits: {} })).toContain(': at least two members');
   });
+
+  it('tells apart values that differ only in a member a root rule reads, after sharing others', () => {
+    const base = { limits: {}, requests: {}, labels: { team: 'a' } };
+    expect(messagesAt({ ...base, replicas: 1 })).toEqual([]);
+    expect(messagesAt({ ...base, replicas: 1, labels: { team: 'b' } })).toEqual([]);
+    expect(messagesAt({ ...base, replicas: 1, weight: 2 })).toEqual([
+      ': replicas and weight exclude each other',
+    ]);
+  });
 });

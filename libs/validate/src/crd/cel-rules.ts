@@ -1,6 +1,6 @@
 import type { FieldPath } from '@platform/manifests';
 import type { JsonSchema } from '../schemas/schema-set';
-import { celProgram, isCelError, notEvaluatedReason } from './cel-environment';
+import { compiledCelRule, isCelError, notEvaluatedReason } from './cel-environment';
 import { CelOutcomeMemo } from './cel-outcome-memo';
 import { celValue } from './cel-value';
 
@@ -100,7 +100,8 @@ function evaluate(
   converted: Map<unknown, unknown>,
 ): CelViolation | undefined {
   if (notEvaluatedReason(rule.rule)) return undefined;
-  const message = memo.outcome(rule, value, () => outcome(rule, schema, value, converted));
+  const { access } = compiledCelRule(rule.rule);
+  const message = memo.outcome(rule, value, access, () => outcome(rule, schema, value, converted));
   return message === undefined
     ? undefined
     : { path: [...path, ...fieldPathSegments(rule.fieldPath)], message };
@@ -113,7 +114,7 @@ function outcome(
   value: unknown,
   converted: Map<unknown, unknown>,
 ): string | undefined {
-  const result = celProgram(rule.rule)(celValue(value, schema, converted));
+  const result = compiledCelRule(rule.rule).run(celValue(value, schema, converted));
   if (isCelError(result)) {
     // A function only resolved at run time: not evaluable here, not a finding.
     if (/unbound function|no such overload/i.test(result.message)) return undefined;
