@@ -1,12 +1,20 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { ManifestText } from '@platform/manifests';
 import type { ReadAhead } from './file-reader-thread';
 
 /** What the file reader thread is started with. */
 export interface ReaderSetup extends ReadAhead {
   paths: readonly string[];
-  /** One Int32: how many batches the taking thread has taken. */
-  consumed: SharedArrayBuffer;
+  /** Where the reader posts its batches; the taking thread pulls them one at a time. */
+  port: MessagePort;
+  /** Two Int32s: at `takenSlot` and `postedSlot`. */
+  counts: SharedArrayBuffer;
 }
+
+/** Batches the taking thread has taken: the reader waits while it is far behind. */
+export const takenSlot = 0;
+/** Batches the reader has posted: the taking thread waits while it has taken them all. */
+export const postedSlot = 1;
 
 /**
  * A batch of consecutive files, read (and parsed when the reader had time: `texts`); or the

@@ -1,6 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
 import type { ManifestText } from '@platform/manifests';
-import type { ReaderBatch, ReaderSetup } from './file-reader-messages';
+import { postedSlot, takenSlot, type ReaderBatch, type ReaderSetup } from './file-reader-messages';
 
 /**
  * Reading a file is a handful of system calls that, on the 2-core development VM, cost about as
@@ -28,66 +33,65 @@ export interface ReadFile {
 /**
  * The files, in order and in batches, read and parsed by the bundled reader thread `bundle`. A
  * file that cannot be read ends the iteration with the error `readFileSync` would have thrown.
+ *
+ * Batches are pulled from the reader's port one at a time, when this thread wants the next one:
+ * those waiting stay serialized outside this thread's heap. (Delivered as 'message' events, every
+ * waiting batch was deserialized at once whenever this thread yielded, thousands of parsed files
+ * that then outlived young-generation collections and were copied into the old generation.)
  */
 export async function* readInOrder(
   bundle: string,
   paths: readonly string[],
   readAhead: ReadAhead = defaultReadAhead,
 ): AsyncGenerator<ReadFile[]> {
-  const consumed = new SharedArrayBuffer(4);
-  const taken = new Int32Array(consumed);
-  const setup: ReaderSetup = { paths, ...readAhead, consumed };
-  const worker = new Worker(bundle, { workerData: setup });
-  const inbox = new BatchInbox(worker);
+  const counts = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const setup: ReaderSetup = { paths, ...readAhead, port: port2, counts: counts.buffer };
+  const worker = new Worker(bundle, { workerData: setup, transferList: [port2] });
+  const stopped = whenStopped(worker);
+  // The caller goes on (loading its validators) while the thread starts; waiting starts later.
+  await Promise.resolve();
   try {
     let delivered = 0;
     while (delivered < paths.length) {
-      const { contents, texts } = await inbox.next();
-      Atomics.add(taken, 0, 1);
-      Atomics.notify(taken, 0);
-      delivered += contents.length;
-      yield contents.map((content, index) => ({ content, text: texts?.[index] }));
+      const batch = await nextBatch(port1, counts, stopped);
+      if ('failed' in batch) throw new Error(batch.failed);
+      Atomics.add(counts, takenSlot, 1);
+      Atomics.notify(counts, takenSlot);
+      delivered += batch.contents.length;
+      yield batch.contents.map((content, index) => ({ content, text: batch.texts?.[index] }));
     }
   } finally {
+    port1.close();
     void worker.terminate();
   }
 }
 
-type ReadBatch = Extract<ReaderBatch, { contents: string[] }>;
+/** Why the reader thread stopped, once it has: it is never expected to before the last batch. */
+function whenStopped(worker: Worker): { reason?: Error } {
+  const stopped: { reason?: Error } = {};
+  worker.on('error', (error) => (stopped.reason ??= error));
+  worker.on('exit', () => {
+    stopped.reason ??= new Error('the file reader thread stopped before reading every file');
+  });
+  return stopped;
+}
 
-/** The reader's batches as they arrive, handed out one `next()` at a time. */
-class BatchInbox {
-  private readonly arrived: ReadBatch[] = [];
-  private failure: Error | undefined;
-  private waiting: (() => void) | undefined;
-
-  constructor(worker: Worker) {
-    worker.on('message', (batch: ReaderBatch) => {
-      if ('failed' in batch) this.failure = new Error(batch.failed);
-      else this.arrived.push(batch);
-      this.wake();
-    });
-    worker.on('error', (error) => {
-      this.failure = error;
-      this.wake();
-    });
-    worker.on('exit', () => {
-      this.failure ??= new Error('the file reader thread stopped before reading every file');
-      this.wake();
-    });
-  }
-
-  async next(): Promise<ReadBatch> {
-    while (this.arrived.length === 0) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.waiting = resolve));
-    }
-    return this.arrived.shift()!;
-  }
-
-  private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    waiting?.();
+/**
+ * The next batch the reader posted. Waits for it blocking (this thread has nothing else to do),
+ * in slices, between which the event loop runs so that the reader's failure can be noticed.
+ */
+async function nextBatch(
+  port: MessagePort,
+  counts: Int32Array,
+  stopped: { reason?: Error },
+): Promise<ReaderBatch> {
+  for (;;) {
+    const posted = Atomics.load(counts, postedSlot);
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message as ReaderBatch;
+    if (stopped.reason) throw stopped.reason;
+    if (Atomics.wait(counts, postedSlot, posted, 50) === 'timed-out')
+      await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -3,12 +3,19 @@
 // that takes them. While it is ahead, it parses them too (the values only; positions stay with
 // the thread that reports): whichever thread has time parses, so neither waits for the other.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { readManifestText, type ManifestText } from '@platform/manifests';
-import type { ReaderBatch, ReaderSetup } from './file-reader-messages';
+import { postedSlot, takenSlot, type ReaderBatch, type ReaderSetup } from './file-reader-messages';
 
-const { paths, batchSize, batchesAhead, parseWhenAhead, consumed } = workerData as ReaderSetup;
-const taken = new Int32Array(consumed);
+const {
+  paths,
+  batchSize,
+  batchesAhead,
+  parseWhenAhead,
+  port,
+  counts: shared,
+} = workerData as ReaderSetup;
+const counts = new Int32Array(shared);
 
 /**
  * One buffer for every file that fits: reading into memory already touched costs fewer page
@@ -20,13 +27,13 @@ const buffer = Buffer.allocUnsafeSlow(256 * 1024);
 function readText(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    let length = 0;
-    let read = 1;
-    while (read > 0 && length < buffer.length) {
-      read = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let length = 0; length < buffer.length; ) {
+      const wanted = buffer.length - length;
+      const read = readSync(fd, buffer, length, wanted, null);
       length += read;
+      // A regular file (all the listing yields) reads short only at its end: no call to find it.
+      if (read < wanted) return buffer.toString('utf8', 0, length);
     }
-    if (length < buffer.length) return buffer.toString('utf8', 0, length);
   } finally {
     closeSync(fd);
   }
@@ -49,14 +56,16 @@ let sent = 0;
 for (let start = 0; start < paths.length; start += batchSize) {
   // Waits while the taking thread is `batchesAhead` batches behind (a timeout, not a spin).
   for (
-    let seen = Atomics.load(taken, 0);
+    let seen = Atomics.load(counts, takenSlot);
     sent - seen >= batchesAhead;
-    seen = Atomics.load(taken, 0)
+    seen = Atomics.load(counts, takenSlot)
   )
-    Atomics.wait(taken, 0, seen, 100);
-  const ahead = sent - Atomics.load(taken, 0);
+    Atomics.wait(counts, takenSlot, seen, 100);
+  const ahead = sent - Atomics.load(counts, takenSlot);
   const batch = readBatch(paths.slice(start, start + batchSize), ahead >= parseWhenAhead);
-  parentPort!.postMessage(batch);
-  if ('failed' in batch) break;
+  port.postMessage(batch);
   sent += 1;
+  Atomics.store(counts, postedSlot, sent);
+  Atomics.notify(counts, postedSlot);
+  if ('failed' in batch) break;
 }

@@ -12,7 +12,7 @@ import {
 } from '../engine/validation-inputs';
 import type { ValidationReport } from '../report/validation-report';
 import type { DiskFile } from './disk-file';
-import { readInOrder } from './file-reader-thread';
+import { readInOrder, type ReadFile } from './file-reader-thread';
 import { startValidationWorkerPool } from './validation-worker-pool';
 import { workerBundle } from './worker-bundle';
 
@@ -48,11 +48,19 @@ export async function validateDiskFiles(
       files.length >= readerThreadMinFiles
         ? await bundleOrNone('./file-reader-worker.ts')
         : undefined;
-    const inputs = validationInputs(options, absoluteOf.keys());
-    const validations = reader
-      ? await validateAsRead(reader, inputs, files)
-      : validateHere(inputs)(files);
-    return combineFileValidations(validations, inputs, readSource);
+    if (!reader) {
+      const inputs = validationInputs(options, absoluteOf.keys());
+      return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
+    }
+    // The reader thread starts first: it loads while this one finds the CRDs and the validators.
+    const read = startReading(reader, files);
+    try {
+      const inputs = validationInputs(options, absoluteOf.keys());
+      return combineFileValidations(await validateAsRead(read, inputs, files), inputs, readSource);
+    } finally {
+      // Stops the reader if anything threw midway (it would otherwise wait for this thread).
+      await read.batches.return(undefined);
+    }
   }
   // The main thread is one of the threads: it validates chunks too.
   const pool = startValidationWorkerPool(bundle, threads - 1);
@@ -80,35 +88,40 @@ function validateHere(inputs: ValidationInputs): (files: readonly DiskFile[]) =>
 /** From this many files, a thread of its own reads and parses them (file-reader-thread.ts). */
 export const readerThreadMinFiles = 1_000;
 
-/** Validation on this thread of files another thread reads ahead, in order. */
-async function validateAsRead(
-  reader: string,
-  inputs: ValidationInputs,
-  files: readonly DiskFile[],
-): Promise<FileValidation[]> {
-  const validations: FileValidation[] = [];
+/** The reader thread's batches, the first already asked for (which starts the thread). */
+interface StartedReading {
+  batches: AsyncGenerator<ReadFile[]>;
+  first: Promise<IteratorResult<ReadFile[]>>;
+}
+
+function startReading(reader: string, files: readonly DiskFile[]): StartedReading {
   const batches = readInOrder(
     reader,
     files.map((file) => file.absolute),
   );
-  // The reader thread starts while this one loads the validators.
   const first = batches.next();
-  // Awaited below; if loading the validators throws first, its failure is not left unhandled.
+  // Awaited later; if finding the CRDs or loading the validators throws first, its failure is
+  // not left unhandled.
   first.catch(() => undefined);
-  try {
-    const context = initialContext(inputs);
-    for (let batch = await first; !batch.done; batch = await batches.next()) {
-      for (const { content, text } of batch.value) {
-        const { path } = files[validations.length]!;
-        const parsed = parseManifestFile(path, content, text);
-        validations.push(validateFile({ path, content }, parsed, context));
-      }
+  return { batches, first };
+}
+
+/** Validation on this thread of files another thread reads ahead, in order. */
+async function validateAsRead(
+  { batches, first }: StartedReading,
+  inputs: ValidationInputs,
+  files: readonly DiskFile[],
+): Promise<FileValidation[]> {
+  const validations: FileValidation[] = [];
+  const context = initialContext(inputs);
+  for (let batch = await first; !batch.done; batch = await batches.next()) {
+    for (const { content, text } of batch.value) {
+      const { path } = files[validations.length]!;
+      const parsed = parseManifestFile(path, content, text);
+      validations.push(validateFile({ path, content }, parsed, context));
     }
-    return validations;
-  } finally {
-    // Stops the reader if a check threw midway (it would otherwise wait for this thread forever).
-    await batches.return(undefined);
   }
+  return validations;
 }
 
 /**
