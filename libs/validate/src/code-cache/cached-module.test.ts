@@ -24,6 +24,10 @@ describe('generated CommonJS run with a V8 code cache', () => {
     expect(readdirSync(directory)).toHaveLength(1);
     expect(answerOf(40, 2, directory)).toBe(42);
     expect(readdirSync(directory)).toHaveLength(1);
+    // The file's bytes, as a loader reads them, are the same code: same entry.
+    const fromBytes = runCachedModule(Buffer.from(code(40)), filename, { bonus: 2 }, directory);
+    expect((fromBytes as { answer: () => number }).answer()).toBe(42);
+    expect(readdirSync(directory)).toHaveLength(1);
   });
 
   it('never runs a cache made for other code of the same length', () => {

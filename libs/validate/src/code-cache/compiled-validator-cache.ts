@@ -77,9 +77,9 @@ export class CompiledValidatorCache {
 }
 
 function loadValidator(path: string): ValidateFunction | undefined {
-  let code: string;
+  let code: Buffer;
   try {
-    code = readFileSync(path, 'utf8');
+    code = readFileSync(path);
   } catch {
     return undefined;
   }

@@ -43,9 +43,11 @@ function visit(
     const violation = evaluate(rule, schema, value, path, converted);
     if (violation) out.push(violation);
   }
+  // A child's path is only made when rules lie below it: most members of a resource have none.
   if (Array.isArray(value)) {
     const items = schema.items as JsonSchema | undefined;
-    if (items) value.forEach((item, index) => visit(items, item, [...path, index], out, converted));
+    if (items && hasRulesWithin(items))
+      value.forEach((item, index) => visit(items, item, [...path, index], out, converted));
     return;
   }
   if (typeof value !== 'object') return;
@@ -54,9 +56,11 @@ function visit(
     typeof schema.additionalProperties === 'object'
       ? (schema.additionalProperties as JsonSchema)
       : undefined;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const childSchema = properties[key] ?? additional;
-    if (childSchema) visit(childSchema, child, [...path, key], out, converted);
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const childSchema = Object.hasOwn(properties, key) ? properties[key] : additional;
+    if (childSchema && hasRulesWithin(childSchema))
+      visit(childSchema, object[key], [...path, key], out, converted);
   }
 }
 

@@ -27,7 +27,7 @@ export function loadPrecompiledValidators(
 ): Record<string, ValidateFunction> | undefined {
   if (!existsSync(precompiledValidatorsUrl)) return undefined;
   const path = fileURLToPath(precompiledValidatorsUrl);
-  const module = runCachedModule(readFileSync(path, 'utf8'), path) as Record<string, unknown>;
+  const module = runCachedModule(readFileSync(path), path) as Record<string, unknown>;
   if (module[precompiledDigestExport] !== schemaDocumentDigest(documentText)) return undefined;
   return module as Record<string, ValidateFunction>;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export interface SourceFile {
   /** Path as shown in findings: relative to the repository root when inside it. */
@@ -34,8 +34,10 @@ export function listYamlFiles(root: string, paths: string[]): YamlFileOnDisk[] {
   // and a file's displayed path is its directory's plus its name.
   const visitDirectory = (directory: string, shown = display(directory)) => {
     const prefix = shown === '' ? '' : `${shown}/`;
+    // Joined by hand: the directory is already normalized, and join() normalizes again per entry.
+    const parent = directory.endsWith(sep) ? directory : directory + sep;
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const absolute = join(directory, entry.name);
+      const absolute = parent + entry.name;
       if (entry.isDirectory()) visitDirectory(absolute, prefix + entry.name);
       else if (entry.isSymbolicLink()) visit(absolute);
       else if (entry.isFile()) add(absolute, prefix + entry.name);
@@ -46,7 +48,7 @@ export function listYamlFiles(root: string, paths: string[]): YamlFileOnDisk[] {
     else add(absolute);
   };
   for (const path of paths) {
-    const absolute = isAbsolute(path) ? path : join(process.cwd(), path);
+    const absolute = resolve(path);
     if (!existsSync(absolute)) throw new Error(`${path}: no such file or directory`);
     visit(absolute);
   }
