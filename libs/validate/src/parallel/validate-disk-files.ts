@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseManifestFile } from '@platform/manifests';
+import { prepareCelLibrary } from '../crd/cel-library';
 import { combineFileValidations } from '../engine/combine-file-validations';
 import { validateFile, type FileValidation } from '../engine/file-validation';
 import type { SourceFile } from '../engine/source-file';
@@ -42,6 +43,7 @@ export async function validateDiskFiles(
     content: readFileSync(absoluteOf.get(path)!, 'utf8'),
   });
   const threads = options.catalog ? 1 : (options.threads ?? 1);
+  await prepareCelLibrary();
   const bundle = threads > 1 ? await bundleOrNone('./validation-worker.ts') : undefined;
   if (!bundle) {
     const reader =
