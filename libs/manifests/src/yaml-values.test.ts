@@ -99,4 +99,24 @@ describe('YAML the way Kubernetes reads it', () => {
     ])
       expect(readValues(text).usesAliases, text).toBe(true);
   });
+
+  it('flags numbers JSON cannot carry (NaN, infinities, -0, in any spelling), and only those', () => {
+    for (const text of ['a: .nan\n', 'a: [1, -.inf]\n', 'a: -0.0\n', 'a: -0x0\n', 'a: .Inf'])
+      expect(readValues(text).numbersBeyondJson, text).toBe(true);
+    for (const text of [
+      'a: 0\n',
+      'a: 1.5e3\n',
+      'a: "-0"\n',
+      // js-yaml reads the integer -0 as 0.
+      'a: -0\n',
+      'a: -1\n',
+      'a: node-0\n',
+      'a: .nan-ish\n',
+    ])
+      expect(readValues(text).numbersBeyondJson, text).toBeUndefined();
+    // The flag belongs to the text read, not to an earlier one.
+    readValues('a: .nan\n');
+    expect(readValues('a: 1\n').numbersBeyondJson).toBeUndefined();
+    expect(readValues('a: .nan\nb: [').numbersBeyondJson).toBeUndefined();
+  });
 });

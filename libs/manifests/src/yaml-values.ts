@@ -6,8 +6,32 @@ import { CORE_SCHEMA, loadAll, Type, YAMLException } from 'js-yaml';
 // most of what `gitops validate` does.
 
 /** The spellings go-yaml v2 (under sigs.k8s.io/yaml) resolves to booleans, as YAML 1.1 did. */
-const YAML11_TRUE = new Set(['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const YAML11_FALSE = new Set(['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const YAML11_TRUE = new Set([
+  'true',
+  'True',
+  'TRUE',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+]);
+const YAML11_FALSE = new Set([
+  'false',
+  'False',
+  'FALSE',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
 
 /** Every plain scalar is offered to this type, and most are longer than `false`. */
 const mayBeYaml11Bool = (data: string) => data.length <= 5;
@@ -20,8 +44,34 @@ const yaml11Bool = new Type('tag:yaml.org,2002:bool', {
   predicate: (object: unknown) => typeof object === 'boolean',
 });
 
+/** What a js-yaml type holds besides what @types/js-yaml 4.0.9 declares. */
+interface ScalarType extends Type {
+  tag: string;
+  resolve: (data: string | null) => boolean;
+}
+
 // js-yaml 4.3.2 exports its built-in tag types; @types/js-yaml 4.0.9 does not declare them.
-const mergeKey = (jsYaml as unknown as { types: { merge: Type } }).types.merge;
+const builtInTypes = (jsYaml as unknown as { types: Record<'merge' | 'int' | 'float', ScalarType> })
+  .types;
+
+/** Set when a number read since the last reset is one JSON cannot carry: NaN, an infinity, -0. */
+let readNumberJsonCannotCarry = false;
+
+/**
+ * A built-in number type that notes the numbers JSON cannot carry as it constructs them (for
+ * reading only: this schema never writes YAML).
+ */
+function notingNumbersJsonCannotCarry(type: ScalarType): Type {
+  return new Type(type.tag, {
+    kind: 'scalar',
+    resolve: type.resolve,
+    construct: (data: string) => {
+      const number = type.construct(data) as number;
+      if (!Number.isFinite(number) || Object.is(number, -0)) readNumberJsonCannotCarry = true;
+      return number;
+    },
+  });
+}
 
 /**
  * How Kubernetes' YAML reader (sigs.k8s.io/yaml over go-yaml v2) reads scalars: the YAML 1.2 core
@@ -29,7 +79,14 @@ const mergeKey = (jsYaml as unknown as { types: { merge: Type } }).types.merge;
  * are booleans, and `<<` merge keys are honoured. A value written `on` that this repository reads
  * as a string would reach the API server as `true`; reading it the same way keeps the checks honest.
  */
-export const kubernetesYamlSchema = CORE_SCHEMA.extend({ implicit: [yaml11Bool, mergeKey] });
+export const kubernetesYamlSchema = CORE_SCHEMA.extend({
+  implicit: [
+    yaml11Bool,
+    builtInTypes.merge,
+    notingNumbersJsonCannotCarry(builtInTypes.int),
+    notingNumbersJsonCannotCarry(builtInTypes.float),
+  ],
+});
 
 export interface ValuesProblem {
   line: number;
@@ -44,6 +101,8 @@ export interface ValuesResult {
   problem?: ValuesProblem;
   /** The text may use aliases: their expansion must be bounded before the values are walked. */
   usesAliases?: boolean;
+  /** A number is NaN, an infinity or -0: JSON would not carry the values exactly. */
+  numbersBeyondJson?: boolean;
 }
 
 /**
@@ -56,12 +115,15 @@ const ALIAS_TOKEN = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
 
 /** Reads every document's value with js-yaml; duplicate keys and syntax errors become a problem. */
 export function readValues(content: string): ValuesResult {
+  readNumberJsonCannotCarry = false;
   try {
-    const values = loadAll(content, undefined, { schema: kubernetesYamlSchema });
+    const result: ValuesResult = {
+      values: loadAll(content, undefined, { schema: kubernetesYamlSchema }),
+    };
     // The includes() first: a scan for one character is far cheaper than the pattern's.
-    return content.includes('*') && ALIAS_TOKEN.test(content)
-      ? { values, usesAliases: true }
-      : { values };
+    if (content.includes('*') && ALIAS_TOKEN.test(content)) result.usesAliases = true;
+    if (readNumberJsonCannotCarry) result.numbersBeyondJson = true;
+    return result;
   } catch (error) {
     return failed(error);
   }

@@ -69,6 +69,24 @@ describe('the thread that reads and parses files ahead of validation', () => {
     });
   });
 
+  it('sends values JSON cannot carry exactly: shared alias nodes, NaN, -0, infinities', async () => {
+    const special = ['a: &x {b: 1}\nc: *x\n', 'a: .nan\nb: -0.0\nc: -.inf\n'].map((text, i) => {
+      const path = join(directory, `special-${i}.yaml`);
+      writeFileSync(path, text);
+      return path;
+    });
+    // Behind a slow taker the reader is ahead, and parses, long before the last files.
+    const read = await readAll([...paths.slice(20, 200), ...special], 16);
+    const [aliased, numbers] = read.slice(-2).map((file) => file.text?.values[0]) as [
+      { a: unknown; c: unknown },
+      { a: number; b: number; c: number },
+    ];
+    expect(aliased.c).toBe(aliased.a);
+    expect(numbers.a).toBeNaN();
+    expect(Object.is(numbers.b, -0)).toBe(true);
+    expect(numbers.c).toBe(-Infinity);
+  });
+
   it('ends with the error readFileSync gives for a file it cannot read', async () => {
     const missing = [...paths.slice(0, 100), join(directory, 'gone.yaml'), ...paths.slice(100)];
     await expect(readAll(missing)).rejects.toThrow(/ENOENT.*gone\.yaml/);

@@ -4,8 +4,14 @@
 // the thread that reports): whichever thread has time parses, so neither waits for the other.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { readManifestText, type ManifestText } from '@platform/manifests';
-import { postedSlot, takenSlot, type ReaderBatch, type ReaderSetup } from './file-reader-messages';
+import { readManifestText } from '@platform/manifests';
+import {
+  postedSlot,
+  sentText,
+  takenSlot,
+  type ReaderBatch,
+  type ReaderSetup,
+} from './file-reader-messages';
 
 const {
   paths,
@@ -48,8 +54,7 @@ function readBatch(batch: readonly string[], parse: boolean): ReaderBatch {
     return { failed: (error as Error).message };
   }
   if (!parse) return { contents };
-  const texts: ManifestText[] = contents.map(readManifestText);
-  return { contents, texts };
+  return { contents, texts: contents.map((content) => sentText(readManifestText(content))) };
 }
 
 let sent = 0;
