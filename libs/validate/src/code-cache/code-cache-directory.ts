@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,16 @@ export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.
 /** A directory of generated code under node_modules/.cache, by purpose. */
 export function codeCacheDirectory(purpose: string): string {
   return join(repositoryRoot, 'node_modules/.cache', purpose);
+}
+
+/**
+ * A directory for bundles of this checkout's sources. Checkouts can share one node_modules (a
+ * worktree or a test's scratch clone linking it): a bundle stamped as fresh for one checkout's
+ * files must not be taken for another's, whose sources may differ.
+ */
+export function checkoutBundleDirectory(purpose: string): string {
+  const checkout = createHash('sha256').update(repositoryRoot).digest('hex').slice(0, 12);
+  return join(codeCacheDirectory(purpose), checkout);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedBundle } from '@platform/cached-bundles';
-import { codeCacheDirectory, repositoryRoot } from '../code-cache/code-cache-directory';
+import { checkoutBundleDirectory, repositoryRoot } from '../code-cache/code-cache-directory';
 
 /**
  * The CEL evaluator and its regular expressions as one CommonJS file, built by esbuild into
@@ -13,7 +13,7 @@ import { codeCacheDirectory, repositoryRoot } from '../code-cache/code-cache-dir
 export async function celLibraryBundle(): Promise<string> {
   const output = await cachedBundle({
     root: repositoryRoot,
-    cache: codeCacheDirectory('gitops-cel'),
+    cache: checkoutBundleDirectory('gitops-cel'),
     kind: 'cel-library',
     salt: 'gitops-cel-library 1',
     options: {

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedBundle } from '@platform/cached-bundles';
-import { codeCacheDirectory, repositoryRoot } from '../code-cache/code-cache-directory';
+import { checkoutBundleDirectory, repositoryRoot } from '../code-cache/code-cache-directory';
 
 /**
  * Worker threads cannot run this repository's TypeScript quickly: tsx's loader takes seconds to
@@ -9,7 +9,7 @@ import { codeCacheDirectory, repositoryRoot } from '../code-cache/code-cache-dir
  * with esbuild into one JavaScript module (about a tenth of a second to load), kept under
  * node_modules/.cache and rebuilt whenever any file it was built from changes.
  */
-const cacheDirectory = codeCacheDirectory('gitops-workers');
+const cacheDirectory = checkoutBundleDirectory('gitops-workers');
 
 /** The path of the bundled worker for a TypeScript entry, built if missing or out of date. */
 export async function workerBundle(entry: URL): Promise<string> {
