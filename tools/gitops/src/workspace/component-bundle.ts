@@ -41,6 +41,8 @@ export async function importComponentBundle(
   }).catch((error: { errors?: Message[] }) => {
     throw error.errors ? componentSourceError(root, files, error.errors) : error;
   });
+  // A throwing component's stack trace then names its TypeScript file and line.
+  process.setSourceMapsEnabled(true);
   const module = (await import(pathToFileURL(join(output, 'components.js')).href)) as {
     default: unknown[];
   };
