@@ -10,8 +10,15 @@ export interface ValidateOptions {
   /**
    * Files outside the ones validated whose CustomResourceDefinitions still supply schemas: a
    * render or check of one app validates its DatadogMonitors against the CRD another app renders.
+   * A function is called when they are needed: `gitops validate` reads them once its file reader
+   * thread has started.
    */
-  crdSources?: readonly SourceFile[];
+  crdSources?: readonly SourceFile[] | (() => readonly SourceFile[]);
+}
+
+export function resolvedCrdSources(options: ValidateOptions): readonly SourceFile[] {
+  const sources = options.crdSources ?? [];
+  return typeof sources === 'function' ? sources() : sources;
 }
 
 export function resolvedSkippedKinds(options: ValidateOptions): readonly SkippedKind[] {

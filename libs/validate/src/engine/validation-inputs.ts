@@ -2,7 +2,12 @@ import type { SkippedKind } from '../config/skipped-kinds';
 import type { CrdVersionSchema } from '../crd/crd-schema-set';
 import { crdVersionsOfSources } from '../crd/rendered-crds';
 import type { SchemaCatalog } from '../schemas/schema-catalog';
-import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './validate-options';
+import {
+  resolvedCatalog,
+  resolvedCrdSources,
+  resolvedSkippedKinds,
+  type ValidateOptions,
+} from './validate-options';
 import { validationContext, type ValidationContext } from './validation-context';
 
 /** What validation starts from, before any file is read. */
@@ -23,7 +28,7 @@ export function validationInputs(
     baseCatalog: () => resolvedCatalog(options),
     skippedKinds: resolvedSkippedKinds(options),
     otherCrdVersions: crdVersionsOfSources(
-      (options.crdSources ?? []).filter((source) => !validated.has(source.path)),
+      resolvedCrdSources(options).filter((source) => !validated.has(source.path)),
     ),
   };
 }

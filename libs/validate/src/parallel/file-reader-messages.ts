@@ -7,7 +7,7 @@ export interface ReaderSetup extends ReadAhead {
   paths: readonly string[];
   /** Where the reader posts its batches; the taking thread pulls them one at a time. */
   port: MessagePort;
-  /** Two Int32s: at `takenSlot` and `postedSlot`. */
+  /** Three Int32s: at `takenSlot`, `postedSlot` and `waitingSlot`. */
   counts: SharedArrayBuffer;
 }
 
@@ -15,6 +15,8 @@ export interface ReaderSetup extends ReadAhead {
 export const takenSlot = 0;
 /** Batches the reader has posted: the taking thread waits while it has taken them all. */
 export const postedSlot = 1;
+/** 1 while the taking thread waits for a batch: the reader then sends the next one unparsed. */
+export const waitingSlot = 2;
 
 /**
  * A batch of consecutive files, read (and parsed when the reader had time: `texts`); or the

@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 /** Small batches, few ahead: the reader has to wait for a slow taker many times over. */
-const shortReadAhead = { batchSize: 16, batchesAhead: 4, parseWhenAhead: 2 };
+const shortReadAhead = { batchSize: 16, batchesAhead: 4 };
 
 async function readAll(list: readonly string[], pauseEvery = 0): Promise<ReadFile[]> {
   const files: ReadFile[] = [];

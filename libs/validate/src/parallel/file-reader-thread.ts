@@ -9,6 +9,7 @@ import {
   postedSlot,
   receivedText,
   takenSlot,
+  waitingSlot,
   type ReaderBatch,
   type ReaderSetup,
 } from './file-reader-messages';
@@ -17,19 +18,17 @@ import {
  * Reading a file is a handful of system calls that, on the 2-core development VM, cost about as
  * much as parsing it (36 µs a file: 1.5 s of the 4.3 s that 50,000 files took), and two threads
  * reading at once are slower than one. So one thread reads all the files ahead of the thread that
- * validates (file-reader-worker.ts), and parses those it reads while it is ahead: receiving parsed
- * values (as JSON, see file-reader-messages.ts) costs the validating thread a sixth of parsing
- * them itself.
+ * validates (file-reader-worker.ts), and parses what it reads unless that thread is waiting for it
+ * (which then parses the batch itself): receiving parsed values (as JSON, see
+ * file-reader-messages.ts) costs the validating thread a sixth of parsing them itself.
  */
 export interface ReadAhead {
   batchSize: number;
   /** The most batches read and not yet taken: about 4,000 files, 3 MB of text, by default. */
   batchesAhead: number;
-  /** The reader parses a batch when at least this many batches are waiting to be taken. */
-  parseWhenAhead: number;
 }
 
-const defaultReadAhead: ReadAhead = { batchSize: 64, batchesAhead: 64, parseWhenAhead: 2 };
+const defaultReadAhead: ReadAhead = { batchSize: 64, batchesAhead: 64 };
 
 /** A file as the reader thread sends it: its text, and what the text parses to if it parsed it. */
 export interface ReadFile {
@@ -51,7 +50,7 @@ export async function* readInOrder(
   paths: readonly string[],
   readAhead: ReadAhead = defaultReadAhead,
 ): AsyncGenerator<ReadFile[]> {
-  const counts = new Int32Array(new SharedArrayBuffer(8));
+  const counts = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   const setup: ReaderSetup = { paths, ...readAhead, port: port2, counts: counts.buffer };
   const worker = new Worker(bundle, { workerData: setup, transferList: [port2] });
@@ -102,7 +101,9 @@ async function nextBatch(
     const received = receiveMessageOnPort(port);
     if (received) return received.message as ReaderBatch;
     if (stopped.reason) throw stopped.reason;
-    if (Atomics.wait(counts, postedSlot, posted, 50) === 'timed-out')
-      await new Promise((resolve) => setImmediate(resolve));
+    Atomics.store(counts, waitingSlot, 1);
+    const waited = Atomics.wait(counts, postedSlot, posted, 50);
+    Atomics.store(counts, waitingSlot, 0);
+    if (waited === 'timed-out') await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -1,7 +1,7 @@
 // The entry of the file reader thread (bundled by worker-bundle.ts): reads the files it is given,
 // in order, and sends them in batches, never more than `batchesAhead` batches ahead of the thread
-// that takes them. While it is ahead, it parses them too (the values only; positions stay with
-// the thread that reports): whichever thread has time parses, so neither waits for the other.
+// that takes them. It parses them too (the values only; positions stay with the thread that
+// reports), except a batch that thread is idle waiting for: whichever thread has time parses.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { readManifestText } from '@platform/manifests';
@@ -9,18 +9,12 @@ import {
   postedSlot,
   sentText,
   takenSlot,
+  waitingSlot,
   type ReaderBatch,
   type ReaderSetup,
 } from './file-reader-messages';
 
-const {
-  paths,
-  batchSize,
-  batchesAhead,
-  parseWhenAhead,
-  port,
-  counts: shared,
-} = workerData as ReaderSetup;
+const { paths, batchSize, batchesAhead, port, counts: shared } = workerData as ReaderSetup;
 const counts = new Int32Array(shared);
 
 /**
@@ -66,8 +60,9 @@ for (let start = 0; start < paths.length; start += batchSize) {
     seen = Atomics.load(counts, takenSlot)
   )
     Atomics.wait(counts, takenSlot, seen, 100);
-  const ahead = sent - Atomics.load(counts, takenSlot);
-  const batch = readBatch(paths.slice(start, start + batchSize), ahead >= parseWhenAhead);
+  // Parsed here unless the other thread is idle, waiting for this batch: then it parses it.
+  const taking = Atomics.load(counts, waitingSlot) === 1;
+  const batch = readBatch(paths.slice(start, start + batchSize), !taking);
   port.postMessage(batch);
   sent += 1;
   Atomics.store(counts, postedSlot, sent);

@@ -38,7 +38,7 @@ export async function validateCommand(
     const files = listYamlFiles(options.root, paths);
     report = await runDiskValidation(files, {
       engine,
-      crdSources: renderedCrdFiles(options.root),
+      crdSources: () => renderedCrdFiles(options.root),
       threads: threadsFromEnvironment(),
     });
   } catch (error) {
