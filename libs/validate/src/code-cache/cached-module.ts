@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { codeCacheDirectory, writeAtomically } from './code-cache-directory';
+import { codeCacheDirectory, writeEntry } from './code-cache-directory';
 
 /**
  * Runs generated CommonJS code (ajv's standalone validators) as a module, with V8's code cache
@@ -44,24 +44,11 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-/**
- * After the first run, so the functions that ran are in the cache too; a failure only costs time.
- * Entries written more than a week ago go at the same time: those still in use come back, once.
- */
+/** After the first run, so the functions that ran are in the cache too; a failure only costs time. */
 function writeCache(path: string, script: Script): void {
   try {
-    writeAtomically(path, script.createCachedData());
-    removeEntriesOlderThan(join(path, '..'), Date.now() - weekMs);
+    writeEntry(path, script.createCachedData());
   } catch {
     // Not writable (read-only checkout, full disk): compiled again next time, same results.
-  }
-}
-
-const weekMs = 7 * 24 * 60 * 60 * 1000;
-
-function removeEntriesOlderThan(directory: string, time: number): void {
-  for (const name of readdirSync(directory)) {
-    const entry = join(directory, name);
-    if (name.endsWith('.bin') && statSync(entry).mtimeMs < time) rmSync(entry, { force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +30,19 @@ export function writeAtomically(path: string, contents: string | Uint8Array): vo
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, path);
+}
+
+/**
+ * Writes an entry of a cache directory whose entries are named by digest (so never stale, only
+ * unused), removing at the same time entries written more than a week ago: those still in use
+ * come back, once. Throws when the directory is not writable.
+ */
+export function writeEntry(path: string, contents: string | Uint8Array): void {
+  writeAtomically(path, contents);
+  const directory = join(path, '..');
+  const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(directory)) {
+    const entry = join(directory, name);
+    if (name.endsWith('.bin') && statSync(entry).mtimeMs < weekAgo) rmSync(entry, { force: true });
+  }
 }

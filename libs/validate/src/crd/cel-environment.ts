@@ -2,6 +2,7 @@ import type { CelEnv, CelResult } from '@bufbuild/cel';
 import type { RE2JS } from '@bufbuild/re2';
 import { celLibrary } from './cel-library';
 import { selfAccess, type SelfAccess } from './cel-self-access';
+import { CelSyntaxCache } from './cel-syntax-cache';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
@@ -98,13 +99,14 @@ export interface CompiledCelRule {
 }
 
 const compiledRules = new Map<string, CompiledCelRule>();
+const syntaxCache = new CelSyntaxCache();
 
 /** Compiles a rule once per process; a rule that does not parse throws. */
 export function compiledCelRule(rule: string): CompiledCelRule {
   let compiled = compiledRules.get(rule);
   if (!compiled) {
     const { cel } = celLibrary();
-    const parsed = cel.parse(rule);
+    const parsed = syntaxCache.parsed(rule);
     const program = cel.plan(celEnvironment(), parsed) as (bindings: {
       self: unknown;
     }) => CelResult;

@@ -12,6 +12,7 @@ export interface CelLibrary {
   cel: typeof import('@bufbuild/cel');
   ext: typeof import('@bufbuild/cel/ext');
   re2: typeof import('@bufbuild/re2');
+  syntax: typeof import('./cel-syntax-schema');
 }
 
 let loaded: CelLibrary | undefined;
@@ -50,5 +51,12 @@ function fromPackages(): CelLibrary {
     cel: require('@bufbuild/cel') as CelLibrary['cel'],
     ext: require('@bufbuild/cel/ext') as CelLibrary['ext'],
     re2: require('@bufbuild/re2') as CelLibrary['re2'],
+    syntax: {
+      ...(require('@bufbuild/protobuf') as Pick<CelLibrary['syntax'], 'toBinary' | 'fromBinary'>),
+      ...(require('@bufbuild/cel-spec/cel/expr/syntax_pb.js') as Pick<
+        CelLibrary['syntax'],
+        'ParsedExprSchema'
+      >),
+    },
   };
 }
