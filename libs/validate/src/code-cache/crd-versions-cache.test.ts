@@ -28,6 +28,34 @@ describe('the cache of CRD versions read from files', () => {
     expect(readdirSync(join(scratch, 'once'))).toHaveLength(2);
   });
 
+  it('keys a stamped file by its stamp: a hit never reads its content', () => {
+    const cache = new CrdVersionsCache(join(scratch, 'stamped'));
+    let contentReads = 0;
+    const stamped = (stamp: string) => ({
+      path: 'rendered/crd.yaml',
+      stamp,
+      get content() {
+        contentReads += 1;
+        return 'kind: CustomResourceDefinition\n';
+      },
+    });
+    let reads = 0;
+    const read = (file: { content: string }) => () => (
+      (reads += 1),
+      void file.content,
+      [version('example.com/v1/Widget')]
+    );
+    const first = stamped('100:1700000000000');
+    cache.versions(first, read(first));
+    const again = stamped('100:1700000000000');
+    cache.versions(again, read(again));
+    expect([reads, contentReads]).toEqual([1, 1]);
+    // A new modification time is a new entry, read again.
+    const touched = stamped('100:1700000000001');
+    cache.versions(touched, read(touched));
+    expect([reads, contentReads]).toEqual([2, 2]);
+  });
+
   it('reads the file every time when the cache cannot be written', () => {
     const blocked = join(scratch, 'a-file');
     writeFileSync(blocked, '');

@@ -17,12 +17,9 @@ export function validateFiles(
   files: readonly SourceFile[],
   options: ValidateOptions = {},
 ): ValidationReport {
-  const inputs = validationInputs(
-    options,
-    files.map((file) => file.path),
-  );
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const inputs = validationInputs(options, byPath);
   const context = initialContext(inputs);
   const validations = files.map((file) => validateFile(file, parseSourceFile(file), context));
-  const byPath = new Map(files.map((file) => [file.path, file]));
   return combineFileValidations(validations, inputs, (path) => byPath.get(path)!);
 }

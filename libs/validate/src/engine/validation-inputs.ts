@@ -19,11 +19,11 @@ export interface ValidationInputs {
   otherCrdVersions: CrdVersionSchema[];
 }
 
+/** `validated`: the paths of the files validated (a set, or a map by path). */
 export function validationInputs(
   options: ValidateOptions,
-  validatedPaths: Iterable<string>,
+  validated: { has(path: string): boolean },
 ): ValidationInputs {
-  const validated = new Set(validatedPaths);
   return {
     baseCatalog: () => resolvedCatalog(options),
     skippedKinds: resolvedSkippedKinds(options),

@@ -232,7 +232,7 @@ const emptySetup = { type: 'setup' as const, skippedKinds: [], otherCrdVersions:
 
 /** Validation on this thread, as the pool's fallback, recording which files it validated. */
 function validatingHere() {
-  const context = initialContext(validationInputs({}, []));
+  const context = initialContext(validationInputs({}, new Set()));
   const validatedHere: string[] = [];
   const here = (batch: readonly DiskFile[]) =>
     batch.map(({ path, absolute }) => {

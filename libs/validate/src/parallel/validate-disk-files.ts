@@ -51,13 +51,13 @@ export async function validateDiskFiles(
         ? await bundleOrNone('./file-reader-worker.ts')
         : undefined;
     if (!reader) {
-      const inputs = validationInputs(options, absoluteOf.keys());
+      const inputs = validationInputs(options, absoluteOf);
       return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
     }
     // The reader thread starts first: it loads while this one finds the CRDs and the validators.
     const read = startReading(reader, files);
     try {
-      const inputs = validationInputs(options, absoluteOf.keys());
+      const inputs = validationInputs(options, absoluteOf);
       return combineFileValidations(await validateAsRead(read, inputs, files), inputs, readSource);
     } finally {
       // Stops the reader if anything threw midway (it would otherwise wait for this thread).
@@ -67,7 +67,7 @@ export async function validateDiskFiles(
   // The main thread is one of the threads: it validates chunks too.
   const pool = startValidationWorkerPool(bundle, threads - 1);
   // The workers load while this thread reads the CRDs they will need.
-  const inputs = validationInputs(options, absoluteOf.keys());
+  const inputs = validationInputs(options, absoluteOf);
   const validations = await pool.validate(
     { type: 'setup', skippedKinds: inputs.skippedKinds, otherCrdVersions: inputs.otherCrdVersions },
     files,

@@ -45,6 +45,8 @@ describe('listing the YAML files under paths', () => {
     expect(listYamlFiles(root, [join(root, 'rendered/a.yml')])).toEqual([
       { path: 'rendered/a.yml', absolute: join(root, 'rendered/a.yml') },
     ]);
-    expect(() => listYamlFiles(root, ['no/such/dir'])).toThrow('no/such/dir: no such file or directory');
+    expect(() => listYamlFiles(root, ['no/such/dir'])).toThrow(
+      'no/such/dir: no such file or directory',
+    );
   });
 });

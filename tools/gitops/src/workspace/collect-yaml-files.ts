@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { SourceFile } from '@platform/validate';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-export interface SourceFile {
-  /** Path as shown in findings: relative to the repository root when inside it. */
-  path: string;
-  content: string;
-}
+/** A file read (or to be read) from disk; its path as findings show it, relative to the repository root when inside it. */
+export type { SourceFile } from '@platform/validate';
 
 /** A YAML file found under the given paths, not read yet. */
 export interface YamlFileOnDisk {
