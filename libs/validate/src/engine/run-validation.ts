@@ -9,6 +9,7 @@ import { resolvedCatalog, resolvedSkippedKinds, type ValidateOptions } from './v
 import { validateFiles } from './validate-files';
 import type { DiskFile } from '../parallel/disk-file';
 import { validateDiskFiles } from '../parallel/validate-disk-files';
+import type { FileReader } from '../parallel/file-reader-thread';
 
 export const validationEngines = ['embedded', 'kubeconform', 'auto'] as const;
 export type ValidationEngineChoice = (typeof validationEngines)[number];
@@ -20,6 +21,8 @@ export interface RunValidationOptions extends ValidateOptions {
   env?: NodeJS.ProcessEnv;
   /** Embedded engine on disk files: worker threads (see `validateDiskFiles`). */
   threads?: number;
+  /** Embedded engine on disk files: a reader thread started early (see `validateDiskFiles`). */
+  reader?: FileReader;
 }
 
 export function isValidationEngineChoice(value: string): value is ValidationEngineChoice {
@@ -35,6 +38,7 @@ export async function runDiskValidation(
   options: RunValidationOptions = {},
 ): Promise<ValidationReport> {
   if (!chosenKubeconform(options)) return validateDiskFiles(files, options);
+  options.reader?.close();
   const read = files.map(({ path, absolute }) => ({
     path,
     content: readFileSync(absolute, 'utf8'),

@@ -2,13 +2,17 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ManifestText } from '@platform/manifests';
 import type { ReadAhead } from './file-reader-thread';
 
-/** What the file reader thread is started with. */
-export interface ReaderSetup extends ReadAhead {
-  paths: readonly string[];
-  /** Where the reader posts its batches; the taking thread pulls them one at a time. */
+/** What the file reader thread is started with, before its files are known. */
+export interface ReaderStart {
+  /** Where the reader is told its files, and posts its batches (pulled one at a time). */
   port: MessagePort;
-  /** Three Int32s: at `takenSlot`, `postedSlot` and `waitingSlot`. */
+  /** Four Int32s: at `takenSlot`, `postedSlot`, `waitingSlot` and `filesSlot`. */
   counts: SharedArrayBuffer;
+}
+
+/** The files to read, sent once the taking thread has listed them. */
+export interface ReaderFiles extends ReadAhead {
+  paths: readonly string[];
 }
 
 /** Batches the taking thread has taken: the reader waits while it is far behind. */
@@ -17,6 +21,8 @@ export const takenSlot = 0;
 export const postedSlot = 1;
 /** 1 while the taking thread waits for a batch: the reader then sends the next one unparsed. */
 export const waitingSlot = 2;
+/** 1 once the files are sent: the reader waits for them after it has loaded. */
+export const filesSlot = 3;
 
 /**
  * A batch of consecutive files, read (and parsed when the reader had time: `texts`); or the

@@ -10,8 +10,10 @@ import {
   receivedText,
   takenSlot,
   waitingSlot,
+  filesSlot,
   type ReaderBatch,
-  type ReaderSetup,
+  type ReaderFiles,
+  type ReaderStart,
 } from './file-reader-messages';
 
 /**
@@ -37,44 +39,76 @@ export interface ReadFile {
 }
 
 /**
- * The files, in order and in batches, read and parsed by the bundled reader thread `bundle`. A
- * file that cannot be read ends the iteration with the error `readFileSync` would have thrown.
+ * The bundled reader thread `bundle`, started before its files are known: it loads (a tenth of a
+ * second) while this thread lists them. `read` then gives them in order, in batches; `close`
+ * stops it, read or not. Unreferenced: it never keeps the process alive.
  *
  * Batches are pulled from the reader's port one at a time, when this thread wants the next one:
  * those waiting stay serialized outside this thread's heap. (Delivered as 'message' events, every
  * waiting batch was deserialized at once whenever this thread yielded, thousands of parsed files
  * that then outlived young-generation collections and were copied into the old generation.)
  */
-export async function* readInOrder(
+export class FileReader {
+  private readonly counts = new Int32Array(new SharedArrayBuffer(16));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private readonly stopped: { reason?: Error };
+
+  constructor(bundle: string) {
+    const { port1, port2 } = new MessageChannel();
+    const start: ReaderStart = { port: port2, counts: this.counts.buffer as SharedArrayBuffer };
+    this.port = port1;
+    this.worker = new Worker(bundle, { workerData: start, transferList: [port2] });
+    this.worker.unref();
+    this.stopped = whenStopped(this.worker);
+  }
+
+  /**
+   * The files, in order and in batches. A file that cannot be read ends the iteration with the
+   * error `readFileSync` would have thrown. Once per reader; the reader is closed at the end.
+   */
+  async *read(
+    paths: readonly string[],
+    readAhead: ReadAhead = defaultReadAhead,
+  ): AsyncGenerator<ReadFile[]> {
+    const files: ReaderFiles = { paths, ...readAhead };
+    this.port.postMessage(files);
+    Atomics.store(this.counts, filesSlot, 1);
+    Atomics.notify(this.counts, filesSlot);
+    // The caller goes on (loading its validators) while the thread reads; waiting starts later.
+    await Promise.resolve();
+    try {
+      let delivered = 0;
+      while (delivered < paths.length) {
+        const batch = await nextBatch(this.port, this.counts, this.stopped);
+        if ('failed' in batch) throw new Error(batch.failed);
+        Atomics.add(this.counts, takenSlot, 1);
+        Atomics.notify(this.counts, takenSlot);
+        delivered += batch.contents.length;
+        const texts = batch.texts;
+        yield batch.contents.map((content, index) => ({
+          content,
+          text: texts ? receivedText(texts[index]!) : undefined,
+        }));
+      }
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+/** The files of `paths`, read by a reader thread started for them. */
+export function readInOrder(
   bundle: string,
   paths: readonly string[],
-  readAhead: ReadAhead = defaultReadAhead,
+  readAhead?: ReadAhead,
 ): AsyncGenerator<ReadFile[]> {
-  const counts = new Int32Array(new SharedArrayBuffer(12));
-  const { port1, port2 } = new MessageChannel();
-  const setup: ReaderSetup = { paths, ...readAhead, port: port2, counts: counts.buffer };
-  const worker = new Worker(bundle, { workerData: setup, transferList: [port2] });
-  const stopped = whenStopped(worker);
-  // The caller goes on (loading its validators) while the thread starts; waiting starts later.
-  await Promise.resolve();
-  try {
-    let delivered = 0;
-    while (delivered < paths.length) {
-      const batch = await nextBatch(port1, counts, stopped);
-      if ('failed' in batch) throw new Error(batch.failed);
-      Atomics.add(counts, takenSlot, 1);
-      Atomics.notify(counts, takenSlot);
-      delivered += batch.contents.length;
-      const texts = batch.texts;
-      yield batch.contents.map((content, index) => ({
-        content,
-        text: texts ? receivedText(texts[index]!) : undefined,
-      }));
-    }
-  } finally {
-    port1.close();
-    void worker.terminate();
-  }
+  return new FileReader(bundle).read(paths, readAhead);
 }
 
 /** Why the reader thread stopped, once it has: it is never expected to before the last batch. */

@@ -1,21 +1,35 @@
-// The entry of the file reader thread (bundled by worker-bundle.ts): reads the files it is given,
-// in order, and sends them in batches, never more than `batchesAhead` batches ahead of the thread
-// that takes them. It parses them too (the values only; positions stay with the thread that
-// reports), except a batch that thread is idle waiting for: whichever thread has time parses.
+// The entry of the file reader thread (bundled by worker-bundle.ts): loads, waits for the files
+// the other thread lists meanwhile, then reads them in order and sends them in batches, never
+// more than `batchesAhead` batches ahead of the thread that takes them. It parses them too (the
+// values only; positions stay with the thread that reports), except a batch that thread is idle
+// waiting for: whichever thread has time parses.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { workerData } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { readManifestText } from '@platform/manifests';
 import {
   postedSlot,
   sentText,
   takenSlot,
   waitingSlot,
+  filesSlot,
   type ReaderBatch,
-  type ReaderSetup,
+  type ReaderFiles,
+  type ReaderStart,
 } from './file-reader-messages';
 
-const { paths, batchSize, batchesAhead, port, counts: shared } = workerData as ReaderSetup;
+const { port, counts: shared } = workerData as ReaderStart;
 const counts = new Int32Array(shared);
+
+/** The files, once the other thread has listed them (it started this thread first). */
+function filesToRead(): ReaderFiles {
+  for (;;) {
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message as ReaderFiles;
+    Atomics.wait(counts, filesSlot, 0, 100);
+  }
+}
+
+const { paths, batchSize, batchesAhead } = filesToRead();
 
 /**
  * One buffer for every file that fits: reading into memory already touched costs fewer page

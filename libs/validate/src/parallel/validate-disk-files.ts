@@ -13,9 +13,9 @@ import {
 } from '../engine/validation-inputs';
 import type { ValidationReport } from '../report/validation-report';
 import type { DiskFile } from './disk-file';
-import { readInOrder, type ReadFile } from './file-reader-thread';
+import { FileReader, type ReadFile } from './file-reader-thread';
 import { startValidationWorkerPool } from './validation-worker-pool';
-import { workerBundle } from './worker-bundle';
+import { freshWorkerBundle, workerBundle } from './worker-bundle';
 
 export interface DiskValidationOptions extends ValidateOptions {
   /**
@@ -25,6 +25,11 @@ export interface DiskValidationOptions extends ValidateOptions {
    * worker, 3.4 s without). What uses the second core there is the file reader thread.
    */
   threads?: number;
+  /**
+   * A reader thread the caller started before listing the files (`startFileReader`), used from
+   * 1,000 files and closed in any case.
+   */
+  reader?: FileReader;
 }
 
 /**
@@ -37,24 +42,27 @@ export async function validateDiskFiles(
   files: readonly DiskFile[],
   options: DiskValidationOptions = {},
 ): Promise<ValidationReport> {
-  const absoluteOf = new Map(files.map((file) => [file.path, file.absolute]));
-  const readSource = (path: string): SourceFile => ({
-    path,
-    content: readFileSync(absoluteOf.get(path)!, 'utf8'),
-  });
-  const threads = options.catalog ? 1 : (options.threads ?? 1);
-  await prepareCelLibrary();
-  const bundle = threads > 1 ? await bundleOrNone('./validation-worker.ts') : undefined;
-  if (!bundle) {
+  try {
+    const absoluteOf = new Map(files.map((file) => [file.path, file.absolute]));
+    const readSource = (path: string): SourceFile => ({
+      path,
+      content: readFileSync(absoluteOf.get(path)!, 'utf8'),
+    });
+    const threads = options.catalog ? 1 : (options.threads ?? 1);
+    await prepareCelLibrary();
+    const workers = threads > 1 ? await bundleOrNone('./validation-worker.ts') : undefined;
+    if (workers) {
+      const inputs = () => validationInputs(options, absoluteOf);
+      const validations = await validateOnWorkers(workers, threads - 1, files, inputs);
+      return combineFileValidations(validations.results, validations.inputs, readSource);
+    }
     const reader =
-      files.length >= readerThreadMinFiles
-        ? await bundleOrNone('./file-reader-worker.ts')
-        : undefined;
+      files.length < readerThreadMinFiles ? undefined : (options.reader ?? (await builtReader()));
     if (!reader) {
       const inputs = validationInputs(options, absoluteOf);
       return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
     }
-    // The reader thread starts first: it loads while this one finds the CRDs and the validators.
+    // The reader reads while this thread finds the CRDs and loads the validators.
     const read = startReading(reader, files);
     try {
       const inputs = validationInputs(options, absoluteOf);
@@ -63,17 +71,48 @@ export async function validateDiskFiles(
       // Stops the reader if anything threw midway (it would otherwise wait for this thread).
       await read.batches.return(undefined);
     }
+  } finally {
+    options.reader?.close();
   }
-  // The main thread is one of the threads: it validates chunks too.
-  const pool = startValidationWorkerPool(bundle, threads - 1);
+}
+
+/** A reader thread, its bundle built first if out of date; undefined when it cannot be built. */
+async function builtReader(): Promise<FileReader | undefined> {
+  const bundle = await bundleOrNone('./file-reader-worker.ts');
+  return bundle ? new FileReader(bundle) : undefined;
+}
+
+/**
+ * A reader thread, started before the files are listed, from its bundle as already built:
+ * undefined when the bundle is out of date (then `validateDiskFiles` builds it only if there are
+ * enough files to use it).
+ */
+export function startFileReader(): FileReader | undefined {
+  let bundle: string | undefined;
+  try {
+    bundle = freshWorkerBundle(new URL('./file-reader-worker.ts', import.meta.url));
+  } catch {
+    bundle = undefined;
+  }
+  return bundle ? new FileReader(bundle) : undefined;
+}
+
+/** With validation workers: the main thread is one of the threads, it validates chunks too. */
+async function validateOnWorkers(
+  bundle: string,
+  workers: number,
+  files: readonly DiskFile[],
+  validationInputsOf: () => ValidationInputs,
+): Promise<{ results: FileValidation[]; inputs: ValidationInputs }> {
+  const pool = startValidationWorkerPool(bundle, workers);
   // The workers load while this thread reads the CRDs they will need.
-  const inputs = validationInputs(options, absoluteOf);
-  const validations = await pool.validate(
+  const inputs = validationInputsOf();
+  const results = await pool.validate(
     { type: 'setup', skippedKinds: inputs.skippedKinds, otherCrdVersions: inputs.otherCrdVersions },
     files,
     validateHere(inputs),
   );
-  return combineFileValidations(validations, inputs, readSource);
+  return { results, inputs };
 }
 
 /** Validation on this thread, one file at a time; the context is made on first use. */
@@ -96,11 +135,8 @@ interface StartedReading {
   first: Promise<IteratorResult<ReadFile[]>>;
 }
 
-function startReading(reader: string, files: readonly DiskFile[]): StartedReading {
-  const batches = readInOrder(
-    reader,
-    files.map((file) => file.absolute),
-  );
+function startReading(reader: FileReader, files: readonly DiskFile[]): StartedReading {
+  const batches = reader.read(files.map((file) => file.absolute));
   const first = batches.next();
   // Awaited later; if finding the CRDs or loading the validators throws first, its failure is
   // not left unhandled.

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedBundle } from '@platform/cached-bundles';
+import { cachedBundle, freshBundle } from '@platform/cached-bundles';
 import { checkoutBundleDirectory, repositoryRoot } from '../code-cache/code-cache-directory';
 
 /**
@@ -11,14 +11,25 @@ import { checkoutBundleDirectory, repositoryRoot } from '../code-cache/code-cach
  */
 const cacheDirectory = checkoutBundleDirectory('gitops-workers');
 
+const salt = 'gitops-worker-bundle 1';
+
+const nameOf = (entry: URL) => basename(fileURLToPath(entry)).replace(/\.ts$/, '');
+
+/** The path of the bundled worker for a TypeScript entry, if it is built and up to date. */
+export function freshWorkerBundle(entry: URL): string | undefined {
+  const name = nameOf(entry);
+  const output = freshBundle({ cache: cacheDirectory, kind: name, salt });
+  return output && join(output, `${name}.mjs`);
+}
+
 /** The path of the bundled worker for a TypeScript entry, built if missing or out of date. */
 export async function workerBundle(entry: URL): Promise<string> {
-  const name = basename(fileURLToPath(entry)).replace(/\.ts$/, '');
+  const name = nameOf(entry);
   const output = await cachedBundle({
     root: repositoryRoot,
     cache: cacheDirectory,
     kind: name,
-    salt: 'gitops-worker-bundle 1',
+    salt,
     options: {
       entryPoints: [fileURLToPath(entry)],
       // Packages are bundled too, so a worker loads one module. Bundled CommonJS packages (ajv)

@@ -4,6 +4,7 @@ import {
   formatValidationSummary,
   isValidationEngineChoice,
   runDiskValidation,
+  startFileReader,
   validationEngines,
   type CelRuleCoverage,
   type ValidationReport,
@@ -33,6 +34,9 @@ export async function validateCommand(
       `nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}`,
     );
   let report: ValidationReport;
+  // Started before the listing, so it has loaded by the time there are files to read (used from
+  // 1,000 files, stopped otherwise).
+  const reader = startFileReader();
   try {
     // Listed, not read: the files are read one at a time as they are validated.
     const files = listYamlFiles(options.root, paths);
@@ -40,8 +44,10 @@ export async function validateCommand(
       engine,
       crdSources: () => renderedCrdFiles(options.root),
       threads: threadsFromEnvironment(),
+      reader,
     });
   } catch (error) {
+    reader?.close();
     // A missing path, an unreadable file, or a kubeconform that cannot run: the command was not
     // usable as given.
     return fail((error as Error).message);
