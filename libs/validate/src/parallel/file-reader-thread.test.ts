@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readManifestText } from '@platform/manifests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInOrder, type ReadFile } from './file-reader-thread';
+import { FileReader, type ReadFile } from './file-reader-thread';
 import { workerBundle } from './worker-bundle';
 
 const directory = mkdtempSync(join(tmpdir(), 'file-reader-thread-'));
@@ -40,7 +40,8 @@ const shortReadAhead = { batchSize: 16, batchesAhead: 4 };
 
 async function readAll(list: readonly string[], pauseEvery = 0): Promise<ReadFile[]> {
   const files: ReadFile[] = [];
-  for await (const batch of readInOrder(bundle, list, pauseEvery ? shortReadAhead : undefined)) {
+  const reader = new FileReader(bundle);
+  for await (const batch of reader.read(list, pauseEvery ? shortReadAhead : undefined)) {
     files.push(...batch);
     // A slow consumer: the reader must wait for it, not drop or reorder anything.
     if (pauseEvery && files.length % pauseEvery === 0)

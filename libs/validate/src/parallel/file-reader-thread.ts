@@ -102,15 +102,6 @@ export class FileReader {
   }
 }
 
-/** The files of `paths`, read by a reader thread started for them. */
-export function readInOrder(
-  bundle: string,
-  paths: readonly string[],
-  readAhead?: ReadAhead,
-): AsyncGenerator<ReadFile[]> {
-  return new FileReader(bundle).read(paths, readAhead);
-}
-
 /** Why the reader thread stopped, once it has: it is never expected to before the last batch. */
 function whenStopped(worker: Worker): { reason?: Error } {
   const stopped: { reason?: Error } = {};
