@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository this library lives in: its node_modules/.cache holds generated code. */
@@ -34,15 +34,16 @@ export function writeAtomically(path: string, contents: string | Uint8Array): vo
 
 /**
  * Writes an entry of a cache directory whose entries are named by digest (so never stale, only
- * unused), removing at the same time entries written more than a week ago: those still in use
- * come back, once. Throws when the directory is not writable.
+ * unused), removing at the same time the entries of its kind (its extension) written more than
+ * a week ago: those still in use come back, once. Throws when the directory is not writable.
  */
 export function writeEntry(path: string, contents: string | Uint8Array): void {
   writeAtomically(path, contents);
-  const directory = join(path, '..');
+  const directory = dirname(path);
+  const kind = extname(path);
   const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
   for (const name of readdirSync(directory)) {
     const entry = join(directory, name);
-    if (name.endsWith('.bin') && statSync(entry).mtimeMs < weekAgo) rmSync(entry, { force: true });
+    if (extname(name) === kind && statSync(entry).mtimeMs < weekAgo) rmSync(entry, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ describe('the cache of CRD versions read from files', () => {
     const touched = stamped('100:1700000000001');
     cache.versions(touched, read(touched));
     expect([reads, contentReads]).toEqual([2, 2]);
+  });
+
+  it('removes entries written more than a week ago when it writes a new one', () => {
+    const directory = join(scratch, 'pruned');
+    const cache = new CrdVersionsCache(directory);
+    const read = () => [version('example.com/v1/Widget')];
+    cache.versions({ path: 'crd.yaml', content: 'a', stamp: '1:1' }, read);
+    const [old] = readdirSync(directory);
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    utimesSync(join(directory, old!), eightDaysAgo, eightDaysAgo);
+    cache.versions({ path: 'crd.yaml', content: 'a', stamp: '1:2' }, read);
+    expect(readdirSync(directory)).toHaveLength(1);
+    expect(readdirSync(directory)).not.toContain(old);
   });
 
   it('reads the file every time when the cache cannot be written', () => {

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrdVersionSchema } from '../crd/crd-schema-set';
-import { codeCacheDirectory, writeAtomically } from './code-cache-directory';
+import { codeCacheDirectory, writeEntry } from './code-cache-directory';
 
 /**
  * The CRD versions read from a file, kept as JSON under node_modules/.cache by the digest of the
  * file's path and content: the committed CRDs (2 MB of YAML, Argo CD's ApplicationSet alone 1.4
  * MB) are read by every `gitops validate` before any file can be checked, and JSON parses ten
  * times faster than YAML. A cache that cannot be written only means reading the YAML next time.
+ * Entries keyed by a file's stamp change with every checkout: those unused for a week go.
  */
 export class CrdVersionsCache {
   constructor(private readonly directory = codeCacheDirectory('gitops-crd-versions')) {}
@@ -31,7 +32,7 @@ export class CrdVersionsCache {
     }
     const versions = read();
     try {
-      writeAtomically(path, JSON.stringify(versions));
+      writeEntry(path, JSON.stringify(versions));
     } catch {
       // Not writable: read again next time, same result.
     }

@@ -6,11 +6,11 @@ import {
 } from 'node:worker_threads';
 import type { ManifestText } from '@platform/manifests';
 import {
+  filesSlot,
   postedSlot,
   receivedText,
   takenSlot,
   waitingSlot,
-  filesSlot,
   type ReaderBatch,
   type ReaderFiles,
   type ReaderStart,

@@ -7,11 +7,11 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { readManifestText } from '@platform/manifests';
 import {
+  filesSlot,
   postedSlot,
   sentText,
   takenSlot,
   waitingSlot,
-  filesSlot,
   type ReaderBatch,
   type ReaderFiles,
   type ReaderStart,

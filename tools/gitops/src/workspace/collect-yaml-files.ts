@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { SourceFile } from '@platform/validate';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-/** A file read (or to be read) from disk; its path as findings show it, relative to the repository root when inside it. */
+/** A file and its path as findings show it: relative to the repository root when inside it. */
 export type { SourceFile } from '@platform/validate';
 
 /** A YAML file found under the given paths, not read yet. */
