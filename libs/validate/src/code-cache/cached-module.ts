@@ -7,8 +7,8 @@ import { codeCacheDirectory, writeEntry } from './code-cache-directory';
 
 /**
  * Runs generated CommonJS code (ajv's standalone validators) as a module, with V8's code cache
- * for it kept under node_modules/.cache/gitops-v8-code: compiling the 3.5 MB of precompiled
- * validators takes 70 ms at every start, loading them with their cache 30 ms. (Node 20 has no
+ * for it kept under node_modules/.cache/gitops-v8-code: compiling all 3.5 MB of the precompiled
+ * validators took 70 ms at every start, loading them with their cache 30 ms. (Node 20 has no
  * compile cache of its own.) An entry is named by the digest of the code, because V8 itself only
  * checks the length of the source it is given; a cache V8 rejects (another Node) is replaced.
  *

@@ -55,16 +55,16 @@ describe('the thread that reads and parses files ahead of validation', () => {
     const read = await readAll(paths);
     expect(read.map((file) => file.content)).toEqual(texts);
     for (const file of read)
-      if (file.text) expect(file.text).toEqual(readManifestText(file.content));
+      if (file.text()) expect(file.text()).toEqual(readManifestText(file.content));
   });
 
   it('parses while a slow taker lets it get ahead, without dropping or reordering a file', async () => {
     const read = await readAll(paths, 16);
     expect(read.map((file) => file.content)).toEqual(texts);
-    const parsed = read.filter((file) => file.text !== undefined);
+    const parsed = read.filter((file) => file.text() !== undefined);
     expect(parsed.length).toBeGreaterThan(texts.length / 2);
-    for (const file of parsed) expect(file.text).toEqual(readManifestText(file.content));
-    expect(read[9]!.text ?? readManifestText(read[9]!.content)).toEqual({
+    for (const file of parsed) expect(file.text()).toEqual(readManifestText(file.content));
+    expect(read[9]!.text() ?? readManifestText(read[9]!.content)).toEqual({
       values: [{ a: { b: 1 }, c: { b: 1 }, d: true }],
       usesAliases: true,
     });
@@ -78,7 +78,7 @@ describe('the thread that reads and parses files ahead of validation', () => {
     });
     // Behind a slow taker the reader is ahead, and parses, long before the last files.
     const read = await readAll([...paths.slice(20, 200), ...special], 16);
-    const [aliased, numbers] = read.slice(-2).map((file) => file.text?.values[0]) as [
+    const [aliased, numbers] = read.slice(-2).map((file) => file.text()?.values[0]) as [
       { a: unknown; c: unknown },
       { a: number; b: number; c: number },
     ];

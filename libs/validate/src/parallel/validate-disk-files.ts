@@ -153,9 +153,10 @@ async function validateAsRead(
   const validations: FileValidation[] = [];
   const context = initialContext(inputs);
   for (let batch = await first; !batch.done; batch = await batches.next()) {
-    for (const { content, text } of batch.value) {
+    for (const file of batch.value) {
       const { path } = files[validations.length]!;
-      const parsed = parseManifestFile(path, content, text);
+      const content = file.content;
+      const parsed = parseManifestFile(path, content, file.text());
       validations.push(validateFile({ path, content }, parsed, context));
     }
   }

@@ -5,7 +5,7 @@ import {
   type CompiledValidatorCache,
 } from '../code-cache/compiled-validator-cache';
 import { loadEmbeddedSchemas, loadEmbeddedSchemasText } from './embedded-schemas';
-import { loadPrecompiledValidators } from './precompiled-validators';
+import { loadPrecompiledValidators, type PrecompiledValidators } from './precompiled-validators';
 import { createSchemaValidator } from './schema-validator-factory';
 import {
   helmValuesSchemaKey,
@@ -31,7 +31,7 @@ export class SchemaCatalog {
     /** Searched after `sets`, with its own compiled validators kept (see `withFirst`). */
     private readonly fallback?: SchemaCatalog,
     /** Validators compiled ahead of time for the first set (`npm run schemas`), by key. */
-    private readonly precompiled?: Record<string, ValidateFunction>,
+    private readonly precompiled?: PrecompiledValidators,
     /** Where validators compiled at run time are kept for later runs (CRD-derived schemas). */
     private readonly validatorCache?: CompiledValidatorCache,
   ) {}
@@ -76,7 +76,7 @@ export class SchemaCatalog {
 
   private lookup(section: 'resources' | 'helmValues', key: string): ValidateFunction | undefined {
     const cacheKey = `${section}:${key}`;
-    const cached = this.compiled.get(cacheKey) ?? this.precompiled?.[key];
+    const cached = this.compiled.get(cacheKey) ?? this.precompiled?.validator(key);
     if (cached) return cached;
     for (const set of this.sets) {
       const reference = set[section]?.[key];
