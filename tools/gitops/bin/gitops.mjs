@@ -5,6 +5,16 @@
 // Without esbuild, with GITOPS_FROM_SOURCE=1, or if the bundle cannot be built, it runs the
 // sources directly through tsx, as before: the behaviour is the same, only slower to start.
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// V8's inlining budget for a short-lived process on few cores. TurboFan's optimizing jobs share the
+// cores with the threads that do the work, and the biggest jobs were functions with all they call
+// inlined into them (1.4 s of jobs in a 10,000-file `gitops validate`, several repeated when a new
+// kind's objects deoptimized the code). A cumulative budget of 100 bytecode bytes instead of 920
+// keeps the jobs small; small helpers are still inlined (figures in tools/bench/README.md). Set
+// before anything is optimized; worker threads share V8's flags. A value given to node wins.
+if (!process.execArgv.some((flag) => flag.startsWith('--max-inlined-bytecode-size-cumulative')))
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
