@@ -64,6 +64,11 @@ function visit(
   }
 }
 
+/** Whether a CRD schema has CEL rules anywhere: validating its resources needs the CEL library. */
+export function hasCelRules(openApi: JsonSchema): boolean {
+  return hasRulesWithin(openApi);
+}
+
 const rulesWithin = new WeakMap<JsonSchema, boolean>();
 
 /** Whether a schema node or any node below it has a rule: the values under it need no walk if not. */

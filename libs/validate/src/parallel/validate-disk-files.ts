@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseManifestFile } from '@platform/manifests';
-import { prepareCelLibrary } from '../crd/cel-library';
+import { celLibrary, prepareCelLibrary } from '../crd/cel-library';
+import { hasCelRules } from '../crd/cel-rules';
 import { combineFileValidations } from '../engine/combine-file-validations';
 import { validateFile, type FileValidation } from '../engine/file-validation';
 import type { SourceFile } from '../engine/source-file';
@@ -62,10 +63,12 @@ export async function validateDiskFiles(
       const inputs = validationInputs(options, absoluteOf);
       return combineFileValidations(validateHere(inputs)(files), inputs, readSource);
     }
-    // The reader reads while this thread finds the CRDs and loads the validators.
-    const read = startReading(reader, files);
+    // The reader reads while this thread finds the CRDs and loads the validators; should this
+    // thread then wait for the first files, it loads the CEL library meanwhile.
+    const known: { inputs?: ValidationInputs } = {};
+    const read = startReading(reader, files, () => known.inputs && loadCelLibraryFor(known.inputs));
     try {
-      const inputs = validationInputs(options, absoluteOf);
+      const inputs = (known.inputs = validationInputs(options, absoluteOf));
       return combineFileValidations(await validateAsRead(read, inputs, files), inputs, readSource);
     } finally {
       // Stops the reader if anything threw midway (it would otherwise wait for this thread).
@@ -135,13 +138,26 @@ interface StartedReading {
   first: Promise<IteratorResult<ReadFile[]>>;
 }
 
-function startReading(reader: FileReader, files: readonly DiskFile[]): StartedReading {
-  const batches = reader.read(files.map((file) => file.absolute));
+function startReading(
+  reader: FileReader,
+  files: readonly DiskFile[],
+  whileWaiting: () => void,
+): StartedReading {
+  const batches = reader.read(
+    files.map((file) => file.absolute),
+    undefined,
+    whileWaiting,
+  );
   const first = batches.next();
   // Awaited later; if finding the CRDs or loading the validators throws first, its failure is
   // not left unhandled.
   first.catch(() => undefined);
   return { batches, first };
+}
+
+/** Loads the CEL library now if the CRDs known before any file is read have rules. */
+function loadCelLibraryFor(inputs: ValidationInputs): void {
+  if (inputs.otherCrdVersions.some((version) => hasCelRules(version.openApi))) celLibrary();
 }
 
 /** Validation on this thread of files another thread reads ahead, in order. */
