@@ -35,9 +35,8 @@ const defaultReadAhead: ReadAhead = { batchSize: 64, batchesAhead: 64 };
 
 /**
  * A file as the reader thread sends it: its text, and what the text parses to if the reader parsed
- * it, decoded when asked for. (Decoded a batch at a time, the values of files not yet validated
- * outlived young-generation collections, which copied them: a third of the validating thread's
- * time in the garbage collector.)
+ * it, decoded when asked for. (Decoded a batch at a time, the values of the files not yet validated
+ * outlived young-generation collections, which copied them.)
  */
 export class ReadFile {
   constructor(
