@@ -536,6 +536,25 @@ describe('validateFiles: every class of error is reported with its file, line, c
   }
 });
 
+describe('validateFiles: label and annotation keys', () => {
+  it('reports a bad key in every resource that has it, as a label and lowercased as an annotation', () => {
+    const files = ['a', 'b'].map((name) => ({
+      path: `case/${name}.yaml`,
+      content: configMap(
+        `  name: ${name}\n  labels:\n    Example.com/team: shop\n  annotations:\n    Example.com/team: shop\n`,
+      ),
+    }));
+    const keyFindings = validateFiles(files, { skippedKinds: [] }).findings.filter((f) =>
+      /key "Example\.com\/team"/.test(f.message),
+    );
+    // Checked as a label key, Example.com is a bad prefix; annotation keys are checked lowercased.
+    expect(keyFindings.map((f) => `${f.file} ${f.field}`)).toEqual([
+      'case/a.yaml metadata.labels["Example.com/team"]',
+      'case/b.yaml metadata.labels["Example.com/team"]',
+    ]);
+  });
+});
+
 describe('validateFiles: duplicate resources across files', () => {
   const namespaced = (namespace: string) =>
     configMap(`  name: settings\n  namespace: ${namespace}\n`);
