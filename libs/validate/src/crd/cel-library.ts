@@ -45,6 +45,7 @@ function fromBundle(path: string): CelLibrary | undefined {
   }
 }
 
+/** The same modules as cel-library-entry.ts and cel-syntax-schema.ts, required one by one. */
 function fromPackages(): CelLibrary {
   const require = createRequire(import.meta.url);
   return {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { renderedRoot } from '@platform/config';
-import type { SourceFile } from './collect-yaml-files';
+import { listYamlFiles, type SourceFile } from './collect-yaml-files';
 
 /**
  * The committed CustomResourceDefinition files under rendered/ (named `customresourcedefinition-*`
@@ -10,18 +10,11 @@ import type { SourceFile } from './collect-yaml-files';
  * the CRD versions cache answers from the stamp (2 MB of YAML not read at each `gitops validate`).
  */
 export function renderedCrdFiles(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (directory: string, shown: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const absolute = join(directory, entry.name);
-      if (entry.isDirectory()) walk(absolute, `${shown}/${entry.name}`);
-      else if (entry.name.startsWith('customresourcedefinition-'))
-        files.push(lazyFile(`${shown}/${entry.name}`, absolute));
-    }
-  };
   const top = join(root, renderedRoot);
-  if (existsSync(top)) walk(top, renderedRoot);
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!existsSync(top)) return [];
+  return listYamlFiles(root, [top])
+    .filter(({ absolute }) => basename(absolute).startsWith('customresourcedefinition-'))
+    .map(({ path, absolute }) => lazyFile(path, absolute));
 }
 
 function lazyFile(path: string, absolute: string): SourceFile {
