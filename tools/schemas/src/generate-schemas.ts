@@ -1,8 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEmbeddedSchemas } from './generation/build-embedded-schemas';
-import { schemaDocumentDigest, type EmbeddedSchemaDocument } from '@platform/validate';
+import {
+  embeddedSchemasUrl,
+  precompiledValidatorsIndexUrl,
+  precompiledValidatorsUrl,
+  schemaDocumentDigest,
+  type EmbeddedSchemaDocument,
+} from '@platform/validate';
 import { serializeSchemaDocument } from './generation/serialize-schema-document';
 import { standaloneValidatorsCode } from './generation/standalone-validators';
 import { precompiledValidatorIndex } from './generation/validator-index';
@@ -10,14 +16,18 @@ import { precompiledValidatorIndex } from './generation/validator-index';
 /** The repository this generator belongs to: tools/schemas/src → three levels up. */
 export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
+/** A file of libs/validate, relative to the repository root: where the library reads it from. */
+const repositoryPath = (url: URL) =>
+  relative(repositoryRoot, fileURLToPath(url)).split(sep).join('/');
+
 /** Where the committed output lives, relative to the repository root. */
-export const embeddedSchemasPath = 'libs/validate/schemas/embedded-schemas.json';
+export const embeddedSchemasPath = repositoryPath(embeddedSchemasUrl);
 
 /** Where the precompiled validators live, relative to the repository root. */
-export const embeddedValidatorsPath = 'libs/validate/schemas/embedded-validators.cjs';
+export const embeddedValidatorsPath = repositoryPath(precompiledValidatorsUrl);
 
 /** Where their index lives: which declarations of the module each validator needs. */
-export const embeddedValidatorsIndexPath = 'libs/validate/schemas/embedded-validators.index.json';
+export const embeddedValidatorsIndexPath = repositoryPath(precompiledValidatorsIndexUrl);
 
 /** Generates the schemas as the committed file's text; writes nothing. */
 export async function generateEmbeddedSchemasText(root = repositoryRoot): Promise<string> {
