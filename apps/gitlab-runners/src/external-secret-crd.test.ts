@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { committedFiles, repositoryRoot } from '@platform/rendered-tree';
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -31,24 +31,30 @@ describe('the runners’ ExternalSecrets against the CRD the platform installs',
     expect(externalSecrets.map((file) => file.path)).toHaveLength(2);
   });
 
-  it('are valid, including every constraint the CRD states', () => {
-    expect(validateFiles([crd!, ...externalSecrets]).findings).toEqual([]);
+  it('are valid, including every constraint the CRD states', async () => {
+    expect((await validate([crd!, ...externalSecrets], { engine: 'embedded' })).findings).toEqual(
+      [],
+    );
   });
 
-  it('reports a secret key the CRD’s pattern rejects, with its file, line and field', () => {
+  it('reports a secret key the CRD’s pattern rejects, with its file, line and field', async () => {
     const [file] = externalSecrets;
     const bad = withLine(file!.content, /secretKey: runner-token/, 'secretKey: runner token');
-    const { findings } = validateFiles([crd!, { path: file!.path, content: bad.content }]);
+    const { findings } = await validate([crd!, { path: file!.path, content: bad.content }], {
+      engine: 'embedded',
+    });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: file!.path, line: bad.line });
     expect(findings[0]!.message).toMatch(/pattern/);
     expect(JSON.stringify(findings[0])).toContain('secretKey');
   });
 
-  it('reports a store kind outside the CRD’s enum', () => {
+  it('reports a store kind outside the CRD’s enum', async () => {
     const [file] = externalSecrets;
     const bad = withLine(file!.content, /kind: ClusterSecretStore/, 'kind: ClusterStore');
-    const { findings } = validateFiles([crd!, { path: file!.path, content: bad.content }]);
+    const { findings } = await validate([crd!, { path: file!.path, content: bad.content }], {
+      engine: 'embedded',
+    });
     expect(findings.map((finding) => finding.line)).toEqual([bad.line]);
   });
 });

@@ -1,25 +1,46 @@
-export * from './config/skipped-kinds';
-export * from './engine/source-file';
-export * from './engine/validate-files';
-export * from './engine/validate-options';
-export * from './render/validation-render-check';
-export * from './report/validation-report';
-export * from './schemas/embedded-schemas';
-export * from './schemas/schema-catalog';
-export * from './schemas/schema-set';
-export * from './schemas/reachable-definitions';
-export * from './schemas/schema-walk';
-export * from './engine/run-validation';
-export * from './kubeconform/kubeconform-arguments';
-export * from './kubeconform/kubeconform-binary';
-export * from './kubeconform/kubeconform-schema-layout';
-export * from './removed-apis/removed-apis';
-export * from './crd/cel-coverage';
-export * from './crd/crd-schema-set';
-export * from './crd/crd-structural-schema';
-export * from './crd/cel-rules';
-export * from './crd/rendered-crds';
-export * from './schemas/precompiled-validators';
-export * from './schemas/schema-validator-factory';
-export * from './parallel/disk-file';
-export * from './parallel/validate-disk-files';
+// @platform/validate: one way to validate (`validate`), what it is given and what it reports.
+// Layers (README.md): checks/ (pure) <- evaluators/ (schema catalog, CEL) <- runner/ (how to run).
+export {
+  validate,
+  validationEngines,
+  isValidationEngineChoice,
+  type ValidationEngineChoice,
+  type ValidationOptions,
+} from './runner/validate';
+export { startFileReader } from './runner/validate-disk-files';
+export type { FileReader } from './runner/file-reader-thread';
+export type { ValidateOptions } from './runner/validate-options';
+export type { DiskFile } from './runner/disk-file';
+export type { SourceFile } from './checks/source-file';
+export type { SkippedKind } from './config/skipped-kinds';
+export {
+  formatValidationSummary,
+  type ValidationEngineName,
+  type ValidationReport,
+  type ValidationSummary,
+} from './checks/report/validation-report';
+
+// What `gitops validate --explain-coverage` lists: the CEL rules of the CRDs and whether each runs.
+export { celCoverageOfFiles, type CelRuleCoverage } from './evaluators/cel/cel-coverage';
+
+// The schema model and the committed schema files, for the generator in tools/schemas.
+export {
+  helmValuesSchemaKey,
+  resourceSchemaKey,
+  type EmbeddedSchemaDocument,
+  type JsonSchema,
+  type SchemaReference,
+  type SchemaSet,
+} from './checks/schema-model/schema-set';
+export { reachableDefinitions } from './checks/schema-model/reachable-definitions';
+export { forEachSubschema, localDefinitionName } from './checks/schema-model/schema-walk';
+export { removedApis, type RemovedApi } from './checks/removed-apis';
+export { embeddedSchemasUrl } from './evaluators/schema-catalog/embedded-schemas';
+export {
+  precompiledDigestExport,
+  precompiledValidatorsIndexUrl,
+  precompiledValidatorsUrl,
+  schemaDocumentDigest,
+  type PrecompiledValidatorIndex,
+} from './evaluators/schema-catalog/precompiled-validators';
+export { createSchemaValidator } from './evaluators/schema-catalog/schema-validator-factory';

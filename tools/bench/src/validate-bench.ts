@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { parseManifestFile } from '@platform/manifests';
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { corpus } from './bench-corpus';
 import { repositoryRoot } from '@platform/gitops';
 import { formatTiming, medianTiming, type Timing } from './median-timing';
@@ -21,8 +21,8 @@ const perSecond = (t: Timing) => Math.round(resourceCount / (t.medianMs / 1000))
 const firstRun = await medianTiming(
   'full validation, first run (loads and compiles schemas)',
   1,
-  () => {
-    const report = validateFiles(freshFiles());
+  async () => {
+    const report = await validate(freshFiles(), { engine: 'embedded' });
     if (report.summary.errors > 0)
       throw new Error(
         `the corpus must be valid; first error: ${JSON.stringify(report.findings[0])}`,
@@ -39,7 +39,7 @@ const parseOnly = await medianTiming(
 const validation = await medianTiming(
   `full validation (validateFiles), ${resourceCount} resources`,
   runs,
-  () => validateFiles(freshFiles()),
+  () => validate(freshFiles(), { engine: 'embedded' }),
 );
 const cli = await medianTiming(
   'cold `gitops validate --engine embedded` of rendered/ (new process)',

@@ -1,7 +1,7 @@
 import { inventory, type ClusterSpec } from '@platform/config';
 import { renderDefinition } from '@platform/core';
 import { checkPolicy, policyRules } from '@platform/policy';
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import admissionPolicies from './component';
@@ -39,7 +39,7 @@ describe('the admission policies component', () => {
 
   it('validates against the Kubernetes schema and passes the policy rules', async () => {
     const { files } = await rendered();
-    expect(validateFiles(files).findings).toEqual([]);
+    expect((await validate(files, { engine: 'embedded' })).findings).toEqual([]);
     expect(checkPolicy(files).findings).toEqual([]);
   });
 

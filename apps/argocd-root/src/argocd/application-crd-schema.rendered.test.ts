@@ -1,4 +1,4 @@
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { committedFiles } from '@platform/rendered-tree';
@@ -46,9 +46,11 @@ describe('the Application CRD as schema', () => {
 
   it.skipIf(!crd || !application)(
     'reports a misspelt Application field with the file and the line',
-    () => {
+    async () => {
       const bad = misspelt(application!.content);
-      const report = validateFiles([crd!, { path: applicationPath, content: bad.content }]);
+      const report = await validate([crd!, { path: applicationPath, content: bad.content }], {
+        engine: 'embedded',
+      });
       const finding = report.findings.find((f) => f.file === applicationPath);
       expect(finding, JSON.stringify(report.findings)).toBeDefined();
       expect(finding!.line).toBe(bad.line);
@@ -58,12 +60,15 @@ describe('the Application CRD as schema', () => {
 
   it.skipIf(!crd || !application)(
     'follows the CRD that is rendered: a CRD declaring the field accepts it',
-    () => {
+    async () => {
       const bad = misspelt(application!.content);
-      const report = validateFiles([
-        { path: crdPath, content: crdAllowing(crd!.content) },
-        { path: applicationPath, content: bad.content },
-      ]);
+      const report = await validate(
+        [
+          { path: crdPath, content: crdAllowing(crd!.content) },
+          { path: applicationPath, content: bad.content },
+        ],
+        { engine: 'embedded' },
+      );
       expect(report.findings.filter((f) => f.file === applicationPath)).toEqual([]);
     },
   );

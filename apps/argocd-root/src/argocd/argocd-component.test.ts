@@ -2,7 +2,7 @@ import { clusterByName, inventory, managementCluster } from '@platform/config';
 import { PlatformChart, resourceFileName, toYaml } from '@platform/core';
 import { policyExemptionAnnotation } from '@platform/manifests';
 import { checkPolicy } from '@platform/policy';
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { App } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import component from './component';
@@ -94,8 +94,8 @@ describe.skipIf(!vendored)('the argocd component over the vendored 3.5.1 HA inst
     }
   });
 
-  it('validates against the schemas', () => {
-    expect(validateFiles(files).findings).toEqual([]);
+  it('validates against the schemas', async () => {
+    expect((await validate(files, { engine: 'embedded' })).findings).toEqual([]);
   });
 
   it('is self-contained: applies to an empty cluster with nothing else', () => {

@@ -1,5 +1,5 @@
 import { clusterOfPath, expandListItems, type Finding, type ParsedFile } from '@platform/manifests';
-import type { IdentifiedResource } from '../resources/identified-resource';
+import type { IdentifiedResource } from './resources/identified-resource';
 
 /**
  * What the duplicate check needs of one resource: its identity and where to find it again. Plain

@@ -1,8 +1,8 @@
 import type { Finding } from '@platform/manifests';
-import { jsonTypeName } from '../schema-errors/json-type-name';
-import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
+import { jsonTypeName } from './schema-errors/json-type-name';
+import { entryFinding, type ResourceEntry } from './resources/resource-entry';
 import { labelValueProblems, qualifiedNameProblems } from './kubernetes-name-formats';
-import { stringExpectedHint } from '../schema-errors/string-expected-hint';
+import { stringExpectedHint } from './schema-errors/string-expected-hint';
 
 /** ValidateAnnotations: all keys and values of an object's annotations together. */
 export const totalAnnotationSizeLimitBytes = 256 * 1024;

@@ -1,6 +1,6 @@
 import type { Finding } from '@platform/manifests';
-import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
-import type { TypeMeta } from '../resources/type-meta';
+import { entryFinding, type ResourceEntry } from './resources/resource-entry';
+import type { TypeMeta } from './resources/type-meta';
 import { dns1123LabelProblems } from './kubernetes-name-formats';
 import { objectNameRule } from './object-name-rules';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '@platform/manifests';
-import { entryFinding, type ResourceEntry } from '../resources/resource-entry';
+import { entryFinding, type ResourceEntry } from './resources/resource-entry';
 
 /**
  * The API server refuses a ConfigMap or Secret whose data exceeds 1 MiB, and etcd's request limit

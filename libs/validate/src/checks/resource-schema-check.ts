@@ -1,10 +1,10 @@
 import type { Finding } from '@platform/manifests';
 import { findSkippedKind, type SkippedKind } from '../config/skipped-kinds';
-import { findRemovedApi, removedApiMessage } from '../removed-apis/removed-apis';
-import { entryFinding } from '../resources/resource-entry';
-import type { IdentifiedResource } from '../resources/identified-resource';
-import type { SchemaCatalog } from '../schemas/schema-catalog';
-import { schemaViolations } from '../schema-errors/schema-violations';
+import { findRemovedApi, removedApiMessage } from './removed-apis';
+import { entryFinding } from './resources/resource-entry';
+import type { IdentifiedResource } from './resources/identified-resource';
+import type { SchemaLookup } from './validation-context';
+import { schemaViolations } from './schema-errors/schema-violations';
 import { isMetadataMapValuePath } from './label-and-annotation-check';
 
 export interface ResourceSchemaResult {
@@ -16,7 +16,7 @@ export interface ResourceSchemaResult {
 /** Validates a resource against the schema of its apiVersion and kind; no schema is an error. */
 export function checkResourceSchema(
   resource: IdentifiedResource,
-  catalog: SchemaCatalog,
+  catalog: SchemaLookup,
   skipped: readonly SkippedKind[],
 ): ResourceSchemaResult {
   const { entry, typeMeta } = resource;
@@ -42,7 +42,7 @@ export function checkResourceSchema(
   return { findings, skipped: false };
 }
 
-function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaCatalog): string {
+function missingSchemaMessage({ typeMeta }: IdentifiedResource, catalog: SchemaLookup): string {
   const removed = findRemovedApi(typeMeta.apiVersion, typeMeta.kind);
   if (removed) return removedApiMessage(removed, typeMeta.kind);
   const otherVersions = catalog

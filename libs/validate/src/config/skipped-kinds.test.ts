@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvedSkippedKinds } from '../engine/validate-options';
+import { resolvedSkippedKinds } from '../runner/validate-options';
 import { findSkippedKind, skippedKinds } from './skipped-kinds';
 
 describe('skipped kinds', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
-import { loadEmbeddedSchemas, type JsonSchema } from '../index';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
+import { loadEmbeddedSchemas } from '../evaluators/schema-catalog/embedded-schemas';
 import {
   auditDifferences,
   typeMetaPinned,

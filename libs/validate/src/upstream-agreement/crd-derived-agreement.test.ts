@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
-import { crdVersionSchemas, loadEmbeddedSchemas, validateFiles, type JsonSchema } from '../index';
-import { crdStructuralSchema } from '../crd/crd-structural-schema';
+import { crdVersionSchemas } from '../checks/custom-resources/crd-versions';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
+import { loadEmbeddedSchemas } from '../evaluators/schema-catalog/embedded-schemas';
+import { validateFiles } from '../runner/validate-files';
+import { crdStructuralSchema } from '../checks/custom-resources/crd-structural-schema';
 import { compareSchemas } from './schema-comparison';
 import { describeWithUpstream, upstreamDirectory } from './upstream-reference';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { validateFiles } from '../index';
+import { validateFiles } from '../runner/validate-files';
 import {
   definitionsByGroupVersionKind,
   describeWithUpstream,

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
-import { loadEmbeddedSchemas } from '../index';
+import { loadEmbeddedSchemas } from '../evaluators/schema-catalog/embedded-schemas';
 import { declaredKeyPaths, hasKeyPath } from './helm-values-key-paths';
 import { describeWithUpstream, upstreamDirectory } from './upstream-reference';
 

@@ -1,4 +1,5 @@
-import { localDefinitionName, type JsonSchema } from '../index';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
+import { localDefinitionName } from '../checks/schema-model/schema-walk';
 
 /** Key paths of a values schema, stopping at maps, arrays and model-package types. */
 export function declaredKeyPaths(

@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import {
-  catalogWith,
-  validateFiles,
-  type JsonSchema,
-  type SchemaSet,
-  type SkippedKind,
-  type SourceFile,
-} from '../index';
+import type { SourceFile } from '../checks/source-file';
+import type { JsonSchema, SchemaSet } from '../checks/schema-model/schema-set';
+import type { SkippedKind } from '../config/skipped-kinds';
+import { catalogWith } from '../evaluators/schema-catalog/schema-catalog';
+import { validateFiles } from '../runner/validate-files';
 import { describeWithUpstream, upstreamDirectory } from './upstream-reference';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadEmbeddedSchemas } from '../index';
+import { loadEmbeddedSchemas } from '../evaluators/schema-catalog/embedded-schemas';
 import { auditDifferences, typeMetaRequired, type KnownDifference } from './known-differences';
 import { compareSchemas } from './schema-comparison';
 import {

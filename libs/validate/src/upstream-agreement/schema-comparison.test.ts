@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonSchema } from '../index';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
 import { compareSchemas } from './schema-comparison';
 
 const inline = (schema: JsonSchema) => ({

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../index';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
 
 /** A schema together with how to follow its `$ref`s. */
 export interface SchemaSource {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import type { JsonSchema } from '../index';
+import type { JsonSchema } from '../checks/schema-model/schema-set';
 
 /** The repository root: libs/validate/src/upstream-agreement → four levels up. */
 export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');

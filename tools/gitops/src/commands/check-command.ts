@@ -2,7 +2,7 @@ import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform
 import { inventory, namespaces } from '@platform/config';
 import { formatFinding } from '@platform/manifests';
 import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
-import { formatValidationSummary, validateFiles } from '@platform/validate';
+import { formatValidationSummary, validate } from '@platform/validate';
 import { deliveryFindings } from '../check/delivery-check';
 import { verifyVendorTree } from '../vendor';
 import { findDrift } from '../check/drift';
@@ -21,7 +21,7 @@ import { counted } from '@platform/manifests';
  */
 export async function checkCommand(options: CommandOptions): Promise<number> {
   const files = collectYamlFiles(options.root, renderedPaths({ root: options.root }));
-  const validation = validateFiles(files);
+  const validation = await validate(files, { engine: 'embedded' });
   const policy = checkPolicy(files);
   const capacity = planRenderedCapacity(files);
   const { render } = await renderInMemory({ root: options.root });

@@ -1,5 +1,5 @@
 import { checkPolicy } from '@platform/policy';
-import { validationRenderCheck } from '@platform/validate';
+import { validate } from '@platform/validate';
 import type { RenderCheck } from '../render/render-pipeline';
 import { renderedCrdFiles } from '../workspace/rendered-crd-files';
 
@@ -11,7 +11,7 @@ import { renderedCrdFiles } from '../workspace/rendered-crd-files';
 export function renderChecks(root: string): RenderCheck[] {
   const crdSources = renderedCrdFiles(root);
   return [
-    (files) => validationRenderCheck(files, crdSources),
+    async (files) => (await validate(files, { crdSources, engine: 'embedded' })).findings,
     (files) => checkPolicy(files).findings,
   ];
 }

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validationRenderCheck } from '@platform/validate';
 import { renderInMemory, type RenderCheck } from '../render/render-pipeline';
 import { repositoryRoot } from '../workspace/repository-root';
+import { renderChecks } from './render-checks';
 import { validateCommand } from './validate-command';
 
 let stdout = '';
@@ -154,7 +154,7 @@ describe('gitops validate', () => {
   });
 
   it('plugs into the render pipeline as a render check, and the current render passes it', async () => {
-    const check: RenderCheck = validationRenderCheck;
+    const check: RenderCheck = renderChecks(repositoryRoot)[0]!;
     const { render } = await renderInMemory({ root: repositoryRoot, checks: [check] });
     expect(render.files.length).toBeGreaterThan(0);
   });

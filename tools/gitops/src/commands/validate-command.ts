@@ -3,8 +3,8 @@ import {
   celCoverageOfFiles,
   formatValidationSummary,
   isValidationEngineChoice,
-  runDiskValidation,
   startFileReader,
+  validate,
   validationEngines,
   type CelRuleCoverage,
   type ValidationReport,
@@ -40,10 +40,9 @@ export async function validateCommand(
   try {
     // Listed, not read: the files are read one at a time as they are validated.
     const files = listYamlFiles(options.root, paths);
-    report = await runDiskValidation(files, {
+    report = await validate(files, {
       engine,
       crdSources: () => renderedCrdFiles(options.root),
-      threads: threadsFromEnvironment(),
       reader,
     });
   } catch (error) {
@@ -69,15 +68,6 @@ export async function validateCommand(
       process.stderr.write(`gitops validate: no resources found in ${paths.join(', ')}\n`);
   }
   return report.summary.errors > 0 || nothingValidated ? 1 : 0;
-}
-
-/**
- * GITOPS_VALIDATE_THREADS=N validates on N threads (N-1 worker threads and this one); by default
- * on this one, with a thread reading the files ahead of it (validate-disk-files.ts says why).
- */
-function threadsFromEnvironment(): number | undefined {
-  const threads = Number(process.env.GITOPS_VALIDATE_THREADS);
-  return Number.isInteger(threads) && threads > 0 ? threads : undefined;
 }
 
 /** The CEL rules of the CRDs among the files that are not evaluated offline, and why. */

@@ -47,7 +47,7 @@ function renderedTest(input: ComponentTemplateInput): string {
   return `import { inventory } from '@platform/config';
 import { componentSpec, renderDefinition } from '@platform/core';
 import { checkPolicy } from '@platform/policy';
-import { validateFiles } from '@platform/validate';
+import { validate } from '@platform/validate';
 import { describe, expect, it } from 'vitest';
 import component from './component';
 
@@ -60,7 +60,7 @@ describe('the ${input.name} component', () => {
     for (const cluster of clusters) {
       const files = await renderDefinition(component, placement, cluster);
       expect(files.length).toBeGreaterThan(0);
-      expect(validateFiles(files).findings).toEqual([]);
+      expect((await validate(files, { engine: 'embedded' })).findings).toEqual([]);
       expect(checkPolicy(files).findings).toEqual([]);
     }
   });
