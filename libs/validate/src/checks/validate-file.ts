@@ -2,6 +2,7 @@ import type { Finding, ParsedFile } from '@platform/manifests';
 import { checkResourceSchema } from './resource-schema-check';
 import { duplicateCandidate, type DuplicateCandidate } from './duplicate-resource-check';
 import { celFindings } from './custom-resources/cel-check';
+import { crdPatternFindings } from './custom-resources/crd-pattern-check';
 import { renderedCrdVersions, type CrdVersionSchema } from './custom-resources/crd-versions';
 import { resourceSchemaKey } from './schema-model/schema-set';
 import type { SourceFile } from './source-file';
@@ -41,7 +42,7 @@ export function validateFile(
     const key = resourceSchemaKey(resource.typeMeta.apiVersion, resource.typeMeta.kind);
     schemaKeys.add(key);
     const result = checkResourceSchema(resource, context.catalog, context.skippedKinds);
-    findings.push(...result.findings);
+    findings.push(...result.findings, ...crdPatternFindings(resource, context.patterns));
     if (result.skipped) skipped += 1;
     const crd = context.crdByKey.get(key);
     // CEL rules run on objects that fit the schema, as the API server runs them.

@@ -28,6 +28,12 @@ export interface CelEvaluator {
   violations(openApi: JsonSchema, value: unknown): CelViolation[];
 }
 
+/** Whether a CRD's `pattern` is a regular expression the API server accepts (Go's RE2). */
+export interface PatternSyntax {
+  /** Why the pattern is rejected, or undefined when it compiles. */
+  problem(pattern: string): string | undefined;
+}
+
 /** What a file is validated against: the schemas, the kinds allowed without one, and the CRDs. */
 export interface ValidationContext {
   /** The embedded schemas, with the CRD-derived ones searched first when there are CRDs. */
@@ -36,4 +42,5 @@ export interface ValidationContext {
   /** The CRD whose schema checks a custom resource, by `apiVersion/kind`: its CEL rules apply. */
   crdByKey: ReadonlyMap<string, CrdVersionSchema>;
   cel: CelEvaluator;
+  patterns: PatternSyntax;
 }

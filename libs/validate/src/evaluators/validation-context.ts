@@ -3,6 +3,7 @@ import type { CrdVersionSchema } from '../checks/custom-resources/crd-versions';
 import type { CelEvaluator, ValidationContext } from '../checks/validation-context';
 import { crdSchemaSet } from './schema-catalog/crd-schema-set';
 import type { CompiledValidatorCache } from './schema-catalog/compiled-validator-cache';
+import { kubernetesPatternProblem } from './schema-catalog/kubernetes-pattern-keyword';
 import type { SchemaCatalog } from './schema-catalog/schema-catalog';
 
 /** The evaluators a validation context is made of, with the caches the caller gave them. */
@@ -13,6 +14,8 @@ export interface Evaluators {
   validatorCache?: CompiledValidatorCache;
   cel: CelEvaluator;
 }
+
+const crdPatterns = { problem: kubernetesPatternProblem };
 
 /**
  * The context of some CRD versions, in priority order: the first version of a key supplies both
@@ -32,5 +35,5 @@ export function validationContext(
     crdVersions.length > 0
       ? baseCatalog.withFirst(crdSchemaSet(crdVersions), evaluators.validatorCache)
       : baseCatalog;
-  return { catalog, skippedKinds, crdByKey, cel: evaluators.cel };
+  return { catalog, skippedKinds, crdByKey, cel: evaluators.cel, patterns: crdPatterns };
 }

@@ -75,6 +75,55 @@ describe('gitops validate', () => {
     );
   });
 
+  it('reports a CRD pattern Go’s RE2 rejects as one finding and checks every other file (exit 1, not 2)', async () => {
+    const crd = (pattern: string) =>
+      [
+        'apiVersion: apiextensions.k8s.io/v1',
+        'kind: CustomResourceDefinition',
+        'metadata:',
+        '  name: gizmos.example.com',
+        'spec:',
+        '  group: example.com',
+        '  names: {kind: Gizmo, plural: gizmos}',
+        '  scope: Cluster',
+        '  versions:',
+        '    - name: v1',
+        '      served: true',
+        '      storage: true',
+        '      schema:',
+        '        openAPIV3Schema:',
+        '          type: object',
+        '          properties:',
+        '            spec:',
+        '              type: object',
+        '              properties:',
+        `                name: {type: string, pattern: '${pattern}'}`,
+        '',
+      ].join('\n');
+    const gizmo =
+      'apiVersion: example.com/v1\nkind: Gizmo\nmetadata:\n  name: g\nspec:\n  name: ABC\n';
+    const root = workspace({
+      'rendered/ci/app/c/customresourcedefinition-gizmos.example.com.yaml': crd('(?i)^abc$|^(?=x)'),
+      'rendered/ci/app/c/gizmo-g.yaml': gizmo,
+      'rendered/ci/app/c/namespace-a.yaml': namespace('a', '  labelz: {}\n'),
+    });
+    expect(await validateCommand(options(root))).toBe(1);
+    expect(stdout).toContain(
+      'rendered/ci/app/c/customresourcedefinition-gizmos.example.com.yaml:20:47  CustomResourceDefinition/gizmos.example.com  spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.name.pattern  pattern "(?i)^abc$|^(?=x)" must be a valid regular expression',
+    );
+    expect(stdout).toContain(
+      'namespace-a.yaml:5:3  Namespace/a  metadata.labelz  unknown field "labelz"',
+    );
+    expect(stdout).toMatch(/3 files, 3 resources, 0 Helm values files, 2 errors/);
+    // A pattern RE2 takes (and ECMAScript does not) is matched as the API server matches it.
+    const good = workspace({
+      'rendered/ci/app/c/customresourcedefinition-gizmos.example.com.yaml': crd('(?i)^abc$'),
+      'rendered/ci/app/c/gizmo-g.yaml': gizmo,
+    });
+    stdout = '';
+    expect(await validateCommand(options(good))).toBe(0);
+  });
+
   it('prints {findings, summary} with --json', async () => {
     const root = workspace({
       'rendered/ci/app/c/namespace-a.yaml': namespace('a', '  labelz: {}\n'),

@@ -1,9 +1,12 @@
 import type { JsonSchema } from '../schema-model/schema-set';
-import { kubernetesFormatKeyword, kubernetesStringFormats } from './kubernetes-formats';
+import {
+  kubernetesFormatKeyword,
+  kubernetesPatternKeyword,
+  kubernetesStringFormats,
+} from './kubernetes-formats';
 
 /** Constraint keywords a CRD schema may state, kept as they are (JSON Schema and OpenAPI agree). */
 const keptKeywords = [
-  'pattern',
   'minimum',
   'maximum',
   'minLength',
@@ -24,7 +27,7 @@ const keptKeywords = [
  * `x-kubernetes-preserve-unknown-fields`; `x-kubernetes-int-or-string` accepts an integer or a
  * string; `x-kubernetes-embedded-resource` requires apiVersion, kind and metadata; `nullable`
  * admits null; OpenAPI's boolean `exclusiveMinimum`/`exclusiveMaximum` become JSON Schema's
- * numeric ones; string formats the API server knows are checked. The root's `metadata` is left to
+ * numeric ones; string formats the API server knows are checked, and patterns as Go's RE2 reads them. The root's `metadata` is left to
  * the ObjectMeta checks (the API server validates it itself, whatever the CRD says).
  */
 export function crdStructuralSchema(openApi: JsonSchema): JsonSchema {
@@ -51,6 +54,9 @@ function convert(node: JsonSchema): JsonSchema {
   }
   if (typeof node.format === 'string' && kubernetesStringFormats[node.format])
     out[kubernetesFormatKeyword] = node.format;
+  // Go's regular expressions (RE2), not ECMAScript's: ajv's own `pattern` would compile it as the
+  // latter, and fail on `(?i)`.
+  if (typeof node.pattern === 'string') out[kubernetesPatternKeyword] = node.pattern;
   if (node.items && typeof node.items === 'object') out.items = convert(node.items as JsonSchema);
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
     const branches = node[keyword] as JsonSchema[] | undefined;

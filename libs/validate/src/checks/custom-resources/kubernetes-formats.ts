@@ -54,3 +54,9 @@ export const kubernetesStringFormats: Record<string, (text: string) => boolean> 
 
 /** The ajv keyword CRD-derived schemas carry a string `format` as (ajv's own formats are off). */
 export const kubernetesFormatKeyword = 'kubernetesFormat';
+
+/**
+ * The ajv keyword CRD-derived schemas carry a `pattern` as: matched with Go's regular expression
+ * syntax (RE2), as the API server matches it, not ECMAScript's.
+ */
+export const kubernetesPatternKeyword = 'kubernetesPattern';

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { jsonPointerToPath, type FieldPath } from '@platform/manifests';
+import { kubernetesPatternKeyword } from '../custom-resources/kubernetes-formats';
 import { jsonTypeName } from './json-type-name';
 import type { SchemaViolation } from './schema-violation';
 import { stringExpectedHint } from './string-expected-hint';
@@ -74,6 +75,7 @@ function describe(error: ErrorObject, value: unknown): SchemaViolation {
         `must be ${JSON.stringify(params.allowedValue)} (got ${JSON.stringify(data)})`,
       );
     case 'pattern':
+    case kubernetesPatternKeyword:
       return atValue(
         path,
         `must match the pattern ${JSON.stringify(params.pattern)} (got ${JSON.stringify(data)})`,

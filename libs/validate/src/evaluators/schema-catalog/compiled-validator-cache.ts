@@ -2,11 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
-import {
-  isKubernetesFormat,
-  kubernetesFormatCheckName,
-  kubernetesFormatKeywordDefinition,
-} from './kubernetes-format-keyword';
+import { customKeywordBindings, customKeywordDefinitions } from './custom-keywords';
 import { schemaValidatorOptions } from './schema-validator-factory';
 import { runCachedModule } from '../caches/cached-module';
 import type { EntryStore } from '../caches/digest-directory';
@@ -27,14 +23,16 @@ function generatorIdentity(): string {
 
 function describeGenerator(): string {
   const { version } = requireFromHere('ajv/package.json') as { version: string };
-  const { code, error } = kubernetesFormatKeywordDefinition;
   return JSON.stringify([
-    2,
+    3,
     version,
     schemaValidatorOptions({ standaloneSource: true }),
-    String(code),
-    String(error?.message),
-    String(error?.params),
+    ...customKeywordDefinitions.flatMap(({ keyword, code, error }) => [
+      keyword,
+      String(code),
+      String(error?.message),
+      String(error?.params),
+    ]),
   ]);
 }
 
@@ -54,12 +52,10 @@ export class CompiledValidatorCache {
   validator(ajv: () => Ajv, identity: string, compile: () => ValidateFunction): ValidateFunction {
     const key = [generatorIdentity(), identity];
     const kept = this.store.read(key);
-    // The generated code is CommonJS that calls the format check by name; both are bound here.
-    // It requires ajv's runtime modules, found from this file.
+    // The generated code is CommonJS that calls the custom keywords' checks by name; they are
+    // bound here. It requires ajv's runtime modules, found from this file.
     if (kept)
-      return runCachedModule(kept, generatedCodeFile, {
-        [kubernetesFormatCheckName]: isKubernetesFormat,
-      }) as ValidateFunction;
+      return runCachedModule(kept, generatedCodeFile, customKeywordBindings) as ValidateFunction;
     const validate = compile();
     const standalone = requireFromHere('ajv/dist/standalone/index.js') as {
       default: (ajv: Ajv, validate: ValidateFunction) => string;

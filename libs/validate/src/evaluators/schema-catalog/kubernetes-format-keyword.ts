@@ -22,7 +22,7 @@ export const kubernetesFormatCheckName = 'isKubernetesFormat';
  * loaded again (a keyword given as a JavaScript function cannot be).
  */
 /** ajv's code generation helpers, loaded when a schema is compiled (never on a cached run). */
-const codegen = () => createRequire(import.meta.url)('ajv') as typeof import('ajv');
+export const codegen = () => createRequire(import.meta.url)('ajv') as typeof import('ajv');
 
 export const kubernetesFormatKeywordDefinition: CodeKeywordDefinition = {
   keyword: kubernetesFormatKeyword,

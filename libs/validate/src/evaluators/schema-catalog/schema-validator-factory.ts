@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type Ajv from 'ajv';
 import type { Options } from 'ajv';
-import { kubernetesFormatKeywordDefinition } from './kubernetes-format-keyword';
+import { customKeywordDefinitions } from './custom-keywords';
 import { annotationVocabulary } from './annotation-vocabulary';
 
 /**
@@ -34,7 +34,7 @@ export function createSchemaValidator(options: { standaloneSource?: boolean } = 
   const AjvClass = createRequire(import.meta.url)('ajv').default as typeof Ajv;
   const ajv = new AjvClass(schemaValidatorOptions(options));
   ajv.addVocabulary(annotationVocabulary);
-  // Only CRD-derived schemas use it; it is generated code, so they too can be written out.
-  ajv.addKeyword(kubernetesFormatKeywordDefinition);
+  // Only CRD-derived schemas use them; they are generated code, so those too can be written out.
+  for (const definition of customKeywordDefinitions) ajv.addKeyword(definition);
   return ajv;
 }
