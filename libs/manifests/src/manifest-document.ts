@@ -20,6 +20,8 @@ export interface ParsedFile {
   documents: ManifestDocument[];
   /** Syntax errors, duplicate keys, alias bombs and binary content, located. */
   findings: Finding[];
+  /** The values may share nodes through aliases (expanded within bounds, or refused above). */
+  usesAliases?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export function parseManifestFile(
       locate: (path, part = 'value') => positions.locate(index, path, part),
     });
   });
-  return { documents, findings: [] };
+  return { documents, findings: [], ...(read.usesAliases ? { usesAliases: true } : {}) };
 }
 
 /** The syntax tree's located findings; the fast parser's own reason when the tree found none. */

@@ -88,6 +88,15 @@ describe('YAML the way Kubernetes reads it', () => {
     expect(readValues('a: "*x"\nb: &-not-an-anchor\n').usesAliases).toBeUndefined();
   });
 
+  it('does not flag what only looks like an alias when no node defines an anchor', () => {
+    // A shell script in a ConfigMap: `*) exit 1 ;;` and `[ -n "$x" ] && *` are not aliases.
+    const script = 'data:\n  check.sh: |\n    case "$1" in\n      *) exit 1 ;;\n    esac\n';
+    expect(readValues(script).usesAliases).toBeUndefined();
+    expect(readValues('a: 1 && 2\nb: x *y\n').usesAliases).toBeUndefined();
+    // An anchor and an alias token, even unused, still flag it: the check only costs time.
+    expect(readValues(`a: &x 1\n${script}`).usesAliases).toBe(true);
+  });
+
   it('flags an alias wherever a node can start: block, flow, sequence, key, after a tab', () => {
     for (const text of [
       'a: &x 1\nb: [*x, 2]\n',

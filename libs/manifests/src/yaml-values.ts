@@ -1,5 +1,5 @@
 import * as jsYaml from 'js-yaml';
-import { CORE_SCHEMA, loadAll, Type, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, loadAll, Type, YAMLException, type LoadOptions } from 'js-yaml';
 
 // js-yaml 4.3.2: its parser reads this repository's manifests about five times faster than the
 // event-based 5.x line (0.16 s against 0.85 s for 10,000 rendered resources, warm), and parsing is
@@ -116,17 +116,33 @@ const ALIAS_TOKEN = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
 /** Reads every document's value with js-yaml; duplicate keys and syntax errors become a problem. */
 export function readValues(content: string): ValuesResult {
   readNumberJsonCannotCarry = false;
+  // The includes() first: a scan for one character is far cheaper than the pattern's. A text
+  // that looks as if it had an alias (a shell script's `*)` in a ConfigMap does) has one only if
+  // a node defines an anchor: js-yaml reports each node it closes, with its anchor.
+  const mayUseAliases = content.includes('*') && ALIAS_TOKEN.test(content);
+  const anchors = { defined: false };
   try {
     const result: ValuesResult = {
-      values: loadAll(content, undefined, { schema: kubernetesYamlSchema }),
+      values: loadAll(content, undefined, {
+        schema: kubernetesYamlSchema,
+        ...(mayUseAliases ? { listener: anchorListener(anchors) } : {}),
+      }),
     };
-    // The includes() first: a scan for one character is far cheaper than the pattern's.
-    if (content.includes('*') && ALIAS_TOKEN.test(content)) result.usesAliases = true;
+    if (anchors.defined) result.usesAliases = true;
     if (readNumberJsonCannotCarry) result.numbersBeyondJson = true;
     return result;
   } catch (error) {
     return failed(error);
   }
+}
+
+/** Notes whether any node defines an anchor (js-yaml calls it as each node opens and closes). */
+function anchorListener(anchors: { defined: boolean }): LoadOptions['listener'] {
+  return (event, state) => {
+    // js-yaml's state holds the anchor of the node it closes; @types/js-yaml 4.0.9 omits it.
+    const { anchor } = state as unknown as { anchor: string | null };
+    if (event === 'close' && anchor !== null) anchors.defined = true;
+  };
 }
 
 /** A js-yaml exception as a located problem; anything else is a bug and is rethrown. */

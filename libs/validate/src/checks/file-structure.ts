@@ -34,7 +34,7 @@ export function checkFileStructure(
   }
   const resources: IdentifiedResource[] = [];
   let resourceCount = 0;
-  const measureSize = mayExceedObjectSize(file.content);
+  const measureSize = mayExceedObjectSize(file.content, parsed.usesAliases === true);
   for (const document of parsed.documents) {
     findings.push(...listWrapperFindings(document));
     for (const entry of resourceEntries(document)) {
