@@ -7,8 +7,6 @@ export {
   type ValidationEngineChoice,
   type ValidationOptions,
 } from './runner/validate';
-export { startFileReader } from './runner/validate-disk-files';
-export type { FileReader } from './runner/file-reader-thread';
 export type { ValidateOptions } from './runner/validate-options';
 export type { DiskFile } from './runner/disk-file';
 export type { SourceFile } from './checks/source-file';
@@ -38,9 +36,7 @@ export { removedApis, type RemovedApi } from './checks/removed-apis';
 export { embeddedSchemasUrl } from './evaluators/schema-catalog/embedded-schemas';
 export {
   precompiledDigestExport,
-  precompiledValidatorsIndexUrl,
   precompiledValidatorsUrl,
   schemaDocumentDigest,
-  type PrecompiledValidatorIndex,
 } from './evaluators/schema-catalog/precompiled-validators';
 export { createSchemaValidator } from './evaluators/schema-catalog/schema-validator-factory';

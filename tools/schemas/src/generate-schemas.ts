@@ -4,14 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { buildEmbeddedSchemas } from './generation/build-embedded-schemas';
 import {
   embeddedSchemasUrl,
-  precompiledValidatorsIndexUrl,
   precompiledValidatorsUrl,
-  schemaDocumentDigest,
   type EmbeddedSchemaDocument,
 } from '@platform/validate';
 import { serializeSchemaDocument } from './generation/serialize-schema-document';
 import { standaloneValidatorsCode } from './generation/standalone-validators';
-import { precompiledValidatorIndex } from './generation/validator-index';
 
 /** The repository this generator belongs to: tools/schemas/src → three levels up. */
 export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -26,9 +23,6 @@ export const embeddedSchemasPath = repositoryPath(embeddedSchemasUrl);
 /** Where the precompiled validators live, relative to the repository root. */
 export const embeddedValidatorsPath = repositoryPath(precompiledValidatorsUrl);
 
-/** Where their index lives: which declarations of the module each validator needs. */
-export const embeddedValidatorsIndexPath = repositoryPath(precompiledValidatorsIndexUrl);
-
 /** Generates the schemas as the committed file's text; writes nothing. */
 export async function generateEmbeddedSchemasText(root = repositoryRoot): Promise<string> {
   return serializeSchemaDocument(await buildEmbeddedSchemas(root));
@@ -39,20 +33,13 @@ export function generateValidatorsText(schemasText: string): string {
   return standaloneValidatorsCode(JSON.parse(schemasText) as EmbeddedSchemaDocument, schemasText);
 }
 
-/** The index's text for the precompiled validators' module text; writes nothing. */
-export function generateValidatorIndexText(schemasText: string, validatorsText: string): string {
-  return `${JSON.stringify(precompiledValidatorIndex(validatorsText, schemaDocumentDigest(schemasText)))}\n`;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const text = await generateEmbeddedSchemasText();
   writeFileSync(join(repositoryRoot, embeddedSchemasPath), text);
   const validators = generateValidatorsText(text);
   writeFileSync(join(repositoryRoot, embeddedValidatorsPath), validators);
-  const index = generateValidatorIndexText(text, validators);
-  writeFileSync(join(repositoryRoot, embeddedValidatorsIndexPath), index);
   process.stdout.write(
-    `wrote ${embeddedSchemasPath} (${text.length} bytes), ${embeddedValidatorsPath} (${validators.length} bytes) and ${embeddedValidatorsIndexPath} (${index.length} bytes) in ${Date.now() - started} ms\n`,
+    `wrote ${embeddedSchemasPath} (${text.length} bytes) and ${embeddedValidatorsPath} (${validators.length} bytes) in ${Date.now() - started} ms\n`,
   );
 }

@@ -28,19 +28,6 @@ export function isMetadataMapValuePath(path: readonly (string | number)[]): bool
   );
 }
 
-/** Keys repeat across resources (`app.kubernetes.io/name`): each is checked once per process. */
-const problemsByKey = new Map<string, readonly string[]>();
-const problemsByKeyLimit = 10_000;
-
-function keyProblems(key: string): readonly string[] {
-  let problems = problemsByKey.get(key);
-  if (!problems) {
-    problems = qualifiedNameProblems(key);
-    if (problemsByKey.size < problemsByKeyLimit) problemsByKey.set(key, problems);
-  }
-  return problems;
-}
-
 function checkMap(entry: ResourceEntry, field: 'labels' | 'annotations', map: unknown): Finding[] {
   if (map === null || map === undefined || typeof map !== 'object' || Array.isArray(map)) return [];
   const noun = field === 'labels' ? 'label' : 'annotation';
@@ -49,7 +36,9 @@ function checkMap(entry: ResourceEntry, field: 'labels' | 'annotations', map: un
   for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
     const path = ['metadata', field, key];
     // Annotation keys are checked lowercased, as ValidateAnnotations does.
-    for (const problem of keyProblems(field === 'annotations' ? key.toLowerCase() : key)) {
+    for (const problem of qualifiedNameProblems(
+      field === 'annotations' ? key.toLowerCase() : key,
+    )) {
       findings.push(
         entryFinding(entry, {
           path,

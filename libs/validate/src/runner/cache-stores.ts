@@ -1,7 +1,5 @@
 import { codeCacheDirectory } from '../evaluators/caches/code-cache-directory';
 import { DigestDirectory } from '../evaluators/caches/digest-directory';
-import { CelRuleEvaluator } from '../evaluators/cel/cel-rules';
-import { CelSyntaxCache } from '../evaluators/cel/cel-syntax-cache';
 import { CompiledValidatorCache } from '../evaluators/schema-catalog/compiled-validator-cache';
 import { CrdVersionsCache } from '../evaluators/schema-catalog/crd-versions-cache';
 
@@ -20,8 +18,3 @@ export const compiledValidatorCache = new CompiledValidatorCache(
 
 /** The CRD versions of the committed CRD files, as JSON. */
 export const crdVersionsCache = new CrdVersionsCache(store('gitops-crd-versions', '.json'));
-
-/** The CEL evaluator, its rules' syntax trees kept as protobuf bytes. */
-export const celEvaluator = new CelRuleEvaluator(
-  new CelSyntaxCache(store('gitops-cel-syntax', '.bin')),
-);

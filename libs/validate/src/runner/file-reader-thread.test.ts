@@ -93,15 +93,6 @@ describe('the thread that reads and parses files ahead of validation', () => {
     await expect(readAll(missing)).rejects.toThrow(/ENOENT.*gone\.yaml/);
   });
 
-  it('does the idle task once, in place of the first wait for a batch (the reader is still loading)', async () => {
-    const events: string[] = [];
-    const reader = new FileReader(bundle);
-    const idle = () => events.push('idle');
-    for await (const batch of reader.read(paths.slice(0, 200), undefined, idle))
-      events.push(`batch of ${batch.length}`);
-    expect(events).toEqual(['idle', 'batch of 64', 'batch of 64', 'batch of 64', 'batch of 8']);
-  });
-
   it('yields nothing for no files', async () => {
     expect(await readAll([])).toEqual([]);
   });

@@ -72,12 +72,10 @@ export class FileReader {
   /**
    * The files, in order and in batches. A file that cannot be read ends the iteration with the
    * error `readFileSync` would have thrown. Once per reader; the reader is closed at the end.
-   * `whileWaiting` is work this thread does, once, instead of its first wait for a batch.
    */
   async *read(
     paths: readonly string[],
     readAhead: ReadAhead = defaultReadAhead,
-    whileWaiting?: () => void,
   ): AsyncGenerator<ReadFile[]> {
     const files: ReaderFiles = { paths, ...readAhead };
     this.port.postMessage(files);
@@ -87,9 +85,8 @@ export class FileReader {
     await Promise.resolve();
     try {
       let delivered = 0;
-      const idle = { task: whileWaiting };
       while (delivered < paths.length) {
-        const batch = await nextBatch(this.port, this.counts, this.stopped, idle);
+        const batch = await nextBatch(this.port, this.counts, this.stopped);
         if ('failed' in batch) throw new Error(batch.failed);
         Atomics.add(this.counts, takenSlot, 1);
         Atomics.notify(this.counts, takenSlot);
@@ -119,27 +116,19 @@ function whenStopped(worker: Worker): { reason?: Error } {
 }
 
 /**
- * The next batch the reader posted. Waits for it blocking (this thread has nothing else to do but
- * the idle task, done first), in slices, between which the event loop runs so that the reader's
- * failure can be noticed.
+ * The next batch the reader posted. Waits for it blocking (this thread has nothing else to do),
+ * in slices, between which the event loop runs so that the reader's failure can be noticed.
  */
 async function nextBatch(
   port: MessagePort,
   counts: Int32Array,
   stopped: { reason?: Error },
-  idle: { task?: () => void },
 ): Promise<ReaderBatch> {
   for (;;) {
     const posted = Atomics.load(counts, postedSlot);
     const received = receiveMessageOnPort(port);
     if (received) return received.message as ReaderBatch;
     if (stopped.reason) throw stopped.reason;
-    const task = idle.task;
-    idle.task = undefined;
-    if (task) {
-      task();
-      continue;
-    }
     Atomics.store(counts, waitingSlot, 1);
     const waited = Atomics.wait(counts, postedSlot, posted, 50);
     Atomics.store(counts, waitingSlot, 0);

@@ -7,11 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles } from './validate-files';
 import { testCrd } from '../testing/test-crd';
 import type { DiskFile } from './disk-file';
-import { FileReader } from './file-reader-thread';
 import { readerThreadMinFiles, validateDiskFiles } from './validate-disk-files';
-import { workerBundle } from './worker-bundle';
-
-const readerEntry = new URL('./file-reader-worker.ts', import.meta.url);
 
 /** A CRD of this test's own: a pattern, a date-time format, a CEL rule with matches() per item. */
 const gadgetCrd = testCrd('Gadget', {
@@ -171,24 +167,9 @@ describe('validating files on disk', () => {
       const report = await validateDiskFiles(many);
       expect(report).toEqual(validateFiles(inMemoryMany));
       expect(report.summary.resources).toBeGreaterThan(1_200);
-      // A reader started before the files were listed, as `gitops validate` starts it: the same.
-      const early = new FileReader(await workerBundle(readerEntry));
-      expect(await validateDiskFiles(many, { reader: early })).toEqual(report);
     } finally {
       rmSync(more, { recursive: true, force: true });
     }
-  });
-
-  it('stops a reader started early when there are too few files to use it', async () => {
-    const early = new FileReader(await workerBundle(readerEntry));
-    expect(files.length).toBeLessThan(readerThreadMinFiles);
-    expect(await validateDiskFiles(files, { reader: early })).toEqual(
-      await validateDiskFiles(files),
-    );
-    const reading = async () => {
-      for await (const batch of early.read(files.map((file) => file.absolute))) void batch;
-    };
-    await expect(reading()).rejects.toThrow(/stopped before reading every file/);
   });
 
   it('fails with the reason when a file cannot be read', async () => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { ValidationReport } from '../checks/report/validation-report';
 import type { SourceFile } from '../checks/source-file';
 import type { DiskFile } from './disk-file';
-import type { FileReader } from './file-reader-thread';
 import { findKubeconform } from './kubeconform/kubeconform-binary';
 import { validateWithKubeconform } from './kubeconform/validate-with-kubeconform';
 import { validateDiskFiles } from './validate-disk-files';
@@ -17,10 +16,6 @@ export interface ValidationOptions extends ValidateOptions {
   engine?: ValidationEngineChoice;
   /** Where to look for kubeconform; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Embedded engine on disk files: worker threads (see `validateDiskFiles`). */
-  threads?: number;
-  /** Embedded engine on disk files: a reader thread started early (see `validateDiskFiles`). */
-  reader?: FileReader;
 }
 
 export function isValidationEngineChoice(value: string): value is ValidationEngineChoice {
@@ -40,12 +35,8 @@ export async function validate(
   options: ValidationOptions = {},
 ): Promise<ValidationReport> {
   const binary = chosenKubeconform(options);
-  if (!binary) {
-    if (isOnDisk(files)) return validateDiskFiles(files, options);
-    options.reader?.close();
-    return validateFiles(files, options);
-  }
-  options.reader?.close();
+  if (!binary)
+    return isOnDisk(files) ? validateDiskFiles(files, options) : validateFiles(files, options);
   const read = isOnDisk(files)
     ? files.map(({ path, absolute }) => ({ path, content: readFileSync(absolute, 'utf8') }))
     : files;

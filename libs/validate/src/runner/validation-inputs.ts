@@ -8,7 +8,8 @@ import { validateFile, type FileValidation } from '../checks/validate-file';
 import type { ValidationContext } from '../checks/validation-context';
 import { crdVersionsOfSources } from '../evaluators/schema-catalog/crd-files';
 import { validationContext, type Evaluators } from '../evaluators/validation-context';
-import { celEvaluator, compiledValidatorCache, crdVersionsCache } from './cache-stores';
+import { celRuleEvaluator } from '../evaluators/cel/cel-rules';
+import { compiledValidatorCache, crdVersionsCache } from './cache-stores';
 import {
   resolvedCatalog,
   resolvedCrdSources,
@@ -33,7 +34,7 @@ export function validationInputs(
     evaluators: {
       baseCatalog: () => resolvedCatalog(options),
       validatorCache: compiledValidatorCache,
-      cel: celEvaluator,
+      cel: celRuleEvaluator,
     },
     skippedKinds: resolvedSkippedKinds(options),
     otherCrdVersions: crdVersionsOfSources(

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedBundle, freshBundle } from '@platform/cached-bundles';
+import { cachedBundle } from '@platform/cached-bundles';
 import { checkoutBundleDirectory, repositoryRoot } from '../evaluators/caches/code-cache-directory';
 
 /**
@@ -14,13 +14,6 @@ const cacheDirectory = checkoutBundleDirectory('gitops-workers');
 const salt = 'gitops-worker-bundle 1';
 
 const nameOf = (entry: URL) => basename(fileURLToPath(entry)).replace(/\.ts$/, '');
-
-/** The path of the bundled worker for a TypeScript entry, if it is built and up to date. */
-export function freshWorkerBundle(entry: URL): string | undefined {
-  const name = nameOf(entry);
-  const output = freshBundle({ cache: cacheDirectory, kind: name, salt });
-  return output && join(output, `${name}.mjs`);
-}
 
 /** The path of the bundled worker for a TypeScript entry, built if missing or out of date. */
 export async function workerBundle(entry: URL): Promise<string> {

@@ -3,7 +3,6 @@ import {
   celCoverageOfFiles,
   formatValidationSummary,
   isValidationEngineChoice,
-  startFileReader,
   validate,
   validationEngines,
   type CelRuleCoverage,
@@ -34,19 +33,14 @@ export async function validateCommand(
       `nothing rendered for${options.app ? ` app ${options.app}` : ''}${options.cluster ? ` cluster ${options.cluster}` : ''}`,
     );
   let report: ValidationReport;
-  // Started before the listing, so it has loaded by the time there are files to read (used from
-  // 1,000 files, stopped otherwise).
-  const reader = startFileReader();
   try {
     // Listed, not read: the files are read one at a time as they are validated.
     const files = listYamlFiles(options.root, paths);
     report = await validate(files, {
       engine,
       crdSources: () => renderedCrdFiles(options.root),
-      reader,
     });
   } catch (error) {
-    reader?.close();
     // A missing path, an unreadable file, or a kubeconform that cannot run: the command was not
     // usable as given.
     return fail((error as Error).message);

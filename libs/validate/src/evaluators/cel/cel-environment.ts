@@ -1,8 +1,6 @@
 import type { CelEnv, CelResult } from '@bufbuild/cel';
 import type { RE2JS } from '@bufbuild/re2';
 import { celLibrary } from './cel-library';
-import { selfAccess, type SelfAccess } from './cel-self-access';
-import type { CelSyntaxCache } from './cel-syntax-cache';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
@@ -92,27 +90,22 @@ export function celEnvironment(): CelEnv {
   return environment;
 }
 
-/** A rule ready to run, and what of `self` it reads (cel-self-access.ts). */
+/** A rule ready to run. */
 export interface CompiledCelRule {
   run: (self: unknown) => CelResult;
-  access: SelfAccess;
 }
 
 const compiledRules = new Map<string, CompiledCelRule>();
 
-/**
- * Compiles a rule once per process, its syntax tree read from `syntax` when given (else parsed);
- * a rule that does not parse throws.
- */
-export function compiledCelRule(rule: string, syntax?: CelSyntaxCache): CompiledCelRule {
+/** Compiles a rule once per process; a rule that does not parse throws. */
+export function compiledCelRule(rule: string): CompiledCelRule {
   let compiled = compiledRules.get(rule);
   if (!compiled) {
     const { cel } = celLibrary();
-    const parsed = syntax ? syntax.parsed(rule) : cel.parse(rule);
-    const program = cel.plan(celEnvironment(), parsed) as (bindings: {
+    const program = cel.plan(celEnvironment(), cel.parse(rule)) as (bindings: {
       self: unknown;
     }) => CelResult;
-    compiled = { run: (self) => program({ self }), access: selfAccess(parsed.expr) };
+    compiled = { run: (self) => program({ self }) };
     compiledRules.set(rule, compiled);
   }
   return compiled;

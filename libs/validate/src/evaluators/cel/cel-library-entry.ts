@@ -3,4 +3,3 @@
 export * as cel from '@bufbuild/cel';
 export * as ext from '@bufbuild/cel/ext';
 export * as re2 from '@bufbuild/re2';
-export * as syntax from './cel-syntax-schema';

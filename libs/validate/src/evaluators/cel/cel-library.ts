@@ -12,7 +12,6 @@ export interface CelLibrary {
   cel: typeof import('@bufbuild/cel');
   ext: typeof import('@bufbuild/cel/ext');
   re2: typeof import('@bufbuild/re2');
-  syntax: typeof import('./cel-syntax-schema');
 }
 
 let loaded: CelLibrary | undefined;
@@ -45,19 +44,12 @@ function fromBundle(path: string): CelLibrary | undefined {
   }
 }
 
-/** The same modules as cel-library-entry.ts and cel-syntax-schema.ts, required one by one. */
+/** The same modules as cel-library-entry.ts, required one by one. */
 function fromPackages(): CelLibrary {
   const require = createRequire(import.meta.url);
   return {
     cel: require('@bufbuild/cel') as CelLibrary['cel'],
     ext: require('@bufbuild/cel/ext') as CelLibrary['ext'],
     re2: require('@bufbuild/re2') as CelLibrary['re2'],
-    syntax: {
-      ...(require('@bufbuild/protobuf') as Pick<CelLibrary['syntax'], 'toBinary' | 'fromBinary'>),
-      ...(require('@bufbuild/cel-spec/cel/expr/syntax_pb.js') as Pick<
-        CelLibrary['syntax'],
-        'ParsedExprSchema'
-      >),
-    },
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CelOutcomeMemo, memoKey } from './cel-outcome-memo';
-import { wholeSelf } from './cel-self-access';
 
 describe('the keys under which CEL outcomes are remembered', () => {
   it('differ for every pair of values CEL tells apart', () => {
@@ -47,7 +46,7 @@ describe('remembering outcomes per rule', () => {
     const [ruleA, ruleB] = [{}, {}];
     let computed = 0;
     const outcome = (rule: object, value: unknown) =>
-      memo.outcome(rule, value, wholeSelf, () => {
+      memo.outcome(rule, value, () => {
         computed += 1;
         return `${String(value)} fails`;
       });
@@ -64,48 +63,5 @@ describe('remembering outcomes per rule', () => {
     outcome(ruleB, Number.NaN);
     outcome(ruleB, Number.NaN);
     expect(computed).toBe(7);
-  });
-});
-
-describe('remembering outcomes by the parts of a value a rule reads', () => {
-  const readsReplicasAndKeys = { whole: false, members: ['replicas'], keys: true } as const;
-
-  function counted(memo: CelOutcomeMemo<object>, rule: object) {
-    let computed = 0;
-    const outcome = (value: unknown) =>
-      memo.outcome(rule, value, readsReplicasAndKeys, () => {
-        computed += 1;
-        return JSON.stringify(value);
-      });
-    return { outcome, computed: () => computed };
-  }
-
-  it('shares an outcome between values that differ only in what the rule does not read', () => {
-    const { outcome, computed } = counted(new CelOutcomeMemo<object>(), {});
-    outcome({ replicas: 1, name: 'a' });
-    expect(outcome({ replicas: 1, name: 'b' })).toBe(JSON.stringify({ replicas: 1, name: 'a' }));
-    expect(computed()).toBe(1);
-  });
-
-  it('computes again when a read member, its presence or the set of keys differs', () => {
-    const { outcome, computed } = counted(new CelOutcomeMemo<object>(), {});
-    for (const value of [
-      { replicas: 1, name: 'a' },
-      { replicas: 2, name: 'a' },
-      { replicas: null, name: 'a' },
-      { name: 'a' },
-      { replicas: 1, other: 'a' },
-      { name: 'a', replicas: 1 },
-    ])
-      outcome(value);
-    expect(computed()).toBe(6);
-  });
-
-  it('reads a list whole, and never shares a key between a list and an object’s parts', () => {
-    const { outcome, computed } = counted(new CelOutcomeMemo<object>(), {});
-    outcome({ replicas: 1 });
-    outcome([['replicas'], [1]]);
-    outcome([['replicas'], [1]]);
-    expect(computed()).toBe(2);
   });
 });

@@ -1,28 +1,16 @@
-import { readParts, type SelfAccess } from './cel-self-access';
-
 /**
- * A CEL rule is a pure function of what it reads of `self` (rules that read `oldSelf` are never
- * evaluated), and most of what rules read repeats across resources: a label key, an operator, a
- * requirement, the `amiFamily` and `amiSelectorTerms` of an EC2NodeClass spec. Each rule keeps the
- * outcome of the first values it sees, up to a bound, keyed by the parts it reads, so 10,000
- * NodePools cost a few hundred evaluations of a rule instead of tens of thousands.
+ * A CEL rule is a pure function of `self` (rules that read `oldSelf` are never evaluated), and
+ * many of the values rules see repeat across resources: a label key, an operator, a requirement.
+ * Each rule keeps the outcome of the first values it sees, up to a bound, keyed by the value.
  */
 export class CelOutcomeMemo<Rule extends object> {
   private readonly outcomes = new WeakMap<Rule, Map<string, string | undefined>>();
 
   constructor(private readonly maxOutcomesPerRule = 1_000) {}
 
-  /**
-   * The outcome of `rule` for `value`, of which the rule reads `access`: remembered when what it
-   * reads has a key, else computed.
-   */
-  outcome(
-    rule: Rule,
-    value: unknown,
-    access: SelfAccess,
-    compute: () => string | undefined,
-  ): string | undefined {
-    const key = this.keyOf(value, access);
+  /** The outcome of `rule` for `value`: remembered when the value has a key, else computed. */
+  outcome(rule: Rule, value: unknown, compute: () => string | undefined): string | undefined {
+    const key = this.keyOf(value);
     if (key === undefined) return compute();
     let known = this.outcomes.get(rule);
     if (!known) this.outcomes.set(rule, (known = new Map()));
@@ -35,19 +23,13 @@ export class CelOutcomeMemo<Rule extends object> {
   /** Several rules often sit at one node: an object's key is written once for all of them. */
   private readonly keysOfObjects = new WeakMap<object, string | null>();
 
-  private keyOf(value: unknown, access: SelfAccess): string | undefined {
-    const parts = readParts(value, access);
-    // Marked, so that no value read whole (a list of lists) shares a key with parts read.
-    if (parts) return prefixed('p', memoKey(parts));
+  private keyOf(value: unknown): string | undefined {
     if (typeof value !== 'object' || value === null) return memoKey(value);
     let key = this.keysOfObjects.get(value);
     if (key === undefined) this.keysOfObjects.set(value, (key = memoKey(value) ?? null));
     return key ?? undefined;
   }
 }
-
-const prefixed = (mark: string, key: string | undefined) =>
-  key === undefined ? undefined : mark + key;
 
 const maxKeyLength = 256;
 

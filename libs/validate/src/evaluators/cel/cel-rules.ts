@@ -7,7 +7,6 @@ import {
   notEvaluatedReason,
   type CompiledCelRule,
 } from './cel-environment';
-import type { CelSyntaxCache } from './cel-syntax-cache';
 import { CelOutcomeMemo } from './cel-outcome-memo';
 import { celValue } from './cel-value';
 
@@ -23,30 +22,19 @@ export interface CelRule {
  * reaches, as the API server does on create. Rules that cannot be evaluated faithfully offline are
  * skipped here (they are listed by `gitops validate --explain-coverage`).
  */
-export function evaluateCelRules(
-  openApi: JsonSchema,
-  value: unknown,
-  syntax?: CelSyntaxCache,
-): CelViolation[] {
+export function evaluateCelRules(openApi: JsonSchema, value: unknown): CelViolation[] {
   const violations: CelViolation[] = [];
-  visit(openApi, value, [], violations, { converted: new Map(), syntax });
+  visit(openApi, value, [], violations, { converted: new Map() });
   return violations;
 }
 
-/** The CEL evaluator validation is given: rules' syntax trees kept in `syntax` between runs. */
-export class CelRuleEvaluator implements CelEvaluator {
-  constructor(private readonly syntax?: CelSyntaxCache) {}
-
-  violations(openApi: JsonSchema, value: unknown): CelViolation[] {
-    return evaluateCelRules(openApi, value, this.syntax);
-  }
-}
+/** The CEL evaluator validation is given. */
+export const celRuleEvaluator: CelEvaluator = { violations: evaluateCelRules };
 
 /** What one evaluation shares across the nodes it visits. */
 interface Visit {
   /** Each object's CEL form, built once (see `visit`). */
   converted: Map<unknown, unknown>;
-  syntax: CelSyntaxCache | undefined;
 }
 
 /**
@@ -84,11 +72,6 @@ function visit(
     if (childSchema && hasRulesWithin(childSchema))
       visit(childSchema, object[key], [...path, key], out, run);
   }
-}
-
-/** Whether a CRD schema has CEL rules anywhere: validating its resources needs the CEL library. */
-export function hasCelRules(openApi: JsonSchema): boolean {
-  return hasRulesWithin(openApi);
 }
 
 const rulesWithin = new WeakMap<JsonSchema, boolean>();
@@ -131,8 +114,8 @@ function evaluate(
   run: Visit,
 ): CelViolation | undefined {
   if (notEvaluatedReason(rule.rule)) return undefined;
-  const compiled = compiledCelRule(rule.rule, run.syntax);
-  const message = memo.outcome(rule, value, compiled.access, () =>
+  const compiled = compiledCelRule(rule.rule);
+  const message = memo.outcome(rule, value, () =>
     outcome(rule, compiled, celValue(value, schema, run.converted)),
   );
   return message === undefined

@@ -24,14 +24,7 @@ export function crdSchemaSet(versions: readonly CrdVersionSchema[]): SchemaSet {
     return schema;
   };
   for (const version of versions) {
-    if (Object.hasOwn(resources, version.key)) continue;
-    // Converted when first looked up: a run meets a few of the CRDs' kinds, and converting all
-    // (Argo CD's ApplicationSet schema alone is 1 MB) cost more than validating a thousand files.
-    let schema: JsonSchema | undefined;
-    Object.defineProperty(resources, version.key, {
-      enumerable: true,
-      get: () => (schema ??= strictSchema(version)),
-    });
+    if (!Object.hasOwn(resources, version.key)) resources[version.key] = strictSchema(version);
   }
   return { id, resources, definitions: objectMetaDefinitions() };
 }
