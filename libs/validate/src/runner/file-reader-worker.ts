@@ -3,7 +3,7 @@
 // more than `batchesAhead` batches ahead of the thread that takes them. It parses them too (the
 // values only; positions stay with the thread that reports), except a batch that thread is idle
 // waiting for: whichever thread has time parses.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { readManifestText } from '@platform/manifests';
 import {
@@ -31,33 +31,10 @@ function filesToRead(): ReaderFiles {
 
 const { paths, batchSize, batchesAhead } = filesToRead();
 
-/**
- * One buffer for every file that fits: reading into memory already touched costs fewer page
- * faults than a new buffer per file, and page faults wait on the validating thread's garbage
- * collector. A file that fills it is read again whole.
- */
-const buffer = Buffer.allocUnsafeSlow(256 * 1024);
-
-function readText(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    for (let length = 0; length < buffer.length; ) {
-      const wanted = buffer.length - length;
-      const read = readSync(fd, buffer, length, wanted, null);
-      length += read;
-      // A regular file (all the listing yields) reads short only at its end: no call to find it.
-      if (read < wanted) return buffer.toString('utf8', 0, length);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return readFileSync(path, 'utf8');
-}
-
 function readBatch(batch: readonly string[], parse: boolean): ReaderBatch {
   const contents: string[] = [];
   try {
-    for (const path of batch) contents.push(readText(path));
+    for (const path of batch) contents.push(readFileSync(path, 'utf8'));
   } catch (error) {
     return { failed: (error as Error).message };
   }

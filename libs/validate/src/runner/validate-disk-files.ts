@@ -3,7 +3,6 @@ import { parseManifestFile } from '@platform/manifests';
 import type { ValidationReport } from '../checks/report/validation-report';
 import type { SourceFile } from '../checks/source-file';
 import { validateFile, type FileValidation } from '../checks/validate-file';
-import { prepareCelLibrary } from '../evaluators/cel/cel-library';
 import type { DiskFile } from './disk-file';
 import { FileReader, type ReadFile } from './file-reader-thread';
 import type { ValidateOptions } from './validate-options';
@@ -33,7 +32,6 @@ export async function validateDiskFiles(
     path,
     content: readFileSync(absoluteOf.get(path)!, 'utf8'),
   });
-  await prepareCelLibrary();
   const reader = files.length < readerThreadMinFiles ? undefined : await builtReader();
   if (!reader) {
     const inputs = validationInputs(options, absoluteOf);

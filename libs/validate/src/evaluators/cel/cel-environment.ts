@@ -1,6 +1,6 @@
 import type { CelEnv, CelResult } from '@bufbuild/cel';
 import type { RE2JS } from '@bufbuild/re2';
-import { celLibrary } from './cel-library';
+import { celLibrary, re2Library } from './cel-library';
 
 /**
  * Kubernetes' regex library (`find`, `findAll`) over JavaScript regular expressions: the patterns
@@ -75,8 +75,7 @@ const compiledPatterns = new Map<string, RE2JS>();
 const compiledOnce = {
   compile(pattern: string): RE2JS {
     let compiled = compiledPatterns.get(pattern);
-    if (!compiled)
-      compiledPatterns.set(pattern, (compiled = celLibrary().re2.RE2JS.compile(pattern)));
+    if (!compiled) compiledPatterns.set(pattern, (compiled = re2Library().RE2JS.compile(pattern)));
     return compiled;
   },
 };

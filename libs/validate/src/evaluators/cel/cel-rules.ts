@@ -24,40 +24,24 @@ export interface CelRule {
  */
 export function evaluateCelRules(openApi: JsonSchema, value: unknown): CelViolation[] {
   const violations: CelViolation[] = [];
-  visit(openApi, value, [], violations, { converted: new Map() });
+  visit(openApi, value, [], violations);
   return violations;
 }
 
 /** The CEL evaluator validation is given. */
 export const celRuleEvaluator: CelEvaluator = { violations: evaluateCelRules };
 
-/** What one evaluation shares across the nodes it visits. */
-interface Visit {
-  /** Each object's CEL form, built once (see `visit`). */
-  converted: Map<unknown, unknown>;
-}
-
-/**
- * `run.converted` holds each object's CEL form, built once: rules at a node and at its ancestors
- * see the same subtree, and converting it for every rule cost more than evaluating the rules.
- */
-function visit(
-  schema: JsonSchema,
-  value: unknown,
-  path: FieldPath,
-  out: CelViolation[],
-  run: Visit,
-): void {
+function visit(schema: JsonSchema, value: unknown, path: FieldPath, out: CelViolation[]): void {
   if (value === undefined || value === null || !hasRulesWithin(schema)) return;
   for (const rule of rulesOf(schema)) {
-    const violation = evaluate(rule, schema, value, path, run);
+    const violation = evaluate(rule, schema, value, path);
     if (violation) out.push(violation);
   }
   // A child's path is only made when rules lie below it: most members of a resource have none.
   if (Array.isArray(value)) {
     const items = schema.items as JsonSchema | undefined;
     if (items && hasRulesWithin(items))
-      value.forEach((item, index) => visit(items, item, [...path, index], out, run));
+      value.forEach((item, index) => visit(items, item, [...path, index], out));
     return;
   }
   if (typeof value !== 'object') return;
@@ -70,7 +54,7 @@ function visit(
   for (const key of Object.keys(object)) {
     const childSchema = Object.hasOwn(properties, key) ? properties[key] : additional;
     if (childSchema && hasRulesWithin(childSchema))
-      visit(childSchema, object[key], [...path, key], out, run);
+      visit(childSchema, object[key], [...path, key], out);
   }
 }
 
@@ -111,13 +95,10 @@ function evaluate(
   schema: JsonSchema,
   value: unknown,
   path: FieldPath,
-  run: Visit,
 ): CelViolation | undefined {
   if (notEvaluatedReason(rule.rule)) return undefined;
   const compiled = compiledCelRule(rule.rule);
-  const message = memo.outcome(rule, value, () =>
-    outcome(rule, compiled, celValue(value, schema, run.converted)),
-  );
+  const message = memo.outcome(rule, value, () => outcome(rule, compiled, celValue(value, schema)));
   return message === undefined
     ? undefined
     : { path: [...path, ...fieldPathSegments(rule.fieldPath)], message };

@@ -1,6 +1,6 @@
 import type { CodeKeywordDefinition, KeywordCxt } from 'ajv';
 import { kubernetesPatternKeyword } from '../../checks/custom-resources/kubernetes-formats';
-import { celLibrary } from '../cel/cel-library';
+import { re2Library } from '../cel/cel-library';
 import { codegen } from './kubernetes-format-keyword';
 
 /**
@@ -15,7 +15,7 @@ function compiledPattern(pattern: string) {
   let found = compiled.get(pattern);
   if (!found) {
     try {
-      found = celLibrary().re2.RE2JS.compile(pattern);
+      found = re2Library().RE2JS.compile(pattern);
     } catch (error) {
       found = { problem: (error as Error).message };
     }
