@@ -24,26 +24,28 @@ const categories: [string, RegExp][] = [
   ['waiting for the reader', /file-reader-thread|^\(idle\)/],
   [
     'schema (ajv validators, error messages)',
-    /embedded-validators|gitops-validators|checks\/schema-errors|resource-schema-check|schema-catalog|node_modules\/ajv/,
+    /embedded-validators|gitops-validators|#validate\d+$|checks\/schema-errors|resource-schema-check|schema-catalog\/schema-catalog|node_modules\/ajv/,
   ],
-  ['CEL rules and RE2 patterns', /cel-library|evaluators\/cel|kubernetes-pattern|@bufbuild/],
+  ['CEL rules and RE2 patterns', /evaluators\/cel|kubernetes-pattern|@bufbuild/],
   ['names, labels, sizes', /object-name|kubernetes-name-formats|label-and-annotation|object-size/],
   [
     'file structure, duplicates, report',
-    /checks\/|cluster-of-path|resource-label|list-items|finding/,
+    /checks\/|runner\/(validate|validation-inputs)|cluster-of-path|resource-label|list-items|finding|manifest-document/,
   ],
-  ['YAML values (js-yaml, this thread)', /js-yaml|lib\/loader\.js|yaml-values/],
+  ['YAML values (js-yaml, this thread)', /js-yaml|lib\/loader\.js|lib\/type\/|yaml-values/],
   ['YAML positions (yaml package)', /node_modules\/yaml\/|source-positions/],
   [
     'values from the reader thread (JSON.parse, messages)',
-    /file-reader|worker\/io|receiveMessageOnPort/,
+    /file-reader-messages|worker\/io|receiveMessageOnPort/,
   ],
   ['listing files', /collect-yaml-files|readdir|rendered-crd-files/],
+  ['reading files (system calls)', /^(open|read|close|fstat|readFileUtf8|readFileSync)#/],
   ['garbage collector', /garbage collector/],
   [
-    'start-up (modules, bundles, caches)',
-    /node:internal|compileFunction|cli-bundle|cached-bundles|\.cache\/gitops\/bundles|caches\/|evaluators|runner\/|precompiled|embedded-schemas/,
+    'loading validators, bundles and caches',
+    /cli-bundle|cached-bundles|\.cache\/gitops\/bundles|evaluators\/|precompiled|embedded-schemas|node:vm|compileFunction/,
   ],
+  ['Node internals (modules, messages) and V8', /^\(program\)|^node:/],
 ];
 
 const maps = new Map<string, SourceMap | undefined>();
