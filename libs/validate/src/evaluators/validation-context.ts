@@ -3,7 +3,7 @@ import type { CrdVersionSchema } from '../checks/custom-resources/crd-versions';
 import type { CelEvaluator, ValidationContext } from '../checks/validation-context';
 import { crdSchemaSet } from './schema-catalog/crd-schema-set';
 import type { CompiledValidatorCache } from './schema-catalog/compiled-validator-cache';
-import { kubernetesPatternProblem } from './schema-catalog/kubernetes-pattern-keyword';
+import { kubernetesPatternProblem } from './schema-catalog/kubernetes-pattern-match';
 import type { SchemaCatalog } from './schema-catalog/schema-catalog';
 
 /** The evaluators a validation context is made of, with the caches the caller gave them. */

@@ -52,6 +52,11 @@ export const kubernetesStringFormats: Record<string, (text: string) => boolean> 
   uri: isUri,
 };
 
+/** Whether a string has a format the API server checks; formats it does not know always pass. */
+export function isKubernetesFormat(format: string, text: string): boolean {
+  return kubernetesStringFormats[format]?.(text) ?? true;
+}
+
 /** The ajv keyword CRD-derived schemas carry a string `format` as (ajv's own formats are off). */
 export const kubernetesFormatKeyword = 'kubernetesFormat';
 

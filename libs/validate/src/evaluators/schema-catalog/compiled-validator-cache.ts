@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
-import { customKeywordBindings, customKeywordDefinitions } from './custom-keywords';
+import { customKeywordBindings, customKeywordIdentity } from './custom-keywords';
 import { schemaValidatorOptions } from './schema-validator-factory';
 import { runCachedModule } from '../caches/cached-module';
 import type { EntryStore } from '../caches/digest-directory';
@@ -27,12 +27,7 @@ function describeGenerator(): string {
     3,
     version,
     schemaValidatorOptions({ standaloneSource: true }),
-    ...customKeywordDefinitions.flatMap(({ keyword, code, error }) => [
-      keyword,
-      String(code),
-      String(error?.message),
-      String(error?.params),
-    ]),
+    ...customKeywordIdentity,
   ]);
 }
 

@@ -1,7 +1,4 @@
-import type { CodeKeywordDefinition, KeywordCxt } from 'ajv';
-import { kubernetesPatternKeyword } from '../../checks/custom-resources/kubernetes-formats';
 import { re2Library } from '../cel/cel-library';
-import { codegen } from './kubernetes-format-keyword';
 
 /**
  * The API server matches a CRD's `pattern` with Go's `regexp` (RE2 syntax: `(?i)`, `\z`, `\pL`,
@@ -38,29 +35,3 @@ export function matchesKubernetesPattern(pattern: string, text: string): boolean
   const found = compiledPattern(pattern);
   return 'problem' in found || found.test(text);
 }
-
-/** The name the match goes by in validators written out as code (compiled-validator-cache.ts). */
-export const kubernetesPatternCheckName = 'matchesKubernetesPattern';
-
-/**
- * `kubernetesPattern: <pattern>`: a `pattern` matched as the API server matches it, reported
- * with ajv's own `pattern` error (message and params), so findings read the same. Generated code
- * calling `matchesKubernetesPattern`, so validators using it can be written out and loaded again.
- */
-export const kubernetesPatternKeywordDefinition: CodeKeywordDefinition = {
-  keyword: kubernetesPatternKeyword,
-  type: 'string',
-  schemaType: 'string',
-  code(cxt: KeywordCxt) {
-    const { _, Name } = codegen();
-    const match = cxt.gen.scopeValue('func', {
-      ref: matchesKubernetesPattern,
-      code: new Name(kubernetesPatternCheckName),
-    });
-    cxt.fail(_`!${match}(${cxt.schemaCode}, ${cxt.data})`);
-  },
-  error: {
-    message: ({ schemaCode }) => codegen().str`must match pattern "${schemaCode}"`,
-    params: ({ schemaCode }) => codegen()._`{pattern: ${schemaCode}}`,
-  },
-};
