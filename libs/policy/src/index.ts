@@ -18,3 +18,4 @@ export {
 } from './admission/admission-policies';
 export type { PolicyOptions } from './engine/check-policy';
 export type { ClusterVersions } from './pod-security-version/workload-version';
+export { grantsOfRule, type Grant, type GrantClass, type RbacRule } from './rbac/rbac-grants';

@@ -1,4 +1,4 @@
-import { ciNodePools, type CiNodePool } from '@platform/config';
+import { ciNodePools, type CiNodePool, type NodeIdentity } from '@platform/config';
 
 /**
  * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
@@ -22,12 +22,15 @@ export interface NodeClassShape {
   name: string;
   /** Root gp3 volume: image layers, build caches and Docker-in-Docker storage live here. */
   rootVolumeGi: number;
+  /** The node IAM role and security group its nodes get (libs/config aws-names). */
+  identity: NodeIdentity;
 }
 
 export const ciNodeClasses = {
-  jobs: { name: 'ci-jobs', rootVolumeGi: 100 },
-  // Docker-in-Docker keeps a second image store (the inner daemon's) on the node's disk.
-  privileged: { name: 'ci-privileged', rootVolumeGi: 200 },
+  jobs: { name: 'ci-jobs', rootVolumeGi: 100, identity: 'shared' },
+  // Docker-in-Docker keeps a second image store (the inner daemon's) on the node's disk. Its jobs
+  // are root on the node: a role and security group of its own.
+  privileged: { name: 'ci-privileged', rootVolumeGi: 200, identity: 'privileged' },
 } as const satisfies Record<string, NodeClassShape>;
 
 const sizes = ['2xlarge', '4xlarge', '8xlarge'] as const;
@@ -58,7 +61,9 @@ export const nodePoolShapes: readonly NodePoolShape[] = [
     capacityTypes: ['on-demand'],
     categories: ['c', 'm'],
     families: ['c6i', 'c7i', 'm6i', 'm7i'],
-    sizes,
+    // One job per node: Karpenter launches the cheapest size that holds that one job, so the
+    // sizes run from one that holds a small job to one that holds the largest class.
+    sizes: ['large', 'xlarge', '2xlarge'],
     generationAbove: 5,
   },
 ];

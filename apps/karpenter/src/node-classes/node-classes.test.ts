@@ -26,6 +26,22 @@ describe('the CI EC2NodeClasses', () => {
     ]);
   });
 
+  it('give the privileged class a node role and a security-group tag no other class selects', () => {
+    const privileged = nodeClassManifest(ciNodeClasses.privileged, ci).spec!;
+    const others = Object.values(ciNodeClasses)
+      .filter((shape) => shape !== ciNodeClasses.privileged)
+      .map((shape) => nodeClassManifest(shape, ci).spec!);
+    expect(privileged.role).toBe(karpenterNodeRoleName(ci, 'privileged'));
+    for (const other of others) {
+      expect(other.role).not.toBe(privileged.role);
+      const tags = (terms: typeof privileged.securityGroupSelectorTerms) =>
+        (terms ?? []).map((term) => JSON.stringify(term.tags));
+      expect(tags(other.securityGroupSelectorTerms)).not.toContain(
+        tags(privileged.securityGroupSelectorTerms)[0],
+      );
+    }
+  });
+
   it('require IMDSv2 with hop limit 1 and an encrypted gp3 root volume', () => {
     const spec = nodeClassManifest(ciNodeClasses.privileged, ci).spec!;
     expect(spec.metadataOptions).toMatchObject({

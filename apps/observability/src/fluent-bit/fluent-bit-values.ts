@@ -4,6 +4,7 @@ import {
   nodeAgentPriorityClass,
   nodeAgentTolerationsFor,
 } from '../node-agents/node-agent-scheduling';
+import { nodeAddressVariable } from './kubelet-metadata-access';
 import { configSection, logOutput } from './log-output';
 
 /** Where Fluent Bit keeps its read offsets on the node, so a restart neither loses nor repeats lines. */
@@ -20,11 +21,13 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
     testFramework: { enabled: false },
     serviceAccount: {
       create: true,
-      // The kubernetes filter reads pod and namespace metadata from the API server.
+      // The kubernetes filter reads pod metadata from its node's kubelet with this token.
       automountServiceAccountToken: true,
       annotations: output.serviceAccountAnnotations,
     },
-    rbac: { create: true, nodeAccess: false, eventsAccess: false },
+    // The chart's ClusterRole lists every pod of the cluster; kubelet-metadata-access.ts grants
+    // only its own node's pod list instead.
+    rbac: { create: false },
     securityContext: {
       readOnlyRootFilesystem: true,
       allowPrivilegeEscalation: false,
@@ -33,7 +36,10 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
     tolerations: nodeAgentTolerationsFor(cluster),
     priorityClassName: nodeAgentPriorityClass,
-    env: output.env,
+    env: [
+      { name: nodeAddressVariable, valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } },
+      ...output.env,
+    ],
     daemonSetVolumes: [
       { name: 'varlog', hostPath: { path: '/var/log' } },
       { name: 'state', hostPath: { path: fluentBitStatePath, type: 'DirectoryOrCreate' } },
@@ -62,6 +68,18 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
         'K8S-Logging.Exclude': 'On',
         // Annotations are large and rarely useful in a log line.
         Annotations: 'Off',
+        // Pod metadata from this node's kubelet (GET /pods), not from the API server: at 1,000+
+        // job pods a watch per node would load the API server, and the token would have to read
+        // every pod of the cluster. The address is the node's own, so nothing leaves the node.
+        Use_Kubelet: 'On',
+        Kubelet_Host: `\${${nodeAddressVariable}}`,
+        Kubelet_Port: '10250',
+        // EKS kubelet serving certificates are not signed by the CA the pods trust.
+        'tls.verify': 'Off',
+        // The kubelet answers with every pod of the node, and GitLab Runner 18.9 puts every CI/CD
+        // variable into each job container's env: the default 32k drops the metadata of busy
+        // nodes (Fluent Bit discards a response larger than the buffer). 0: grow as needed.
+        Buffer_Size: '0',
       }),
       outputs: output.section,
     },

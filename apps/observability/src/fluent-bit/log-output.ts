@@ -39,7 +39,7 @@ function datadogOutput(cluster: ClusterSpec): LogOutput {
     env: [
       {
         name: 'DD_API_KEY',
-        valueFrom: { secretKeyRef: { name: datadogSecrets.keys, key: 'api-key' } },
+        valueFrom: { secretKeyRef: { name: datadogSecrets.apiKey, key: 'api-key' } },
       },
     ],
     serviceAccountAnnotations: {},

@@ -40,6 +40,8 @@ export interface CapacityPlanInput {
   runnerManagers: readonly RunnerManagerLoad[];
   vmMemoryOverheadPercent: number;
   maxMainClassWaste: number;
+  /** NodePools whose nodes each run one job (libs/config `jobIsolation: one-job-per-node`). */
+  oneJobPerNodePools: readonly string[];
 }
 
 export interface CapacityPlan {
@@ -146,6 +148,7 @@ function planPools(
       nodeClass,
       jobRequests,
       zones,
+      ...(input.oneJobPerNodePools.includes(name) ? { maxJobsPerNode: 1 } : {}),
     });
     const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
     plan.fits.forEach((fit) => fits.set(fit.type.name, fit));

@@ -53,5 +53,8 @@ export function sharedPlanInput(
     },
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
+    oneJobPerNodePools: allCiNodePools
+      .filter((pool) => pool.jobIsolation.mode === 'one-job-per-node')
+      .map((pool) => pool.name),
   };
 }

@@ -103,6 +103,7 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     runnerManagers: [],
     vmMemoryOverheadPercent: 0.075,
     maxMainClassWaste: 0.5,
+    oneJobPerNodePools: [],
     ...overrides,
   };
 }

@@ -1,0 +1,12 @@
+export { checkNodeReachability, reachabilityRules } from './reachability/check-node-reachability';
+export {
+  clusterReach,
+  type LandingWorkload,
+  type PoolReach,
+} from './reachability/node-reachability';
+export {
+  renderedObjects,
+  byCluster,
+  type RenderedFile,
+  type RenderedObject,
+} from './rendered/rendered-objects';
