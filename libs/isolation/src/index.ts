@@ -1,9 +1,14 @@
+export { checkIsolation } from './isolation-checks';
 export { checkNodeReachability, reachabilityRules } from './reachability/check-node-reachability';
 export {
   clusterReach,
   type LandingWorkload,
   type PoolReach,
 } from './reachability/node-reachability';
+export {
+  checkSecretStoreScope,
+  secretStoreScopeRule,
+} from './secret-store/check-secret-store-scope';
 export {
   renderedObjects,
   byCluster,

@@ -10,7 +10,7 @@ export default defineComponent({
   namespace: namespaces.externalSecrets,
   syncWave: -4,
   clusterResources: [{ group: 'external-secrets.io', kind: 'ClusterSecretStore' }],
-  resources: (chart, { cluster }) => {
-    chart.add(clusterSecretStore(cluster));
+  resources: (chart, { cluster, catalog }) => {
+    chart.add(clusterSecretStore(cluster, catalog));
   },
 });

@@ -30,4 +30,6 @@ export default defineComponent({
   resources: (chart, { cluster, component }) =>
     addDatadogExternalSecrets(chart, cluster, component.namespace),
   exemptions: datadogExemptions,
+  // The API and application keys, the cluster-agent token.
+  externalSecrets: true,
 });

@@ -69,6 +69,13 @@ export interface ComponentDefinition<Values = unknown> {
   /** cdk8s objects (alone, or next to a chart's). */
   resources?: (chart: PlatformChart, context: ComponentContext) => void;
   exemptions?: readonly PolicyExemption[];
+  /**
+   * It reads secrets from AWS Secrets Manager through ExternalSecrets in its namespace. The
+   * ClusterSecretStore serves exactly the namespaces of these components on each cluster
+   * (apps/external-secrets), and a component that renders an ExternalSecret without saying so
+   * fails to render.
+   */
+  externalSecrets?: boolean;
 }
 
 /** A catalog entry: a component definition placed in its app, with its clusters resolved. */

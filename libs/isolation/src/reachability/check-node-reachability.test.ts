@@ -2,13 +2,14 @@ import { formatFinding } from '@platform/manifests';
 import { committedFiles } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import { beforeIssue26, fixtureFiles } from '../fixtures/rendered-fixture';
+import { renderedObjects } from '../rendered/rendered-objects';
 import { checkNodeReachability, reachabilityRules } from './check-node-reachability';
 
 const messagesOf = (rule: string, findings: ReturnType<typeof checkNodeReachability>) =>
   findings.filter((f) => f.rule === rule).map((f) => `${f.resource} ${f.field} ${f.message}`);
 
 describe('the reachability check on rendered/ as it was before issue #26', () => {
-  const findings = checkNodeReachability(fixtureFiles(beforeIssue26));
+  const findings = checkNodeReachability(renderedObjects(fixtureFiles(beforeIssue26)));
 
   it('names item 1: privileged jobs share nodes that live for days and reuse pulled images', () => {
     const sharing = messagesOf(reachabilityRules.sharing, findings);
@@ -60,6 +61,6 @@ describe('the reachability check on rendered/ as it was before issue #26', () =>
 describe('the reachability check on the committed rendered/', () => {
   it('finds nothing on a privileged node beyond what its own job and agents need', () => {
     const files = committedFiles('rendered').filter((file) => file.path.endsWith('.yaml'));
-    expect(checkNodeReachability(files).map(formatFinding)).toEqual([]);
+    expect(checkNodeReachability(renderedObjects(files)).map(formatFinding)).toEqual([]);
   });
 });

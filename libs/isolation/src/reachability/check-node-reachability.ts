@@ -1,13 +1,6 @@
 import type { Finding } from '@platform/manifests';
 import type { GrantClass } from '@platform/policy';
-import {
-  byCluster,
-  findingAt,
-  labelOf,
-  renderedObjects,
-  type RenderedFile,
-  type RenderedObject,
-} from '../rendered/rendered-objects';
+import { byCluster, findingAt, labelOf, type RenderedObject } from '../rendered/rendered-objects';
 import { durationSeconds } from './karpenter-duration';
 import { clusterReach, configuredIsolation, type PoolReach } from './node-reachability';
 
@@ -50,10 +43,10 @@ const hostname = 'kubernetes.io/hostname';
  * with the node agents, and the node's AWS role and security groups. Fails on anything that grants
  * more than the node's own workloads need.
  */
-export function checkNodeReachability(files: readonly RenderedFile[]): Finding[] {
+export function checkNodeReachability(objects: readonly RenderedObject[]): Finding[] {
   const findings: Finding[] = [];
-  for (const [cluster, objects] of byCluster(renderedObjects(files)))
-    for (const reach of clusterReach(cluster, objects))
+  for (const [cluster, clusterObjects] of byCluster(objects))
+    for (const reach of clusterReach(cluster, clusterObjects))
       if (reach.privileged)
         findings.push(
           ...sharingFindings(reach),

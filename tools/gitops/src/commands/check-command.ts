@@ -1,6 +1,6 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
 import { inventory, namespaces } from '@platform/config';
-import { checkNodeReachability } from '@platform/isolation';
+import { checkIsolation } from '@platform/isolation';
 import { formatFinding } from '@platform/manifests';
 import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
@@ -45,8 +45,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       agentNamespace: namespaces.observability,
     }),
   ];
-  // Isolation: what a privileged job that escapes to its node would hold there.
-  const isolation = checkNodeReachability(files);
+  // Isolation: what a privileged job that escapes to its node would hold there, and the reach
+  // of the secret store.
+  const isolation = checkIsolation(files);
   const failed =
     vendor.length > 0 ||
     isolation.length > 0 ||
@@ -85,7 +86,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
     ...isolation.map((f) => `${formatFinding(f)}  [${f.rule}]`),
-    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more' : counted(isolation.length, 'error')}`,
+    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it' : counted(isolation.length, 'error')}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${counted(render.files.length, 'file')})`);
