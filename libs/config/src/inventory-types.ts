@@ -71,6 +71,12 @@ export type LogOutputSpec =
 
 export interface NetworkSpec {
   vpcCidr: string;
+  /**
+   * The cluster's Service CIDR (`aws eks describe-cluster … kubernetesNetworkConfig.serviceIpv4Cidr`):
+   * ClusterIPs come from it, and jobs' egress excepts it (the AWS network policy agent matches
+   * ClusterIPs before DNAT). The cluster DNS Service is its tenth address.
+   */
+  serviceCidr: string;
   subnets: SubnetSpec[];
 }
 

@@ -94,6 +94,11 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
       vpcs.push({ name: cluster.name, cidr: vpc });
     }
 
+    const services = parseIpv4Cidr(cluster.network.serviceCidr ?? '');
+    if (typeof services === 'string') add('network.serviceCidr', services);
+    else if (typeof vpc !== 'string' && cidrsOverlap(services, vpc))
+      add('network.serviceCidr', `${services.text} overlaps the VPC ${vpc.text}`);
+
     const subnets: { name: string; cidr: Ipv4Cidr }[] = [];
     cluster.network.subnets.forEach((subnet, subnetIndex) => {
       const path = `network.subnets[${subnetIndex}](${subnet.name}).cidr`;

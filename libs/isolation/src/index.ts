@@ -15,3 +15,4 @@ export {
   type RenderedFile,
   type RenderedObject,
 } from './rendered/rendered-objects';
+export { checkJobEgress, jobEgressRule } from './egress/check-job-egress';

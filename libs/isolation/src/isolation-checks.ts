@@ -1,13 +1,18 @@
 import type { Finding } from '@platform/manifests';
+import { checkJobEgress } from './egress/check-job-egress';
 import { checkNodeReachability } from './reachability/check-node-reachability';
 import { renderedObjects, type RenderedFile } from './rendered/rendered-objects';
 import { checkSecretStoreScope } from './secret-store/check-secret-store-scope';
 
 /**
- * Every isolation check over the rendered files, parsed once: what a privileged node holds, and
- * which namespaces the secret store serves.
+ * Every isolation check over the rendered files, parsed once: what a privileged node holds,
+ * which namespaces the secret store serves, where CI jobs may connect.
  */
 export function checkIsolation(files: readonly RenderedFile[]): Finding[] {
   const objects = renderedObjects(files);
-  return [...checkNodeReachability(objects), ...checkSecretStoreScope(objects)];
+  return [
+    ...checkNodeReachability(objects),
+    ...checkSecretStoreScope(objects),
+    ...checkJobEgress(objects),
+  ];
 }

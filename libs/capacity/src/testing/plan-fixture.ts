@@ -23,7 +23,7 @@ export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
       certificateAuthorityData: 'eA==',
       kubernetesVersion: '1.33',
     },
-    network: { vpcCidr: '10.0.0.0/16', subnets },
+    network: { vpcCidr: '10.0.0.0/16', serviceCidr: '172.20.0.0/16', subnets },
     podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
   };
 }

@@ -21,6 +21,8 @@ export const ci: ClusterSpec = {
   admission: { validationActions: ['Warn', 'Audit'] },
   network: {
     vpcCidr: '10.20.0.0/16',
+    // EKS's choice for a VPC in 10.0.0.0/8, set when the cluster was created.
+    serviceCidr: '172.20.0.0/16',
     subnets: [
       {
         name: 'ci-nodes-a',

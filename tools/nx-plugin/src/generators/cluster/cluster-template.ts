@@ -54,6 +54,8 @@ export const ${input.variable}: ClusterSpec = {
   },
   network: {
     vpcCidr: '${input.vpcPrefix}.0.0/16',
+    // EKS's default for a VPC in 10.0.0.0/8; check kubernetesNetworkConfig in describe-cluster.
+    serviceCidr: '172.20.0.0/16',
     subnets: [
 ${subnets.join('\n')}
     ],
