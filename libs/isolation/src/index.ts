@@ -16,3 +16,8 @@ export {
   type RenderedObject,
 } from './rendered/rendered-objects';
 export { checkJobEgress, jobEgressRule } from './egress/check-job-egress';
+export {
+  admissionRules,
+  checkAdmissionEnforcement,
+  checkRenderedPodsAdmitted,
+} from './admission/check-admission';

@@ -1,4 +1,5 @@
 import type { Finding } from '@platform/manifests';
+import { checkAdmissionEnforcement, checkRenderedPodsAdmitted } from './admission/check-admission';
 import { checkJobEgress } from './egress/check-job-egress';
 import { checkNodeReachability } from './reachability/check-node-reachability';
 import { renderedObjects, type RenderedFile } from './rendered/rendered-objects';
@@ -6,7 +7,8 @@ import { checkSecretStoreScope } from './secret-store/check-secret-store-scope';
 
 /**
  * Every isolation check over the rendered files, parsed once: what a privileged node holds,
- * which namespaces the secret store serves, where CI jobs may connect.
+ * which namespaces the secret store serves, where CI jobs may connect, what admission enforces and
+ * whether it admits every rendered pod at Deny.
  */
 export function checkIsolation(files: readonly RenderedFile[]): Finding[] {
   const objects = renderedObjects(files);
@@ -14,5 +16,7 @@ export function checkIsolation(files: readonly RenderedFile[]): Finding[] {
     ...checkNodeReachability(objects),
     ...checkSecretStoreScope(objects),
     ...checkJobEgress(objects),
+    ...checkAdmissionEnforcement(objects),
+    ...checkRenderedPodsAdmitted(objects),
   ];
 }
