@@ -21,3 +21,4 @@ export {
   checkAdmissionEnforcement,
   checkRenderedPodsAdmitted,
 } from './admission/check-admission';
+export { argocdAccessRules, checkArgocdAccess } from './argocd/check-argocd-access';

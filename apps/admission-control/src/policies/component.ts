@@ -16,10 +16,6 @@ export default defineComponent({
   namespace: 'default',
   // Before the namespaces (0) and the runners that create the pods the policies guard.
   syncWave: -5,
-  clusterResources: [
-    { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy' },
-    { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding' },
-  ],
   resources: (chart, { cluster }) => {
     if (!cluster.admission) return;
     for (const { policy, binding } of admissionPolicies(cluster.admission)) {

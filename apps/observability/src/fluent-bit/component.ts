@@ -12,10 +12,6 @@ export default defineComponent({
   namespace: namespaces.observability,
   // With the Datadog agent: it reads the datadog-api-key Secret for the Datadog log output.
   syncWave: 5,
-  clusterResources: [
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  ],
   chart: fromChart(fluentBitChart)({ releaseName: 'fluent-bit', values: fluentBitValues }),
   resources: (chart, { component }) => addKubeletMetadataAccess(chart, component.namespace),
   exemptions: fluentBitExemptions,

@@ -33,7 +33,8 @@ export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamesp
     labels[`${podSecurityLabel(mode)}-version`] = version;
   }
   const { cluster, catalog } = chart.context;
-  const exemptions = catalog
+  // A context built by hand (a test of one component) may have no catalog: no workload then.
+  const exemptions = (catalog ?? [])
     .filter((component) => component.clusters.includes(cluster.name))
     .flatMap((component) => component.exemptions ?? []);
   const annotations: Record<string, string> = namespaceAdmissionExemptions(props.name, exemptions);

@@ -86,7 +86,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
     ...isolation.map((f) => `${formatFinding(f)}  [${f.rule}]`),
-    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects and admits every rendered pod at Deny' : counted(isolation.length, 'error')}`,
+    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects and admits every rendered pod at Deny; each AppProject allows exactly what its Applications deploy, Argo CD signs in only through SSO' : counted(isolation.length, 'error')}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${counted(render.files.length, 'file')})`);
