@@ -22,3 +22,4 @@ export {
   checkRenderedPodsAdmitted,
 } from './admission/check-admission';
 export { argocdAccessRules, checkArgocdAccess } from './argocd/check-argocd-access';
+export { checkRunnerPullPolicy, runnerPullPolicyRule } from './runners/check-runner-pull-policy';

@@ -3,6 +3,7 @@ import { checkAdmissionEnforcement, checkRenderedPodsAdmitted } from './admissio
 import { checkArgocdAccess } from './argocd/check-argocd-access';
 import { checkJobEgress } from './egress/check-job-egress';
 import { checkNodeReachability } from './reachability/check-node-reachability';
+import { checkRunnerPullPolicy } from './runners/check-runner-pull-policy';
 import { renderedObjects, type RenderedFile } from './rendered/rendered-objects';
 import { checkSecretStoreScope } from './secret-store/check-secret-store-scope';
 
@@ -15,6 +16,7 @@ export function checkIsolation(files: readonly RenderedFile[]): Finding[] {
   const objects = renderedObjects(files);
   return [
     ...checkNodeReachability(objects),
+    ...checkRunnerPullPolicy(objects),
     ...checkSecretStoreScope(objects),
     ...checkJobEgress(objects),
     ...checkAdmissionEnforcement(objects),

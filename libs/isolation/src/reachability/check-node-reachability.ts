@@ -86,13 +86,6 @@ function sharingFindings(reach: PoolReach): Finding[] {
           `privileged job pods have no required pod anti-affinity on ${hostname} over their own labels: jobs of different projects share a ${pool} node, and one that escapes to the node reads the others' variables and CI_JOB_TOKEN`,
         ),
       );
-    const pulls = (list: readonly string[]) => list.length === 1 && list[0] === 'always';
-    if (!pulls(runner.pullPolicy) || !pulls(runner.allowedPullPolicies))
-      findings.push(
-        at(
-          `pull_policy is [${runner.pullPolicy.join(', ')}] and allowed_pull_policies [${runner.allowedPullPolicies.join(', ')}], not [always]: a job runs an image that an earlier job on the node pulled, or planted, without the registry checking its credentials`,
-        ),
-      );
   }
   findings.push(...lifetimeFindings(reach));
   return findings;
