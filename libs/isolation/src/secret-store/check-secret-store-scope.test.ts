@@ -6,9 +6,12 @@ import { renderedObjects } from '../rendered/rendered-objects';
 import { checkSecretStoreScope } from './check-secret-store-scope';
 
 describe('the secret store scope (#26 item 5)', () => {
-  it('fails on rendered/ before #26: the ClusterSecretStore served every namespace', () => {
+  it('fails on rendered/ before #26: the ClusterSecretStore served every namespace, and edit wrote ExternalSecrets', () => {
     const findings = checkSecretStoreScope(renderedObjects(fixtureFiles(beforeIssue26)));
     expect(findings.map((f) => `${f.file} ${f.message}`)).toEqual([
+      expect.stringMatching(
+        /ci\/external-secrets\/operator\/clusterrole-external-secrets-edit\.yaml aggregates ExternalSecret writes into edit and admin/,
+      ),
       expect.stringMatching(/ci\/external-secrets\/secret-store\/.* has no spec\.conditions/),
       expect.stringMatching(/mgmt\/external-secrets\/secret-store\/.* has no spec\.conditions/),
     ]);

@@ -11,7 +11,7 @@ export const secretStoreScopeRule = 'secret-store-scope';
  * may read: the runner tokens, the Datadog keys.
  */
 export function checkSecretStoreScope(objects: readonly RenderedObject[]): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...aggregatedWriters(objects)];
   for (const [, cluster] of byCluster(objects)) {
     for (const store of cluster.filter((o) => o.kind === 'ClusterSecretStore')) {
       const users = cluster.filter(
@@ -66,4 +66,38 @@ function scopeFindings(store: RenderedObject, users: readonly RenderedObject[]):
         ),
       );
   return findings;
+}
+
+const aggregationLabels = [
+  'rbac.authorization.k8s.io/aggregate-to-edit',
+  'rbac.authorization.k8s.io/aggregate-to-admin',
+];
+
+/**
+ * A ClusterRole that aggregates into Kubernetes' `edit` or `admin` and may write ExternalSecrets:
+ * whoever is granted `edit` in any namespace the store serves could copy its secrets out.
+ */
+function aggregatedWriters(objects: readonly RenderedObject[]): Finding[] {
+  return objects.flatMap((role) => {
+    if (role.kind !== 'ClusterRole') return [];
+    const labels = (role.value.metadata?.labels ?? {}) as Record<string, string>;
+    const into = aggregationLabels.filter((label) => labels[label] === 'true');
+    const writes = (
+      (role.value.rules ?? []) as { apiGroups?: string[]; resources?: string[]; verbs?: string[] }[]
+    ).some(
+      (rule) =>
+        (rule.apiGroups ?? []).some((g) => g === 'external-secrets.io' || g === '*') &&
+        (rule.resources ?? []).some((r) => r === 'externalsecrets' || r === '*') &&
+        (rule.verbs ?? []).some((v) => ['create', 'update', 'patch', '*'].includes(v)),
+    );
+    if (into.length === 0 || !writes) return [];
+    return [
+      findingAt(
+        role,
+        ['metadata', 'labels'],
+        secretStoreScopeRule,
+        `aggregates ExternalSecret writes into ${into.map((l) => l.split('aggregate-to-')[1]).join(' and ')}: anyone with that role in a namespace the store serves can copy its secrets out`,
+      ),
+    ];
+  });
 }
