@@ -1,6 +1,6 @@
 import { namespaces } from '@platform/config';
 import type { PolicyExemption } from '@platform/core';
-import { fluentBitStatePath } from './fluent-bit-values';
+import { fluentBitStatePath } from './fluent-bit-config';
 
 const namespace = namespaces.observability;
 
