@@ -47,8 +47,8 @@ function jobsOf(configMap: RenderedObject, k: Toml): RunnerJobs {
     ([keyValue, effect]) => {
       const [key, value] = keyValue.split('=');
       return value === undefined
-        ? { key, operator: 'Exists', effect }
-        : { key, operator: 'Equal', value, effect };
+        ? { key, operator: 'Exists' as const, effect }
+        : { key, operator: 'Equal' as const, value, effect };
     },
   );
   const terms = (k.affinity?.node_affinity?.required_during_scheduling_ignored_during_execution

@@ -1,40 +1,18 @@
-/**
- * Whether a pod may land on a node: Kubernetes' taint/toleration rule and the required node
- * selection (nodeSelector, required node affinity). Node labels the caller does not know are
- * assumed to match (a zone, an instance type): the question asked is "can it land there", and
- * an unknown label must not hide a pod that can.
- */
-export interface NodeTaint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+import { requirementHolds, type NodeSelectorRequirement } from '@platform/capacity';
+import { tolerates, type Taint, type Toleration } from '@platform/monitoring';
 
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-}
+export type { Taint as NodeTaint, Toleration } from '@platform/monitoring';
 
 export interface NodeShape {
   /** Labels every node of the pool carries. */
   labels: Readonly<Record<string, string>>;
   /** Label keys whose value the caller knows for every node of the pool. */
   knownKeys: ReadonlySet<string>;
-  taints: readonly NodeTaint[];
-}
-
-export function tolerates(toleration: Toleration, taint: NodeTaint): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (!toleration.key) return toleration.operator === 'Exists';
-  if (toleration.key !== taint.key) return false;
-  if (toleration.operator === 'Exists') return true;
-  return (toleration.value ?? '') === (taint.value ?? '');
+  taints: readonly Taint[];
 }
 
 /** Taints that keep pods off (`PreferNoSchedule` only steers). */
-function blockingTaints(node: NodeShape): NodeTaint[] {
+function blockingTaints(node: NodeShape): Taint[] {
   return node.taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
 }
 
@@ -51,6 +29,12 @@ export interface SelectorRequirement {
   values?: readonly string[];
 }
 
+/**
+ * Whether a pod may land on a node: Kubernetes' taint/toleration rule and the required node
+ * selection (nodeSelector, required node affinity). Node labels the caller does not know are
+ * assumed to match (a zone, an instance type): the question asked is "can it land there", and
+ * an unknown label must not hide a pod that can.
+ */
 export function mayLandOn(pod: PlacementTerms, node: NodeShape): boolean {
   const tolerated = blockingTaints(node).every((taint) =>
     pod.tolerations.some((toleration) => tolerates(toleration, taint)),
@@ -65,21 +49,10 @@ export function mayLandOn(pod: PlacementTerms, node: NodeShape): boolean {
 }
 
 function requirementMayHold(requirement: SelectorRequirement, node: NodeShape): boolean {
-  if (!node.knownKeys.has(requirement.key)) return true;
-  const value = node.labels[requirement.key];
-  const values = requirement.values ?? [];
-  switch (requirement.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    default:
-      return true;
-  }
+  return (
+    !node.knownKeys.has(requirement.key) ||
+    requirementHolds(requirement as NodeSelectorRequirement, { ...node.labels })
+  );
 }
 
 /** The placement terms of a Kubernetes pod spec. */
