@@ -23,3 +23,8 @@ export {
 } from './admission/check-admission';
 export { argocdAccessRules, checkArgocdAccess } from './argocd/check-argocd-access';
 export { checkRunnerPullPolicy, runnerPullPolicyRule } from './runners/check-runner-pull-policy';
+export {
+  formatReachSummary,
+  reachSummaries,
+  type PoolReachSummary,
+} from './reachability/reach-summary';
