@@ -11,7 +11,6 @@ import {
 } from './runner-names';
 import { runnerTemplateText } from './runner-template';
 
-
 /** Longest job GitLab lets a runner run, plus the runner's own shutdown: a rollout never kills a job. */
 function terminationGracePeriodSeconds(runner: RunnerDefinition): number {
   return runner.gitlab.maximumTimeout + 300;

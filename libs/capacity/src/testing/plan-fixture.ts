@@ -31,16 +31,16 @@ export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
 export const fixtureSizeClasses: Record<string, JobSizeClass> = {
   small: {
     name: 'small',
-    build: { cpu: '500m', memory: '1Gi' },
-    helper: { cpu: '100m', memory: '128Mi' },
-    service: { cpu: '250m', memory: '512Mi' },
+    build: { cpu: '500m', memory: '1Gi', ephemeralStorage: '6Gi' },
+    helper: { cpu: '100m', memory: '128Mi', ephemeralStorage: '1Gi' },
+    service: { cpu: '250m', memory: '512Mi', ephemeralStorage: '2Gi' },
     maxServices: 1,
   },
   large: {
     name: 'large',
-    build: { cpu: '2', memory: '6Gi' },
-    helper: { cpu: '200m', memory: '256Mi' },
-    service: { cpu: '1', memory: '2Gi' },
+    build: { cpu: '2', memory: '6Gi', ephemeralStorage: '24Gi' },
+    helper: { cpu: '200m', memory: '256Mi', ephemeralStorage: '2Gi' },
+    service: { cpu: '1', memory: '2Gi', ephemeralStorage: '12Gi' },
     maxServices: 2,
   },
 };
