@@ -20,14 +20,16 @@ export interface NodePoolShape {
 
 export interface NodeClassShape {
   name: string;
-  /** Root gp3 volume: image layers, build caches and Docker-in-Docker storage live here. */
-  rootVolumeGi: number;
 }
 
+/**
+ * The CI EC2NodeClasses. Their root gp3 volume (image layers, the job pods' ephemeral storage,
+ * a Docker-in-Docker service's image store) and its system reserve are sized by the capacity
+ * planner from the size classes' ephemeral storage and the most jobs a node runs (root-disk.ts).
+ */
 export const ciNodeClasses = {
-  jobs: { name: 'ci-jobs', rootVolumeGi: 100 },
-  // Docker-in-Docker keeps a second image store (the inner daemon's) on the node's disk.
-  privileged: { name: 'ci-privileged', rootVolumeGi: 200 },
+  jobs: { name: 'ci-jobs' },
+  privileged: { name: 'ci-privileged' },
 } as const satisfies Record<string, NodeClassShape>;
 
 const sizes = ['2xlarge', '4xlarge', '8xlarge'] as const;

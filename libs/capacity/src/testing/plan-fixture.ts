@@ -75,7 +75,8 @@ export const fixtureNodeClass: NodeClassSettings = {
   name: 'test',
   file: 'rendered/test/karpenter/node-classes/ec2nodeclass-test.yaml',
   amiFamily: 'al2023',
-  kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465 },
+  kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465, systemReservedEphemeralMiB: 200 * 1024 },
+  rootVolume: { path: 'spec.blockDeviceMappings[0].ebs.volumeSize', sizeMiB: 1000 * 1024 },
   subnetSelectorTerms: ['a', 'b', 'c'].map((zone) => ({ tags: { Name: `test-nodes-${zone}` } })),
 };
 
@@ -103,6 +104,7 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     runnerManagers: [],
     vmMemoryOverheadPercent: 0.075,
     maxMainClassWaste: 0.5,
+    nodeDisk: { imagesPerJobMiB: 3 * 1024, systemMiB: 10 * 1024 },
     ...overrides,
   };
 }
