@@ -74,7 +74,8 @@ export const ciAmiAlias = 'al2023@v20260818';
 
 /**
  * Disruption for bursty CI: empty nodes go five minutes after their last job (back to zero
- * when idle), but drift and consolidation of busy nodes wait for the evening.
+ * when idle); busy nodes are never consolidated (`WhenEmpty`), and replacing drifted nodes waits
+ * for the evening.
  */
 export const ciDisruption = {
   consolidateAfter: '5m',

@@ -75,12 +75,12 @@ describe('the CI NodePools', () => {
     );
   });
 
-  it('keep voluntary disruption of busy nodes out of working hours, and empty nodes short-lived', () => {
+  it('never consolidate busy nodes, keep drift replacement out of working hours, and empty nodes short-lived', () => {
     const { disruption } = nodePoolManifest(nodePoolShapes[0]!).spec;
     expect(disruption).toMatchObject({ consolidationPolicy: 'WhenEmpty', consolidateAfter: '5m' });
     expect(disruption?.budgets).toContainEqual({
       nodes: '0',
-      reasons: ['Drifted', 'Underutilized'],
+      reasons: ['Drifted'],
       schedule: '0 7 * * mon-fri',
       duration: '12h',
     });
