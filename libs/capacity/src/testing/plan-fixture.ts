@@ -108,3 +108,8 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     ...overrides,
   };
 }
+
+/** A bare AL2023 EC2NodeClass with the kubelet settings a test gives (no subnets, no disk). */
+export function al2023NodeClass(kubelet: NodeClassSettings['kubelet'] = {}): NodeClassSettings {
+  return { name: 'test', file: 'test.yaml', amiFamily: 'al2023', kubelet, subnetSelectorTerms: [] };
+}
