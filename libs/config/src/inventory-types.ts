@@ -67,6 +67,16 @@ export interface ObservabilitySpec {
   datadogSite: DatadogSite;
   /** Fluent Bit's output for container logs. */
   logs: LogOutputSpec;
+  /**
+   * Where the share of each node subnet's addresses in use comes from, a prerequisite outside this
+   * repository. AWS publishes no such metric by itself: `vpc-ipam` states that an Amazon VPC IPAM
+   * monitors the cluster's VPC (its Region among the IPAM's operating Regions), so CloudWatch
+   * receives `SubnetIPUsage` in the `AWS/IPAM` namespace, and that the Datadog AWS integration of
+   * `aws.accountId` collects that namespace (`aws.ipam.subnet_ipusage`); the subnet monitors
+   * (apps/observability) render only then. `none`: no subnet monitors; the capacity plan
+   * (`gitops capacity`) is the only guard against running out of addresses.
+   */
+  subnetIpUsage: 'vpc-ipam' | 'none';
 }
 
 export type LogOutputSpec =

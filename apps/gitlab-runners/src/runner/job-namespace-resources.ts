@@ -1,4 +1,9 @@
-import { clusterDnsAddress, jobEgressExceptions, type ClusterSpec } from '@platform/config';
+import {
+  clusterDnsAddress,
+  jobEgressExceptions,
+  type ClusterSpec,
+  type ContainerSize,
+} from '@platform/config';
 import type { PlatformChart } from '@platform/core';
 import * as kplus from 'cdk8s-plus-27';
 import type { ILimitRange } from 'kubernetes-models/v1/LimitRange';
@@ -35,14 +40,20 @@ export function addJobNamespaceResources(
 
 /**
  * Defaults for a container that names no resources (the default size class's build container),
- * and the largest memory any container of any size class may have. No CPU limit: job CPU is
- * requested, never throttled.
+ * and the largest memory and ephemeral storage any container of any size class may have. No CPU
+ * limit: job CPU is requested, never throttled. A container's ephemeral-storage limit must equal
+ * its request (a job that overwrites only one of them is refused), so the scheduler never puts
+ * more storage limits on a node than its root volume holds.
  */
 function jobLimitRange(namespace: string): ILimitRange {
   const largest = largestSize();
-  const maxMemory = [largest.build.memory, largest.service.memory, largest.helper.memory].reduce(
-    (a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a),
-  );
+  const kinds = [largest.build, largest.service, largest.helper];
+  const most = (value: (size: ContainerSize) => string) =>
+    kinds.map(value).reduce((a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a));
+  const defaults = {
+    memory: defaultSize.build.memory,
+    'ephemeral-storage': defaultSize.build.ephemeralStorage,
+  };
   return {
     apiVersion: 'v1',
     kind: 'LimitRange',
@@ -51,9 +62,13 @@ function jobLimitRange(namespace: string): ILimitRange {
       limits: [
         {
           type: 'Container',
-          defaultRequest: { cpu: defaultSize.build.cpu, memory: defaultSize.build.memory },
-          default: { memory: defaultSize.build.memory },
-          max: { memory: maxMemory },
+          defaultRequest: { cpu: defaultSize.build.cpu, ...defaults },
+          default: defaults,
+          max: {
+            memory: most((size) => size.memory),
+            'ephemeral-storage': most((size) => size.ephemeralStorage),
+          },
+          maxLimitRequestRatio: { 'ephemeral-storage': '1' },
         },
       ],
     },

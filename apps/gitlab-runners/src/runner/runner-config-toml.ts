@@ -73,6 +73,18 @@ export interface KubernetesExecutorToml {
   service_cpu_request_overwrite_max_allowed: string;
   service_memory_request_overwrite_max_allowed: string;
   service_memory_limit_overwrite_max_allowed: string;
+  ephemeral_storage_request: string;
+  ephemeral_storage_limit: string;
+  helper_ephemeral_storage_request: string;
+  helper_ephemeral_storage_limit: string;
+  service_ephemeral_storage_request: string;
+  service_ephemeral_storage_limit: string;
+  ephemeral_storage_request_overwrite_max_allowed: string;
+  ephemeral_storage_limit_overwrite_max_allowed: string;
+  helper_ephemeral_storage_request_overwrite_max_allowed: string;
+  helper_ephemeral_storage_limit_overwrite_max_allowed: string;
+  service_ephemeral_storage_request_overwrite_max_allowed: string;
+  service_ephemeral_storage_limit_overwrite_max_allowed: string;
   poll_interval: number;
   poll_timeout: number;
   service_account: string;

@@ -86,6 +86,7 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
     service_cpu_request_overwrite_max_allowed: largest.service.cpu,
     service_memory_request_overwrite_max_allowed: largest.service.memory,
     service_memory_limit_overwrite_max_allowed: largest.service.memory,
+    ...ephemeralStorage(largest),
     poll_interval: runnerTiming.podPollIntervalSeconds,
     poll_timeout: pollTimeout,
     service_account: jobServiceAccountName,
@@ -128,6 +129,44 @@ function separateJobs(runner: RunnerDefinition): Pick<AffinityToml, 'pod_anti_af
         },
       ],
     },
+  };
+}
+
+/**
+ * Ephemeral storage: the default class's, request = limit for every container kind; a job may ask
+ * up to the largest class's, and the job namespace's LimitRange keeps its request equal to its
+ * limit (the capacity planner sizes the nodes' root volumes for limits).
+ */
+function ephemeralStorage(
+  largest: ReturnType<typeof largestSize>,
+): Pick<
+  KubernetesExecutorToml,
+  | 'ephemeral_storage_request'
+  | 'ephemeral_storage_limit'
+  | 'helper_ephemeral_storage_request'
+  | 'helper_ephemeral_storage_limit'
+  | 'service_ephemeral_storage_request'
+  | 'service_ephemeral_storage_limit'
+  | 'ephemeral_storage_request_overwrite_max_allowed'
+  | 'ephemeral_storage_limit_overwrite_max_allowed'
+  | 'helper_ephemeral_storage_request_overwrite_max_allowed'
+  | 'helper_ephemeral_storage_limit_overwrite_max_allowed'
+  | 'service_ephemeral_storage_request_overwrite_max_allowed'
+  | 'service_ephemeral_storage_limit_overwrite_max_allowed'
+> {
+  return {
+    ephemeral_storage_request: defaultSize.build.ephemeralStorage,
+    ephemeral_storage_limit: defaultSize.build.ephemeralStorage,
+    helper_ephemeral_storage_request: defaultSize.helper.ephemeralStorage,
+    helper_ephemeral_storage_limit: defaultSize.helper.ephemeralStorage,
+    service_ephemeral_storage_request: defaultSize.service.ephemeralStorage,
+    service_ephemeral_storage_limit: defaultSize.service.ephemeralStorage,
+    ephemeral_storage_request_overwrite_max_allowed: largest.build.ephemeralStorage,
+    ephemeral_storage_limit_overwrite_max_allowed: largest.build.ephemeralStorage,
+    helper_ephemeral_storage_request_overwrite_max_allowed: largest.helper.ephemeralStorage,
+    helper_ephemeral_storage_limit_overwrite_max_allowed: largest.helper.ephemeralStorage,
+    service_ephemeral_storage_request_overwrite_max_allowed: largest.service.ephemeralStorage,
+    service_ephemeral_storage_limit_overwrite_max_allowed: largest.service.ephemeralStorage,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { INodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import type { INodeSelectorRequirementWithMinValues } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodeSelectorRequirementWithMinValues';
 import { ciDisruption, type NodePoolShape } from './ci-node-shapes';
+import { nodePoolDisruption } from './node-pool-disruption';
 
 /** Instance requirements: architecture, capacity type, category, family, generation, size. */
 export function nodePoolRequirements(
@@ -54,19 +55,16 @@ export function nodePoolManifest(
           terminationGracePeriod: ciDisruption.terminationGracePeriod,
         },
       },
-      disruption: {
+      disruption: nodePoolDisruption({
+        // Busy CI nodes are never consolidated: a node goes when its last job has.
         consolidationPolicy: 'WhenEmpty',
         consolidateAfter: lifetime.consolidateAfter,
         budgets: [
           { nodes: '100%', reasons: ['Empty'] },
-          {
-            nodes: '0',
-            reasons: ['Drifted', 'Underutilized'],
-            ...ciDisruption.workingHours,
-          },
-          { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted', 'Underutilized'] },
+          { nodes: '0', reasons: ['Drifted'], ...ciDisruption.workingHours },
+          { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted'] },
         ],
-      },
+      }),
       ...(limits ? { limits } : {}),
     },
   };

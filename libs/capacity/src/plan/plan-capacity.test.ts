@@ -69,7 +69,10 @@ describe('planCapacity', () => {
       fixtureInput({
         sizeClasses: {
           ...fixtureInput().sizeClasses,
-          small: { ...fixtureInput().sizeClasses.small!, build: { cpu: '500m', memory: '6Gi' } },
+          small: {
+            ...fixtureInput().sizeClasses.small!,
+            build: { cpu: '500m', memory: '6Gi', ephemeralStorage: '6Gi' },
+          },
         },
       }),
     );

@@ -67,5 +67,10 @@ export const ci: ClusterSpec = {
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of ~100 nodes and 1,000+ pods stays far inside the /18s.
   podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
+  // VPC IPAM monitors this VPC and Datadog collects AWS/IPAM: see ObservabilitySpec.subnetIpUsage.
+  observability: {
+    datadogSite: 'datadoghq.eu',
+    logs: { type: 'datadog' },
+    subnetIpUsage: 'vpc-ipam',
+  },
 };

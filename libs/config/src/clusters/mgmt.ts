@@ -54,5 +54,10 @@ export const mgmt: ClusterSpec = {
       },
     ],
   },
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
+  // VPC IPAM monitors this VPC and Datadog collects AWS/IPAM: see ObservabilitySpec.subnetIpUsage.
+  observability: {
+    datadogSite: 'datadoghq.eu',
+    logs: { type: 'datadog' },
+    subnetIpUsage: 'vpc-ipam',
+  },
 };

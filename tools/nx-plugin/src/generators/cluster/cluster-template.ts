@@ -25,8 +25,10 @@ const podNetworking = `
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of nodes and pods stays far inside the /18s.
   podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
-  // Where the node agents send telemetry: the same Datadog site and log route as ci.
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },`;
+  // Where the node agents send telemetry: the same Datadog site and log route as ci. Subnet
+  // usage from VPC IPAM as on ci: the IPAM must monitor this VPC and Datadog collect AWS/IPAM
+  // (docs/runbooks/observability/subnet-free-ips.md, Prerequisites), or set 'none'.
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' }, subnetIpUsage: 'vpc-ipam' },`;
 
 /**
  * The cluster file. Node subnets are /18s, as on ci: every pod takes a VPC IP, and /24s ran dry
