@@ -1,10 +1,12 @@
 import { re2Library } from '../cel/cel-library';
+import { ecmaScriptEquivalent } from './re2-in-ecmascript';
 
 /**
  * The API server matches a CRD's `pattern` with Go's `regexp` (RE2 syntax: `(?i)`, `\z`, `\pL`,
  * `[[:alpha:]]`; no lookaround, no backreferences; `\s` is ASCII whitespace only), searching the
  * string, not anchoring it. So does this, with @bufbuild/re2 (a port of RE2/J, the engine CEL's
- * `matches()` uses here too). Each pattern is compiled once per process.
+ * `matches()` uses here too). Each pattern is compiled once per process; a pattern in the syntax
+ * both engines read alike is then matched by V8's own engine (re2-in-ecmascript.ts).
  */
 const compiled = new Map<string, { test(text: string): boolean } | { problem: string }>();
 
@@ -12,7 +14,8 @@ function compiledPattern(pattern: string) {
   let found = compiled.get(pattern);
   if (!found) {
     try {
-      found = re2Library().RE2JS.compile(pattern);
+      const re2 = re2Library().RE2JS.compile(pattern);
+      found = ecmaScriptEquivalent(pattern) ?? re2;
     } catch (error) {
       found = { problem: (error as Error).message };
     }
