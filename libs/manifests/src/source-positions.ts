@@ -10,8 +10,7 @@ type Position = { line: number; column: number };
  * of `gitops validate`'s start-up. (Its Node entry is CommonJS for `import` too: one instance.)
  */
 let yamlPackage: typeof import('yaml') | undefined;
-const yaml = () =>
-  (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+const yaml = () => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /**
  * The `yaml` package's syntax tree of one file, built on first use: locating a field costs a
