@@ -29,3 +29,7 @@ export * from './manifests/rendered-inputs';
 export * from './plan/plan-cluster-capacity';
 export * from './plan/pool-findings';
 export * from './plan/root-volume-plan';
+export * from './pricing/on-demand-prices';
+export * from './peak/warm-headroom';
+export * from './cost/load-hours';
+export * from './cost/cost-plan';

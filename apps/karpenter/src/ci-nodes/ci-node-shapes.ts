@@ -1,4 +1,4 @@
-import { ciNodePools, type CiNodePool } from '@platform/config';
+import { ciNodePools, loadProfile, workingHoursSchedules, type CiNodePool } from '@platform/config';
 
 /**
  * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
@@ -79,8 +79,11 @@ export const ciAmiAlias = 'al2023@v20260818';
  */
 export const ciDisruption = {
   consolidateAfter: '5m',
-  /** Weekdays 07:00–19:00 UTC: no voluntary replacement of nodes that run jobs. */
-  workingHours: { schedule: '0 7 * * mon-fri', duration: '12h' },
+  /** The working hours of the load profile (libs/config): no voluntary replacement of nodes that run jobs. */
+  workingHours: {
+    schedule: workingHoursSchedules(loadProfile).start,
+    duration: workingHoursSchedules(loadProfile).duration,
+  },
   /** Outside working hours, a tenth of the nodes at a time. */
   offHoursNodes: '10%',
   /** A week: AMI and kernel patches reach every node at least weekly. */

@@ -59,20 +59,29 @@ describe('the CI NodePools', () => {
     }
   });
 
-  it('raise the limits when the planned peak grows', () => {
+  it('raise the limits when the planned peak or its warm headroom grows', () => {
     const shape = nodePoolShapes[0]!;
     const plan = renderTimePlan(ci);
-    const doubled = {
+    const doubled = <T extends { capacity: { cpuMillis: number } } | undefined>(peak: T): T =>
+      peak && { ...peak, capacity: { ...peak.capacity, cpuMillis: peak.capacity.cpuMillis * 2 } };
+    const grown = (which: 'peak' | 'buffer') => ({
       ...plan,
-      pools: plan.pools.map((pool) => {
-        if (!pool.peak) return pool;
-        const capacity = { ...pool.peak.capacity, cpuMillis: pool.peak.capacity.cpuMillis * 2 };
-        return { ...pool, peak: { ...pool.peak, capacity } };
-      }),
+      pools: plan.pools.map((pool) =>
+        which === 'peak'
+          ? { ...pool, peak: doubled(pool.peak), buffer: undefined }
+          : pool.buffer && {
+              ...pool,
+              buffer: { ...pool.buffer, withPeak: doubled(pool.buffer.withPeak) },
+            },
+      ),
+    });
+    const limit = (p: typeof plan) => Number(peakLimits(shape, p).cpu);
+    expect(limit(grown('buffer'))).toBeGreaterThan(limit(plan));
+    const withoutHeadroom = {
+      ...plan,
+      pools: plan.pools.map((pool) => ({ ...pool, buffer: undefined })),
     };
-    expect(Number(peakLimits(shape, doubled).cpu)).toBeGreaterThan(
-      Number(peakLimits(shape, plan).cpu),
-    );
+    expect(limit(grown('peak'))).toBeGreaterThan(limit(withoutHeadroom));
   });
 
   it('never consolidate busy nodes, keep drift replacement out of working hours, and empty nodes short-lived', () => {

@@ -1,4 +1,13 @@
-import type { ClusterSpec, JobSizeClass, PodNetworkingSpec } from '@platform/config';
+import type {
+  ClusterSpec,
+  JobSizeClass,
+  LoadProfile,
+  PodNetworkingSpec,
+  WarmHeadroom,
+} from '@platform/config';
+import { planCost, type CostPlan } from '../cost/cost-plan';
+import { poolBuffers } from '../peak/warm-headroom';
+import type { PriceSource } from '../pricing/on-demand-prices';
 import { addressesPerPrefix } from '../node/max-pods';
 import type { InstanceTypeSpec } from '../catalog/instance-type';
 import {
@@ -20,10 +29,11 @@ import type { TypeFit } from '../peak/type-fit';
 import type { DaemonSetLoad } from '../workload/daemon-set-load';
 import { jobPodEphemeralStorageMiB, jobPodRequests } from '../workload/job-pod';
 import type { CapacityFinding } from './capacity-finding';
+import { CapacityInputError } from './capacity-input-error';
 import { kubeletFindings, zoneFindings } from './network-findings';
 import { nodeClassSubnets } from './node-class-subnets';
 import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
-import { planPool, type PoolPlan } from './pool-plan';
+import { busiestPeak, planPool, type PoolPlan } from './pool-plan';
 import {
   nodeDiskCandidates,
   planRootVolume,
@@ -48,6 +58,12 @@ export interface CapacityPlanInput {
   vmMemoryOverheadPercent: number;
   maxMainClassWaste: number;
   nodeDisk: NodeDiskInput;
+  /** The week the cost figures price (libs/config ci-jobs load-profile.ts). */
+  loadProfile: LoadProfile;
+  /** The warm headroom each pool's CapacityBuffer holds in working hours. */
+  headroom: WarmHeadroom;
+  /** Where the catalog's prices come from. */
+  priceSource: PriceSource;
 }
 
 export interface CapacityPlan {
@@ -63,10 +79,12 @@ export interface CapacityPlan {
   rootVolumes: RootVolumePlan[];
   zones: ZoneDemand[];
   runnerManagers: { pods: number; concurrency?: number };
+  /** What the pools cost at the peak, on an ordinary hour and for their buffers, per day. */
+  cost: CostPlan;
   findings: CapacityFinding[];
 }
 
-export class CapacityInputError extends Error {}
+export { CapacityInputError } from './capacity-input-error';
 
 /** The whole plan: pools at the peak, the worst-zone address demand, and every finding. */
 export function planCapacity(input: CapacityPlanInput): CapacityPlan {
@@ -129,6 +147,15 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     rootVolumes,
     zones,
     runnerManagers: { pods: runnerPods, concurrency },
+    cost: planCost(pools, {
+      clusterRegion: input.cluster.aws.region,
+      prices: input.priceSource,
+      profile: input.loadProfile,
+      peak: input.peak,
+      pools: input.pools,
+      headroomPipelines: input.headroom.pipelines,
+      jobRequests,
+    }),
     findings,
   };
 }
@@ -140,6 +167,13 @@ function planPools(
   findings: CapacityFinding[],
 ): PoolPlan[] {
   const fitsByNodeClass = new Map<NodeClassSettings, Map<string, TypeFit>>();
+  const footprints = Object.fromEntries(
+    Object.entries(input.sizeClasses).map(([name, c]) => [
+      name,
+      { ...jobRequests[name]!, ephemeralStorageMiB: jobPodEphemeralStorageMiB(c) },
+    ]),
+  );
+  const buffers = poolBuffers(input.peak, input.pools, input.headroom.pipelines, footprints);
   const plans = peakJobsPerPool(input.peak, input.pools).flatMap(({ pool: name, jobsByClass }) => {
     const pool = input.nodePools.find((p) => p.name === name);
     if (!pool) {
@@ -164,13 +198,12 @@ function planPools(
     const zones = [
       ...new Set(nodeClassSubnets(nodeClass, input.cluster, []).map((s) => s.availabilityZone)),
     ];
-    const plan = planPool(pool, jobsByClass, {
-      ...input,
-      networking,
-      nodeClass,
-      jobRequests,
-      zones,
-    });
+    const plan = planPool(
+      pool,
+      jobsByClass,
+      { ...input, networking, nodeClass, jobRequests, zones },
+      buffers.find((b) => b.pool === name),
+    );
     const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
     plan.fits.forEach((fit) => fits.set(fit.type.name, fit));
     fitsByNodeClass.set(nodeClass, fits);
@@ -190,14 +223,14 @@ function addressDemands(
   cluster: ClusterSpec,
 ): AddressDemand[] {
   const demands = pools.flatMap((pool): AddressDemand[] =>
-    pool.peak && pool.nodeAddresses
+    busiestPeak(pool) && pool.nodeAddresses
       ? [
           {
             consumer: `NodePool ${pool.name}`,
             zones: pool.zones,
-            prefixes: pool.peak.nodes * pool.nodeAddresses.prefixes,
+            prefixes: busiestPeak(pool)!.nodes * pool.nodeAddresses.prefixes,
             addresses:
-              pool.peak.nodes *
+              busiestPeak(pool)!.nodes *
               (pool.nodeAddresses.addresses - addressesPerPrefix * pool.nodeAddresses.prefixes),
           },
         ]

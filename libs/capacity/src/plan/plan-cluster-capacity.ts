@@ -5,10 +5,13 @@ import {
   inventoryFiles,
   jobNodeDisk,
   jobSizeClasses,
+  loadProfile,
   peakLoad,
+  warmHeadroom,
   type ClusterSpec,
 } from '@platform/config';
 import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import { onDemandPriceSource } from '../pricing/on-demand-prices';
 import { readRenderedInputs, type RenderedFile } from '../manifests/rendered-inputs';
 import { defaultVmMemoryOverheadPercent } from '../node/kubelet-reservations';
 import { memoryMiB } from '../quantity/quantity';
@@ -59,5 +62,8 @@ export function sharedPlanInput(
       imagesPerJobMiB: memoryMiB(jobNodeDisk.imagesPerJob),
       systemMiB: memoryMiB(jobNodeDisk.system),
     },
+    loadProfile,
+    headroom: warmHeadroom,
+    priceSource: onDemandPriceSource,
   };
 }

@@ -9,8 +9,12 @@ describe('capacity report', () => {
     const svg = capacitySvg(planCapacity(fixtureInput()));
     expect(capacitySvg(planCapacity(fixtureInput()))).toBe(svg);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg.match(/<rect x="250"/g)?.length).toBe(2 * (3 * 3 + 3));
+    // Per pool: CPU, memory, limits; per zone one; per pool: peak, ordinary hours, headroom cost.
+    expect(svg.match(/<rect x="250"/g)?.length).toBe(2 * (3 * 3 + 3 + 3 * 3));
     expect(svg).toContain('eu-west-1a (test-nodes-a)');
+    expect(svg).toMatch(
+      /Cost per working day: \$[\d.]+ \(on-demand, us-east-1 prices of Karpenter v1\.14\.1, 2026-07-06\)/,
+    );
   });
 
   it('colours a zone red and lists the finding when its subnets are short', () => {

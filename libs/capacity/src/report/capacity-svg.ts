@@ -1,4 +1,5 @@
 import type { CapacityPlan } from '../plan/plan-capacity';
+import { formatUsd } from '../pricing/on-demand-prices';
 
 /**
  * The plan as a hand-written SVG: per pool, the share of allocatable CPU and memory the peak
@@ -87,13 +88,46 @@ function zoneBars(plan: CapacityPlan): Bar[] {
   });
 }
 
+/** Per pool, its share of a working day's cost, split into peak, ordinary hours and headroom. */
+function costBars(plan: CapacityPlan): Bar[] {
+  const { cost } = plan;
+  const h = cost.hours;
+  const total = cost.usdPerWorkingDay.total;
+  const share = (usd: number) => (total > 0 ? usd / total : 0);
+  return cost.pools.flatMap((pool): Bar[] => [
+    {
+      label: `${pool.pool} at the peak`,
+      share: share(pool.peak.usdPerHour * h.peak),
+      text: `${formatUsd(pool.peak.usdPerHour * h.peak)} (${pool.peak.nodes} nodes × ${formatUsd(pool.peak.usdPerNodeHour)} × ${Number(h.peak.toFixed(2))} h)`,
+      kind: 'usage',
+    },
+    {
+      label: `${pool.pool} ordinary hours`,
+      share: share(pool.typical.usdPerHour * h.typical),
+      text: `${formatUsd(pool.typical.usdPerHour * h.typical)} (${pool.typical.nodes} nodes × ${formatUsd(pool.typical.usdPerNodeHour)} × ${Number(h.typical.toFixed(2))} h)`,
+      kind: 'usage',
+    },
+    {
+      label: `${pool.pool} warm headroom`,
+      share: share(pool.buffer.usdPerHour * h.working),
+      text: `${formatUsd(pool.buffer.usdPerHour * h.working)} (${pool.buffer.nodes} nodes × ${formatUsd(pool.buffer.usdPerNodeHour)} × ${h.working} h)`,
+      kind: 'usage',
+    },
+  ]);
+}
+
 export function capacitySvg(plan: CapacityPlan): string {
+  const { cost } = plan;
   const sections = [
     {
       title: `NodePools at the peak (${plan.peakJobs} jobs): share of allocatable requested`,
       bars: poolBars(plan),
     },
     { title: 'Subnet addresses per zone at the peak, worst zone skew', bars: zoneBars(plan) },
+    {
+      title: `Cost per working day: ${formatUsd(cost.usdPerWorkingDay.total)} (on-demand, ${cost.prices.region} prices of Karpenter ${cost.prices.karpenterVersion}, ${cost.prices.generatedAt.slice(0, 10)}); share of the day`,
+      bars: costBars(plan),
+    },
   ];
   const parts: string[] = [];
   let y = 10;

@@ -1,5 +1,6 @@
 import type { ClusterSpec, JobSizeClass } from '@platform/config';
 import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import { onDemandPriceSource } from '../pricing/on-demand-prices';
 import type { NodeClassSettings } from '../node/node-class-settings';
 import type { NodePoolSettings } from '../peak/node-pool-settings';
 import type { CapacityPlanInput } from '../plan/plan-capacity';
@@ -105,6 +106,15 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     vmMemoryOverheadPercent: 0.075,
     maxMainClassWaste: 0.5,
     nodeDisk: { imagesPerJobMiB: 3 * 1024, systemMiB: 10 * 1024 },
+    loadProfile: {
+      workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      workingHours: { start: 8, end: 18 },
+      pipelinesPerHour: 3,
+      pipelineMinutes: 20,
+      peakShare: 0.2,
+    },
+    headroom: { pipelines: 0 },
+    priceSource: onDemandPriceSource,
     ...overrides,
   };
 }
