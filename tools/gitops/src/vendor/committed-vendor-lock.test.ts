@@ -24,7 +24,11 @@ function upstreamCopy(artifact: LockedArtifact): {
   mention: string;
   digestRecorded: boolean;
 } {
-  const named = (file: string, digestRecorded: boolean) => ({ file, mention: file, digestRecorded });
+  const named = (file: string, digestRecorded: boolean) => ({
+    file,
+    mention: file,
+    digestRecorded,
+  });
   if (artifact.kind === 'chart') return named(`charts/${basename(artifact.path)}`, true);
   if (artifact.path.startsWith('vendor/argocd/'))
     return named(`argocd/${basename(artifact.path)}`, true);
