@@ -69,10 +69,9 @@ describe('the CI NodePools', () => {
       pools: plan.pools.map((pool) =>
         which === 'peak'
           ? { ...pool, peak: doubled(pool.peak), buffer: undefined }
-          : pool.buffer && {
-              ...pool,
-              buffer: { ...pool.buffer, withPeak: doubled(pool.buffer.withPeak) },
-            },
+          : pool.buffer
+            ? { ...pool, buffer: { ...pool.buffer, withPeak: doubled(pool.buffer.withPeak) } }
+            : pool,
       ),
     });
     const limit = (p: typeof plan) => Number(peakLimits(shape, p).cpu);
