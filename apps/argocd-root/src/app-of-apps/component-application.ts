@@ -25,6 +25,13 @@ export function componentApplication(
     path: componentDirectory(cluster.name, component.app, component.name),
   };
   if (component.chart) source.directory = { exclude: helmValuesFileName };
+  const ignored = (component.ignoreDifferences ?? []).map((field) => ({
+    group: field.group,
+    kind: field.kind,
+    ...(field.name ? { name: field.name } : {}),
+    ...(field.namespace ? { namespace: field.namespace } : {}),
+    jsonPointers: [...field.jsonPointers],
+  }));
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -39,7 +46,11 @@ export function componentApplication(
       project: projectName(component),
       source,
       destination: { name: argocdDestinationName(cluster), namespace: component.namespace },
-      syncPolicy: automatedSyncPolicy({ serverSideApply: component.serverSideApply }),
+      ...(ignored.length > 0 ? { ignoreDifferences: ignored } : {}),
+      syncPolicy: automatedSyncPolicy({
+        serverSideApply: component.serverSideApply,
+        respectIgnoreDifferences: ignored.length > 0,
+      }),
     },
   };
 }

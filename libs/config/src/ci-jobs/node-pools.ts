@@ -1,3 +1,5 @@
+import { namespaces } from '../namespaces';
+
 /**
  * The identity of the CI cluster's Karpenter node pools: names, the label that selects them and
  * the taints that keep everything else off them. Karpenter renders its NodePools from this; the
@@ -16,6 +18,8 @@ export interface CiNodePool {
   architecture: 'amd64' | 'arm64';
   /** Only pods that tolerate every taint (job pods of the right runner, node agents) land here. */
   taints: NodeTaint[];
+  /** The namespace of the job pods that land here (and of the pool's warm-headroom buffer). */
+  jobNamespace: string;
 }
 
 /** The label Karpenter sets on every node it launches, naming its NodePool. */
@@ -30,11 +34,26 @@ const privilegedJobsTaint: NodeTaint = {
 
 export const ciNodePools = {
   /** Ordinary jobs on amd64: spot first, on-demand when spot is short. */
-  ciJobs: { name: 'ci-jobs', architecture: 'amd64', taints: [jobsTaint] },
+  ciJobs: {
+    name: 'ci-jobs',
+    architecture: 'amd64',
+    taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
+  },
   /** Ordinary jobs on Graviton. */
-  ciJobsArm64: { name: 'ci-jobs-arm64', architecture: 'arm64', taints: [jobsTaint] },
+  ciJobsArm64: {
+    name: 'ci-jobs-arm64',
+    architecture: 'arm64',
+    taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
+  },
   /** Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind. */
-  ciPrivileged: { name: 'ci-privileged', architecture: 'amd64', taints: [privilegedJobsTaint] },
+  ciPrivileged: {
+    name: 'ci-privileged',
+    architecture: 'amd64',
+    taints: [privilegedJobsTaint],
+    jobNamespace: namespaces.ciJobsPrivileged,
+  },
 } as const satisfies Record<string, CiNodePool>;
 
 export const allCiNodePools: readonly CiNodePool[] = Object.values(ciNodePools);

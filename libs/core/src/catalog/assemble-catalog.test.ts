@@ -63,6 +63,24 @@ describe('the catalog assembled from component files', () => {
       'exemptions[0].reason',
       'is empty: say why',
     ],
+    [
+      {
+        ignoreDifferences: [
+          { group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'], reason: ' ' },
+        ],
+      },
+      'ignoreDifferences[0].reason',
+      'is empty: say who owns the field',
+    ],
+    [
+      {
+        ignoreDifferences: [
+          { group: 'apps', kind: 'Deployment', jsonPointers: ['spec.replicas'], reason: 'HPA' },
+        ],
+      },
+      'ignoreDifferences[0].jsonPointers[0]',
+      '"spec.replicas" is not a JSON pointer (starts with /)',
+    ],
   ])('names the file and field of a bad entry: %j', (change, field, message) => {
     expect(issuesOf({ ...valid, ...change })).toEqual([
       ['apps/demo/src/broken/component.ts', field, message],

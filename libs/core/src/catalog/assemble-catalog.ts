@@ -80,6 +80,15 @@ function checkComponent(inventory: Inventory, component: LoadedComponent, add: A
   (definition.exemptions ?? []).forEach((exemption, index) => {
     if (!exemption.reason?.trim()) add(`exemptions[${index}].reason`, 'is empty: say why');
   });
+  (definition.ignoreDifferences ?? []).forEach((ignored, index) => {
+    const at = `ignoreDifferences[${index}]`;
+    if (!ignored.reason?.trim()) add(`${at}.reason`, 'is empty: say who owns the field');
+    if (ignored.jsonPointers.length === 0) add(`${at}.jsonPointers`, 'names no field');
+    ignored.jsonPointers.forEach((pointer, i) => {
+      if (!pointer.startsWith('/'))
+        add(`${at}.jsonPointers[${i}]`, `"${pointer}" is not a JSON pointer (starts with /)`);
+    });
+  });
 }
 
 function checkNamespaces(definition: Partial<ComponentDefinition<unknown>>, add: AddIssue) {
