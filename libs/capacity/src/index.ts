@@ -33,3 +33,6 @@ export * from './pricing/on-demand-prices';
 export * from './peak/warm-headroom';
 export * from './cost/load-hours';
 export * from './cost/cost-plan';
+export * from './pricing/architecture-price-adjustment';
+export * from './manifests/read-node-overlay';
+export * from './plan/overlay-findings';

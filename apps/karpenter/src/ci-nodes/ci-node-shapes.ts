@@ -54,6 +54,16 @@ export const nodePoolShapes: readonly NodePoolShape[] = [
     generationAbove: 6,
   },
   {
+    // Graviton first (the graviton-first NodeOverlay), the ci-jobs families when it cannot launch.
+    pool: ciNodePools.ciJobsMultiArch,
+    nodeClass: ciNodeClasses.jobs.name,
+    capacityTypes: ['spot', 'on-demand'],
+    categories: ['c', 'm', 'r'],
+    families: ['c7g', 'm7g', 'r7g', 'c6i', 'c7i', 'm6i', 'm7i', 'r6i', 'r7i'],
+    sizes,
+    generationAbove: 5,
+  },
+  {
     pool: ciNodePools.ciPrivileged,
     nodeClass: ciNodeClasses.privileged.name,
     // Image builds that push at the end lose the whole build on a spot interruption.

@@ -1,5 +1,6 @@
 import type { INodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import type { INodeSelectorRequirementWithMinValues } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodeSelectorRequirementWithMinValues';
+import { poolArchitectures } from '@platform/config';
 import { ciDisruption, type NodePoolShape } from './ci-node-shapes';
 import { nodePoolDisruption } from './node-pool-disruption';
 
@@ -8,7 +9,7 @@ export function nodePoolRequirements(
   shape: NodePoolShape,
 ): INodeSelectorRequirementWithMinValues[] {
   return [
-    { key: 'kubernetes.io/arch', operator: 'In', values: [shape.pool.architecture] },
+    { key: 'kubernetes.io/arch', operator: 'In', values: poolArchitectures(shape.pool) },
     { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
     { key: 'karpenter.sh/capacity-type', operator: 'In', values: [...shape.capacityTypes] },
     { key: 'karpenter.k8s.aws/instance-category', operator: 'In', values: [...shape.categories] },

@@ -1,6 +1,6 @@
 import type { IPodTemplate } from 'kubernetes-models/v1/PodTemplate';
 import { formatCpu, formatMemory, type JobFootprint } from '@platform/capacity';
-import type { CiNodePool } from '@platform/config';
+import { nodePoolLabel, type CiNodePool } from '@platform/config';
 
 /**
  * `autoscaling.x-k8s.io/v1beta1` CapacityBuffer, the fields this platform sets, written against

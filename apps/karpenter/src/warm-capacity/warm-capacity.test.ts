@@ -6,10 +6,12 @@ import {
   mostCommonClass,
   formatCpu,
   formatMemory,
+  sharedPlanInput,
 } from '@platform/capacity';
 import {
   allCiNodePools,
-  ciNodePools,
+  clusterByName,
+  inventory,
   jobSizeClasses,
   loadProfile,
   peakLoad,
@@ -24,11 +26,7 @@ const objects = committedObjects('rendered/ci/karpenter/warm-capacity');
 const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
 const named = (kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name)!;
-const pools = {
-  ordinary: ciNodePools.ciJobs.name,
-  arm64: ciNodePools.ciJobsArm64.name,
-  privileged: ciNodePools.ciPrivileged.name,
-};
+const { pools } = sharedPlanInput(clusterByName(inventory, 'ci'));
 const footprints = Object.fromEntries(
   Object.entries(jobSizeClasses).map(([name, c]) => [
     name,

@@ -33,6 +33,8 @@ import { CapacityInputError } from './capacity-input-error';
 import { kubeletFindings, zoneFindings } from './network-findings';
 import { nodeClassSubnets } from './node-class-subnets';
 import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
+import { overlayFindings, overlayMatches } from './overlay-findings';
+import type { NodeOverlaySettings } from '../manifests/read-node-overlay';
 import { busiestPeak, planPool, type PoolPlan } from './pool-plan';
 import {
   nodeDiskCandidates,
@@ -64,6 +66,10 @@ export interface CapacityPlanInput {
   headroom: WarmHeadroom;
   /** Where the catalog's prices come from. */
   priceSource: PriceSource;
+  /** Multi-arch pools and the architecture each prefers. */
+  preferredArchitectures?: Readonly<Record<string, 'amd64' | 'arm64'>>;
+  /** Rendered NodeOverlays: each must match some NodePool's instance types. */
+  nodeOverlays?: readonly NodeOverlaySettings[];
 }
 
 export interface CapacityPlan {
@@ -81,6 +87,14 @@ export interface CapacityPlan {
   runnerManagers: { pods: number; concurrency?: number };
   /** What the pools cost at the peak, on an ordinary hour and for their buffers, per day. */
   cost: CostPlan;
+  /** Each rendered NodeOverlay, its price change and how many pool instance types it matches. */
+  overlays: {
+    name: string;
+    file: string;
+    priceAdjustment?: string;
+    price?: string;
+    matches: number;
+  }[];
   findings: CapacityFinding[];
 }
 
@@ -111,6 +125,7 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
   );
   const mainClass = mainSizeClass(input.peak);
   const pools = planPools(input, networking, jobRequests, findings);
+  findings.push(...overlayFindings(input.nodeOverlays ?? [], input.nodePools, input.catalog));
   for (const pool of pools) {
     findings.push(...poolPeakFindings(pool, jobRequests, mainClass, input.maxMainClassWaste));
   }
@@ -147,6 +162,13 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     rootVolumes,
     zones,
     runnerManagers: { pods: runnerPods, concurrency },
+    overlays: (input.nodeOverlays ?? []).map((overlay) => ({
+      name: overlay.name,
+      file: overlay.file,
+      ...(overlay.priceAdjustment ? { priceAdjustment: overlay.priceAdjustment } : {}),
+      ...(overlay.price ? { price: overlay.price } : {}),
+      matches: overlayMatches(overlay, input.nodePools, input.catalog).length,
+    })),
     cost: planCost(pools, {
       clusterRegion: input.cluster.aws.region,
       prices: input.priceSource,

@@ -37,6 +37,7 @@ export function planClusterCapacity(
     nodeClasses: rendered.nodeClasses,
     daemonSets: [...eksAddOnDaemonSets, ...rendered.daemonSets],
     runnerManagers: rendered.runnerManagers,
+    nodeOverlays: rendered.nodeOverlays,
     ...overrides,
   });
 }
@@ -55,7 +56,11 @@ export function sharedPlanInput(
       ordinary: ciNodePools.ciJobs.name,
       arm64: ciNodePools.ciJobsArm64.name,
       privileged: ciNodePools.ciPrivileged.name,
+      multiArch: ciNodePools.ciJobsMultiArch.name,
     },
+    preferredArchitectures: Object.fromEntries(
+      allCiNodePools.filter((p) => p.fallbackArchitecture).map((p) => [p.name, p.architecture]),
+    ),
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
     nodeDisk: {

@@ -32,6 +32,10 @@ export interface PoolPlan {
   zones: string[];
   /** Its warm headroom (CapacityBuffer); absent when it has none. */
   buffer?: PoolBufferPlan;
+  /** A multi-arch pool: the architecture it prefers (its `peak` uses only those types). */
+  preferredArchitecture?: 'amd64' | 'arm64';
+  /** A multi-arch pool's peak on its other architecture: the pool without its preference. */
+  fallbackPeak?: PoolPeakOnType;
 }
 
 /** A pool's CapacityBuffer: the nodes it keeps warm alone, and the pool at the peak with it. */
@@ -55,6 +59,8 @@ export interface PoolPlanContext {
   jobRequests: Readonly<Record<string, Resources>>;
   vmMemoryOverheadPercent: number;
   zones: string[];
+  /** Multi-arch pools and the architecture each prefers (a NodeOverlay makes Karpenter prefer it). */
+  preferredArchitectures?: Readonly<Record<string, 'amd64' | 'arm64'>>;
 }
 
 /** Catalog types a NodePool's requirements allow (requirements on zones or capacity types aside). */
@@ -75,11 +81,15 @@ export function planPool(
   buffer?: PoolBuffer,
 ): PoolPlan {
   const fits = selectableTypes(pool, context.catalog).map((type) => fitType(pool, type, context));
-  const candidates = fits.flatMap((fit) => {
-    const peak = peakOnType(fit, jobsByClass, context.jobRequests);
-    return peak ? [peak] : [];
-  });
-  const peak = choosePeakType(candidates);
+  const preferred = context.preferredArchitectures?.[pool.name];
+  const onArchitecture = (keep: (arch: string) => boolean) =>
+    choosePeakType(
+      fits
+        .filter((fit) => keep(fit.type.architecture))
+        .flatMap((fit) => peakOnType(fit, jobsByClass, context.jobRequests) ?? []),
+    );
+  const peak = onArchitecture((arch) => !preferred || arch === preferred);
+  const fallbackPeak = preferred ? onArchitecture((arch) => arch !== preferred) : undefined;
   const chosenFit = fits.find((fit) => fit.type.name === peak?.instanceType);
   const bufferPlan =
     buffer && planBuffer(buffer, fits, chosenFit, jobsByClass, context.jobRequests);
@@ -103,6 +113,8 @@ export function planPool(
     limits: pool.limits,
     zones: poolZones(pool, context.zones),
     ...(bufferPlan ? { buffer: bufferPlan } : {}),
+    ...(preferred ? { preferredArchitecture: preferred } : {}),
+    ...(fallbackPeak ? { fallbackPeak } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import type { CapacityPlan } from '../plan/plan-capacity';
 import { formatCapacityFinding } from '../plan/capacity-finding';
 import { formatCpu, formatMemory } from '../quantity/quantity';
 import { formatDisk, formatEviction } from '../plan/root-volume-plan';
-import { formatCostReport } from './format-cost-report';
+import { formatCostReport, formatPreferenceReport } from './format-cost-report';
 import { formatTable } from './text-table';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -49,6 +49,8 @@ export function formatCapacityReport(plan: CapacityPlan): string {
     ...warmHeadroomLines(plan),
     '',
     ...formatCostReport(plan.cost),
+    '',
+    ...formatPreferenceReport(plan.cost, plan.overlays),
     '',
     ...rootVolumeLines(plan),
     '',

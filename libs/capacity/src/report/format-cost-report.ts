@@ -30,6 +30,36 @@ export function profileLine(cost: CostPlan): string {
   return `Load profile (libs/config/src/ci-jobs/load-profile.ts): ${days}, ${span} (${hours(h.working)}); peak ${pipelines.peak} pipelines for ${pct(profile.peakShare)} of it (${hours(h.peak)}); otherwise ${profile.pipelinesPerHour} pipelines/h × ${profile.pipelineMinutes} min = ${Number(pipelines.typical.toFixed(2))} at once (${hours(h.typical)}); warm headroom ${pipelines.headroom} pipeline burst(s) all ${hours(h.working)}.`;
 }
 
+/** Graviton first: the overlays, the multi-arch pools with and without the preference, a what-if. */
+export function formatPreferenceReport(
+  cost: CostPlan,
+  overlays: readonly { name: string; priceAdjustment?: string; price?: string; matches: number }[],
+): string[] {
+  const { preference } = cost;
+  const day = (usd: { with: number; without: number }) =>
+    `${formatUsd(usd.with)} with, ${formatUsd(usd.without)} without (${formatUsd(usd.without - usd.with)} saved)`;
+  const whatIf = preference.ordinaryWhatIf;
+  return [
+    `Graviton first (NodeOverlays: ${overlays.map((o) => `${o.name} ${o.priceAdjustment ?? o.price ?? 'capacity only'} on ${o.matches} pool instance types`).join('; ') || 'none'}):`,
+    ...formatTable(
+      ['pool', 'with the preference (peak / ordinary hour)', 'without it (peak / ordinary hour)'],
+      cost.pools
+        .filter((p) => p.withoutPreference)
+        .map((p) => [
+          p.pool,
+          `${formatNodesCost(p.peak)} / ${formatNodesCost(p.typical)}`,
+          `${formatNodesCost(p.withoutPreference!.peak)} / ${formatNodesCost(p.withoutPreference!.typical)}`,
+        ]),
+    ),
+    `Per working day, multi-arch pools (${preference.pools.join(', ') || 'none'}): ${day(preference.usdPerWorkingDay)}`,
+    ...(whatIf
+      ? [
+          `What if every job of ${whatIf.pool} were multi-arch: peak ${formatNodesCost(whatIf.peak)}, ordinary hour ${formatNodesCost(whatIf.typical)}; per working day ${day(whatIf.usdPerWorkingDay)}`,
+        ]
+      : []),
+  ];
+}
+
 /** The cost section of `gitops capacity`: per pool and hour, then per working day and week. */
 export function formatCostReport(cost: CostPlan): string[] {
   const day = cost.usdPerWorkingDay;

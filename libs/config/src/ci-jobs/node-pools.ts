@@ -15,7 +15,13 @@ export interface NodeTaint {
 export interface CiNodePool {
   /** NodePool name; Karpenter labels its nodes `karpenter.sh/nodepool=<name>`. */
   name: string;
+  /** The architecture of its nodes; for a multi-arch pool, the one it prefers. */
   architecture: 'amd64' | 'arm64';
+  /**
+   * A multi-arch pool also launches this architecture when the preferred one cannot be had; its
+   * jobs' images run on both (they declare it with `multiArchJobs.tag`).
+   */
+  fallbackArchitecture?: 'amd64' | 'arm64';
   /** Only pods that tolerate every taint (job pods of the right runner, node agents) land here. */
   taints: NodeTaint[];
   /** The namespace of the job pods that land here (and of the pool's warm-headroom buffer). */
@@ -47,6 +53,17 @@ export const ciNodePools = {
     taints: [jobsTaint],
     jobNamespace: namespaces.ciJobs,
   },
+  /**
+   * Ordinary jobs whose images are multi-arch: Graviton first (a NodeOverlay lowers the price
+   * Karpenter assumes for its Graviton types), amd64 when Graviton cannot launch.
+   */
+  ciJobsMultiArch: {
+    name: 'ci-jobs-multiarch',
+    architecture: 'arm64',
+    fallbackArchitecture: 'amd64',
+    taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
+  },
   /** Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind. */
   ciPrivileged: {
     name: 'ci-privileged',
@@ -57,3 +74,16 @@ export const ciNodePools = {
 } as const satisfies Record<string, CiNodePool>;
 
 export const allCiNodePools: readonly CiNodePool[] = Object.values(ciNodePools);
+
+/** A pool's architectures: its own, then its fallback. */
+export function poolArchitectures(pool: CiNodePool): ('amd64' | 'arm64')[] {
+  return pool.fallbackArchitecture
+    ? [pool.architecture, pool.fallbackArchitecture]
+    : [pool.architecture];
+}
+
+/**
+ * Jobs whose images run on amd64 and arm64 declare it with this GitLab job tag; only they may use
+ * the multi-arch pool. `peakLoad.multiArchShare` says how many of the ordinary jobs do.
+ */
+export const multiArchJobs = { tag: 'multi-arch', pool: ciNodePools.ciJobsMultiArch } as const;
