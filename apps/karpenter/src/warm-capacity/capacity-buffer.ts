@@ -77,10 +77,8 @@ export function bufferPodTemplate(
       },
       spec: {
         automountServiceAccountToken: false,
-        nodeSelector: {
-          'karpenter.sh/nodepool': pool.name,
-          'kubernetes.io/arch': pool.architecture,
-        },
+        // The pool decides the architecture (a multi-arch pool has two).
+        nodeSelector: { [nodePoolLabel]: pool.name },
         tolerations: pool.taints.map((taint) => ({ ...taint, operator: 'Equal' as const })),
         securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [
