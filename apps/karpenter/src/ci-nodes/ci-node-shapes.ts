@@ -1,4 +1,4 @@
-import { ciNodePools, loadProfile, workingHoursSchedules, type CiNodePool } from '@platform/config';
+import { ciNodePools, type CiNodePool } from '@platform/config';
 
 /**
  * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
@@ -85,15 +85,10 @@ export const ciAmiAlias = 'al2023@v20260818';
 /**
  * Disruption for bursty CI: empty nodes go five minutes after their last job (back to zero
  * when idle); busy nodes are never consolidated (`WhenEmpty`), and replacing drifted nodes waits
- * for the evening.
+ * for the end of the load profile's working hours (libs/config; see node-pool-manifest.ts).
  */
 export const ciDisruption = {
   consolidateAfter: '5m',
-  /** The working hours of the load profile (libs/config): no voluntary replacement of nodes that run jobs. */
-  workingHours: {
-    schedule: workingHoursSchedules(loadProfile).start,
-    duration: workingHoursSchedules(loadProfile).duration,
-  },
   /** Outside working hours, a tenth of the nodes at a time. */
   offHoursNodes: '10%',
   /** A week: AMI and kernel patches reach every node at least weekly. */

@@ -1,6 +1,6 @@
 import type { INodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import type { INodeSelectorRequirementWithMinValues } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodeSelectorRequirementWithMinValues';
-import { poolArchitectures } from '@platform/config';
+import { loadProfile, poolArchitectures, workingHoursSchedules } from '@platform/config';
 import { ciDisruption, type NodePoolShape } from './ci-node-shapes';
 import { nodePoolDisruption } from './node-pool-disruption';
 
@@ -21,6 +21,12 @@ export function nodePoolRequirements(
     },
     { key: 'karpenter.k8s.aws/instance-size', operator: 'In', values: [...shape.sizes] },
   ];
+}
+
+/** When a budget covers the working hours: from their start, for their length. */
+function workingHoursBudget(): { schedule: string; duration: string } {
+  const { start, duration } = workingHoursSchedules(loadProfile);
+  return { schedule: start, duration };
 }
 
 /** A CI NodePool; `limits` come from the capacity plan (see peak-limits.ts). */
@@ -48,7 +54,8 @@ export function nodePoolManifest(
         consolidateAfter: ciDisruption.consolidateAfter,
         budgets: [
           { nodes: '100%', reasons: ['Empty'] },
-          { nodes: '0', reasons: ['Drifted'], ...ciDisruption.workingHours },
+          // The load profile's working hours: no voluntary replacement of nodes that run jobs.
+          { nodes: '0', reasons: ['Drifted'], ...workingHoursBudget() },
           { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted'] },
         ],
       }),
