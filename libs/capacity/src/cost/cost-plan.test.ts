@@ -26,14 +26,8 @@ const input = fixtureInput({
     fixturePool('jobs-arm64', 'arm64'),
     fixturePool('privileged', 'amd64'),
   ],
-  // 08:00–18:00, a fifth at the peak; 3 pipelines an hour of 20 minutes: one at a time otherwise.
-  loadProfile: {
-    workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
-    workingHours: { start: 8, end: 18 },
-    pipelinesPerHour: 3,
-    pipelineMinutes: 20,
-    peakShare: 0.2,
-  },
+  // The fixture's load profile: 08:00–18:00 on five days, a fifth of it at the peak, otherwise
+  // 3 pipelines an hour of 20 minutes (one at a time).
   headroom: { pipelines: 1 },
 });
 
