@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capacitySvg, formatCapacityReport } from '@platform/capacity';
-import { peakLoad, inventory } from '@platform/config';
-import { describe, expect, it } from 'vitest';
+import { capacitySvg, formatCapacityReport, type CapacityPlan } from '@platform/capacity';
+import { loadProfile, peakLoad, inventory } from '@platform/config';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../main';
 import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { repositoryRoot } from '../workspace/repository-root';
@@ -82,6 +82,27 @@ describe('gitops capacity (command)', () => {
       readFileSync(join(repositoryRoot, 'docs', 'capacity.svg'), 'utf8'),
     );
     rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('gives every cost figure with its inputs under --json: prices, profile, nodes × price', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await main(['capacity', '--cluster', 'ci', '--json'], repositoryRoot)).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const [plan] = JSON.parse(written.join('')) as [CapacityPlan];
+    expect(plan.cost.prices).toMatchObject({ region: 'us-east-1', karpenterVersion: 'v1.14.1' });
+    expect(plan.cost.clusterRegion).toBe('eu-west-1');
+    expect(plan.cost.profile).toEqual(loadProfile);
+    for (const pool of plan.cost.pools)
+      for (const load of [pool.peak, pool.typical, pool.buffer])
+        expect(load.usdPerHour).toBeCloseTo(load.nodes * load.usdPerNodeHour, 10);
+    expect(plan.pools.find((p) => p.name === 'ci-jobs')?.buffer?.chunks).toBeGreaterThan(0);
   });
 
   it('exits 1 naming the cluster when nothing is rendered for it', async () => {
