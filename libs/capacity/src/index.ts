@@ -32,6 +32,8 @@ export * from './plan/root-volume-plan';
 export * from './pricing/on-demand-prices';
 export * from './peak/warm-headroom';
 export * from './cost/load-hours';
+export * from './cost/nodes-cost';
+export * from './cost/architecture-preference-cost';
 export * from './cost/cost-plan';
 export * from './pricing/architecture-price-adjustment';
 export * from './manifests/read-node-overlay';

@@ -6,6 +6,7 @@ import {
   mostCommonClass,
   formatCpu,
   formatMemory,
+  jobFootprints,
   sharedPlanInput,
 } from '@platform/capacity';
 import {
@@ -27,12 +28,7 @@ const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
 const named = (kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name)!;
 const { pools } = sharedPlanInput(clusterByName(inventory, 'ci'));
-const footprints = Object.fromEntries(
-  Object.entries(jobSizeClasses).map(([name, c]) => [
-    name,
-    { ...jobPodRequests(c), ephemeralStorageMiB: jobPodEphemeralStorageMiB(c) },
-  ]),
-);
+const footprints = jobFootprints(jobSizeClasses);
 /** What the inventory asks of each pool, computed here from libs/config alone. */
 const expected = poolBuffers(peakLoad, pools, warmHeadroom.pipelines, footprints);
 

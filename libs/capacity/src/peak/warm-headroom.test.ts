@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planCapacity } from '../plan/plan-capacity';
 import { fixtureInput, fixturePool } from '../testing/plan-fixture';
-import { jobPodEphemeralStorageMiB, jobPodRequests } from '../workload/job-pod';
-import { poolBuffers } from './warm-headroom';
+import { jobFootprints, poolBuffers } from './warm-headroom';
 
 const input = fixtureInput();
-const footprints = Object.fromEntries(
-  Object.entries(input.sizeClasses).map(([name, c]) => [
-    name,
-    { ...jobPodRequests(c), ephemeralStorageMiB: jobPodEphemeralStorageMiB(c) },
-  ]),
-);
+const footprints = jobFootprints(input.sizeClasses);
 
 describe('the warm headroom of each pool', () => {
   it('holds one burst of the pool in chunks of its most common class, the largest of CPU, memory and storage', () => {

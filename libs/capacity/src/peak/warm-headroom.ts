@@ -1,4 +1,6 @@
+import type { JobSizeClass } from '@platform/config';
 import type { Resources } from '../node/node-allocatable';
+import { jobPodEphemeralStorageMiB, jobPodRequests } from '../workload/job-pod';
 import {
   peakJobsPerPool,
   type PeakLoadInput,
@@ -9,6 +11,18 @@ import {
 /** One job of a size class as the buffer sizes it: CPU, memory and ephemeral storage. */
 export interface JobFootprint extends Resources {
   ephemeralStorageMiB: number;
+}
+
+/** Each size class's job pod: its requests and its ephemeral storage. */
+export function jobFootprints(
+  sizeClasses: Readonly<Record<string, JobSizeClass>>,
+): Record<string, JobFootprint> {
+  return Object.fromEntries(
+    Object.entries(sizeClasses).map(([name, c]) => [
+      name,
+      { ...jobPodRequests(c), ephemeralStorageMiB: jobPodEphemeralStorageMiB(c) },
+    ]),
+  );
 }
 
 /**

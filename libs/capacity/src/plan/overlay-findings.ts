@@ -56,3 +56,27 @@ export function overlayFindings(
         ],
   );
 }
+
+/** A rendered NodeOverlay as the report shows it: its price change and how much it matches. */
+export interface OverlaySummary {
+  name: string;
+  file: string;
+  priceAdjustment?: string;
+  price?: string;
+  /** Pool instance types its requirements match. */
+  matches: number;
+}
+
+export function overlaySummaries(
+  overlays: readonly NodeOverlaySettings[],
+  nodePools: readonly NodePoolSettings[],
+  catalog: readonly InstanceTypeSpec[],
+): OverlaySummary[] {
+  return overlays.map((overlay) => ({
+    name: overlay.name,
+    file: overlay.file,
+    ...(overlay.priceAdjustment ? { priceAdjustment: overlay.priceAdjustment } : {}),
+    ...(overlay.price ? { price: overlay.price } : {}),
+    matches: overlayMatches(overlay, nodePools, catalog).length,
+  }));
+}

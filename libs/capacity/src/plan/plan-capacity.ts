@@ -6,7 +6,8 @@ import type {
   WarmHeadroom,
 } from '@platform/config';
 import { planCost, type CostPlan } from '../cost/cost-plan';
-import { poolBuffers } from '../peak/warm-headroom';
+import type { CostInput } from '../cost/nodes-cost';
+import { jobFootprints, poolBuffers } from '../peak/warm-headroom';
 import type { PriceSource } from '../pricing/on-demand-prices';
 import { addressesPerPrefix } from '../node/max-pods';
 import type { InstanceTypeSpec } from '../catalog/instance-type';
@@ -33,7 +34,7 @@ import { CapacityInputError } from './capacity-input-error';
 import { kubeletFindings, zoneFindings } from './network-findings';
 import { nodeClassSubnets } from './node-class-subnets';
 import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
-import { overlayFindings, overlayMatches } from './overlay-findings';
+import { overlayFindings, overlaySummaries, type OverlaySummary } from './overlay-findings';
 import type { NodeOverlaySettings } from '../manifests/read-node-overlay';
 import { busiestPeak, planPool, type PoolPlan } from './pool-plan';
 import {
@@ -88,13 +89,7 @@ export interface CapacityPlan {
   /** What the pools cost at the peak, on an ordinary hour and for their buffers, per day. */
   cost: CostPlan;
   /** Each rendered NodeOverlay, its price change and how many pool instance types it matches. */
-  overlays: {
-    name: string;
-    file: string;
-    priceAdjustment?: string;
-    price?: string;
-    matches: number;
-  }[];
+  overlays: OverlaySummary[];
   findings: CapacityFinding[];
 }
 
@@ -102,22 +97,9 @@ export { CapacityInputError } from './capacity-input-error';
 
 /** The whole plan: pools at the peak, the worst-zone address demand, and every finding. */
 export function planCapacity(input: CapacityPlanInput): CapacityPlan {
-  const networking = input.cluster.podNetworking;
-  if (!networking) {
-    throw new CapacityInputError(
-      `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
-    );
-  }
-  const warm = Object.entries(networking).filter(([key]) => key !== 'mode');
-  for (const [key, value] of warm) {
-    if (!Number.isInteger(value) || (value as number) < 0) {
-      throw new CapacityInputError(
-        `${input.clusterFile}: cluster ${input.cluster.name}: podNetworking.${key} is ${String(value)}, not a whole number of at least 0`,
-      );
-    }
-  }
+  const networking = checkedNetworking(input);
   const findings: CapacityFinding[] = [];
-  const jobRequests = Object.fromEntries(
+  const jobRequests: Record<string, Resources> = Object.fromEntries(
     Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodRequests(c)]),
   );
   const jobEphemeralStorageMiB = Object.fromEntries(
@@ -162,22 +144,8 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     rootVolumes,
     zones,
     runnerManagers: { pods: runnerPods, concurrency },
-    overlays: (input.nodeOverlays ?? []).map((overlay) => ({
-      name: overlay.name,
-      file: overlay.file,
-      ...(overlay.priceAdjustment ? { priceAdjustment: overlay.priceAdjustment } : {}),
-      ...(overlay.price ? { price: overlay.price } : {}),
-      matches: overlayMatches(overlay, input.nodePools, input.catalog).length,
-    })),
-    cost: planCost(pools, {
-      clusterRegion: input.cluster.aws.region,
-      prices: input.priceSource,
-      profile: input.loadProfile,
-      peak: input.peak,
-      pools: input.pools,
-      headroomPipelines: input.headroom.pipelines,
-      jobRequests,
-    }),
+    overlays: overlaySummaries(input.nodeOverlays ?? [], input.nodePools, input.catalog),
+    cost: planCost(pools, { ...costInput(input), jobRequests }),
     findings,
   };
 }
@@ -189,13 +157,12 @@ function planPools(
   findings: CapacityFinding[],
 ): PoolPlan[] {
   const fitsByNodeClass = new Map<NodeClassSettings, Map<string, TypeFit>>();
-  const footprints = Object.fromEntries(
-    Object.entries(input.sizeClasses).map(([name, c]) => [
-      name,
-      { ...jobRequests[name]!, ephemeralStorageMiB: jobPodEphemeralStorageMiB(c) },
-    ]),
+  const buffers = poolBuffers(
+    input.peak,
+    input.pools,
+    input.headroom.pipelines,
+    jobFootprints(input.sizeClasses),
   );
-  const buffers = poolBuffers(input.peak, input.pools, input.headroom.pipelines, footprints);
   const plans = peakJobsPerPool(input.peak, input.pools).flatMap(({ pool: name, jobsByClass }) => {
     const pool = input.nodePools.find((p) => p.name === name);
     if (!pool) {
@@ -237,6 +204,37 @@ function planPools(
     findings.push(...kubeletFindings(nodeClass, fits, networking));
   }
   return plans;
+}
+
+/** The cluster's pod networking, required and with whole warm targets. */
+function checkedNetworking(input: CapacityPlanInput): PodNetworkingSpec {
+  const networking = input.cluster.podNetworking;
+  if (!networking) {
+    throw new CapacityInputError(
+      `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
+    );
+  }
+  const warm = Object.entries(networking).filter(([key]) => key !== 'mode');
+  for (const [key, value] of warm) {
+    if (!Number.isInteger(value) || (value as number) < 0) {
+      throw new CapacityInputError(
+        `${input.clusterFile}: cluster ${input.cluster.name}: podNetworking.${key} is ${String(value)}, not a whole number of at least 0`,
+      );
+    }
+  }
+  return networking;
+}
+
+/** The cost plan's inputs from the capacity plan's (the job requests come from the plan). */
+function costInput(input: CapacityPlanInput): Omit<CostInput, 'jobRequests'> {
+  return {
+    clusterRegion: input.cluster.aws.region,
+    prices: input.priceSource,
+    profile: input.loadProfile,
+    peak: input.peak,
+    pools: input.pools,
+    headroomPipelines: input.headroom.pipelines,
+  };
 }
 
 function addressDemands(

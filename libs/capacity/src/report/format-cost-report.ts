@@ -1,4 +1,6 @@
-import type { CostPlan, NodesCost } from '../cost/cost-plan';
+import type { CostPlan } from '../cost/cost-plan';
+import type { NodesCost } from '../cost/nodes-cost';
+import type { OverlaySummary } from '../plan/overlay-findings';
 import { formatUsd } from '../pricing/on-demand-prices';
 import { formatTable } from './text-table';
 
@@ -33,7 +35,7 @@ export function profileLine(cost: CostPlan): string {
 /** Graviton first: the overlays, the multi-arch pools with and without the preference, a what-if. */
 export function formatPreferenceReport(
   cost: CostPlan,
-  overlays: readonly { name: string; priceAdjustment?: string; price?: string; matches: number }[],
+  overlays: readonly OverlaySummary[],
 ): string[] {
   const { preference } = cost;
   const day = (usd: { with: number; without: number }) =>
