@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCapacity } from '../plan/plan-capacity';
-import { fixtureInput, fixturePool, fixtureSizeClasses } from '../testing/plan-fixture';
+import { fixtureInput, fixturePool, smallJobsOnly } from '../testing/plan-fixture';
 
 /**
  * A multi-arch pool of c6i.8xlarge and c7g.8xlarge taking every ordinary job (small only). On an
@@ -18,15 +18,7 @@ const multi = fixturePool('multi', 'amd64', {
   ],
 });
 const input = fixtureInput({
-  sizeClasses: { small: fixtureSizeClasses.small! },
-  peak: {
-    concurrentPipelines: 2,
-    concurrentJobsPerPipeline: 35,
-    sizeMix: { small: 1 },
-    privilegedShare: 0,
-    arm64Share: 0,
-    multiArchShare: 1,
-  },
+  ...smallJobsOnly(2, 35, { multiArchShare: 1 }),
   pools: { ordinary: 'jobs', arm64: 'jobs-arm64', privileged: 'privileged', multiArch: 'multi' },
   nodePools: [...fixtureInput().nodePools, multi],
   preferredArchitectures: { multi: 'arm64' },

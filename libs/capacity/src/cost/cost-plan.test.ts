@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCapacity } from '../plan/plan-capacity';
-import { fixtureInput, fixturePool, fixtureSizeClasses } from '../testing/plan-fixture';
+import { fixtureInput, fixturePool, smallJobsOnly } from '../testing/plan-fixture';
 
 /**
  * One pool of c6i.4xlarge only, small jobs only: the existing node-sizing test shows 17 small
@@ -13,14 +13,7 @@ const onlyC6i4xlarge = fixturePool('jobs', 'amd64', {
   ],
 });
 const input = fixtureInput({
-  sizeClasses: { small: fixtureSizeClasses.small! },
-  peak: {
-    concurrentPipelines: 2,
-    concurrentJobsPerPipeline: 51,
-    sizeMix: { small: 1 },
-    privilegedShare: 0,
-    arm64Share: 0,
-  },
+  ...smallJobsOnly(2, 51),
   nodePools: [
     onlyC6i4xlarge,
     fixturePool('jobs-arm64', 'arm64'),
