@@ -22,6 +22,7 @@ import {
 import { committedFiles, committedObjects, type RenderedObject } from '@platform/rendered-tree';
 import { validateFiles } from '@platform/validate';
 import { describe, expect, it } from 'vitest';
+import { warmCapacityImages } from './warm-capacity-images';
 
 const objects = committedObjects('rendered/ci/karpenter/warm-capacity');
 const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
@@ -119,6 +120,16 @@ describe('the warm headroom of the ci cluster', () => {
         account.metadata.name,
       );
     }
+  });
+
+  it("runs a kubectl within one minor version of the cluster's API server (kubectl's skew policy)", () => {
+    const minor = (version: string) => Number(/^v?1\.(\d+)/.exec(version)![1]);
+    const kubectl = minor(warmCapacityImages.kubectl.split(':').at(-1)!);
+    for (const cluster of inventory.clusters.filter((c) => c.role === 'workload'))
+      expect(
+        Math.abs(kubectl - minor(cluster.eks.kubernetesVersion)),
+        cluster.name,
+      ).toBeLessThanOrEqual(1);
   });
 
   it('is left to its scaler by Argo CD: replicas ignored, and kept live when it syncs', () => {
