@@ -40,9 +40,15 @@ export interface ClusterSpec {
 /** How the API server acts on a pod an admission policy refuses. */
 export type AdmissionValidationAction = 'Deny' | 'Warn' | 'Audit';
 
+/**
+ * The bindings' `validationActions`, by the kind of rule: start a kind with `['Warn', 'Audit']`,
+ * enforce it with `['Deny', 'Audit']` (docs/admission.md).
+ */
 export interface AdmissionSpec {
-  /** The bindings' `validationActions`: start with `['Warn', 'Audit']`, enforce with `['Deny', 'Audit']`. */
-  validationActions: AdmissionValidationAction[];
+  /** Rules whose refused pod could take its node or the API: host access, a CI job's token. */
+  protective: AdmissionValidationAction[];
+  /** Rules that keep pods well-formed: requests and limits, pinned images, do-not-disrupt. */
+  advisory: AdmissionValidationAction[];
 }
 
 /**
@@ -81,6 +87,12 @@ export type LogOutputSpec =
 
 export interface NetworkSpec {
   vpcCidr: string;
+  /**
+   * The cluster's Service CIDR (`aws eks describe-cluster … kubernetesNetworkConfig.serviceIpv4Cidr`):
+   * ClusterIPs come from it, and jobs' egress excepts it (the AWS network policy agent matches
+   * ClusterIPs before DNAT). The cluster DNS Service is its tenth address.
+   */
+  serviceCidr: string;
   subnets: SubnetSpec[];
 }
 

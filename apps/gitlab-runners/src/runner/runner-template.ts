@@ -9,6 +9,7 @@ import { jobPodPriorityClassName, jobServiceAccountName } from './runner-names';
 import type { RunnerDefinition } from './runner-definition';
 import { defaultSize, largestSize, runnerCapacity, runnerTiming } from './runner-capacity';
 import type {
+  AffinityToml,
   ContainerSecurityContextToml,
   KubernetesExecutorToml,
   RunnerSectionToml,
@@ -91,11 +92,43 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
     service_account: jobServiceAccountName,
     automount_service_account_token: false,
     priority_class_name: jobPodPriorityClassName,
-    pull_policy: ['if-not-present'],
+    // Every job pulls its images, so the registry checks the job's credentials for each one,
+    // and no job runs an image an earlier job pulled (or planted) on the node.
+    pull_policy: ['always'],
+    allowed_pull_policies: ['always'],
     ...placement(runner),
     pod_annotations: { 'karpenter.sh/do-not-disrupt': 'true' },
-    pod_labels: { 'ci.platform/runner': runner.name },
+    pod_labels: jobPodLabels(runner),
     ...securityContexts(runner.privileged),
+  };
+}
+
+/** The labels of a runner's job pods; the anti-affinity of one-job-per-node pools selects them. */
+function jobPodLabels(runner: RunnerDefinition): Record<string, string> {
+  return { 'ci.platform/runner': runner.name };
+}
+
+/**
+ * On a pool whose isolation is one job per node, no two job pods of the runner share a node
+ * (required anti-affinity on the hostname): Karpenter launches a node per job. Every pool of the
+ * runner must say the same, since the affinity applies wherever the pod lands.
+ */
+function separateJobs(runner: RunnerDefinition): Pick<AffinityToml, 'pod_anti_affinity'> {
+  const modes = new Set(runner.nodePools.map((pool) => pool.jobIsolation.mode));
+  if (modes.size > 1)
+    throw new Error(
+      `runner ${runner.name}: its node pools mix job isolation modes (${[...modes].join(', ')}); give the runner pools of one mode`,
+    );
+  if (!modes.has('one-job-per-node')) return {};
+  return {
+    pod_anti_affinity: {
+      required_during_scheduling_ignored_during_execution: [
+        {
+          topology_key: 'kubernetes.io/hostname',
+          label_selector: { match_labels: jobPodLabels(runner) },
+        },
+      ],
+    },
   };
 }
 
@@ -151,6 +184,7 @@ function placement(
   );
   const architectures = [...new Set(pools.map((pool) => pool.architecture))].sort();
   const [onlyPool] = pools;
+  const apart = separateJobs(runner);
   if (pools.length === 1)
     return {
       node_selector: {
@@ -158,6 +192,7 @@ function placement(
         'kubernetes.io/arch': onlyPool!.architecture,
       },
       node_tolerations: tolerations,
+      ...(apart.pod_anti_affinity ? { affinity: apart } : {}),
     };
   return {
     // The first pool's architecture is the default; a job may ask for another pool's.
@@ -165,6 +200,7 @@ function placement(
     node_selector_overwrite_allowed: `^kubernetes\\.io/arch=(${architectures.join('|')})$`,
     node_tolerations: tolerations,
     affinity: {
+      ...apart,
       node_affinity: {
         required_during_scheduling_ignored_during_execution: {
           node_selector_terms: [

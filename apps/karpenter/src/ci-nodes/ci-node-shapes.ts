@@ -1,4 +1,4 @@
-import { ciNodePools, type CiNodePool } from '@platform/config';
+import { ciNodePools, type CiNodePool, type NodeIdentity } from '@platform/config';
 
 /**
  * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
@@ -20,6 +20,8 @@ export interface NodePoolShape {
 
 export interface NodeClassShape {
   name: string;
+  /** The node IAM role and security group its nodes get (libs/config aws-names). */
+  identity: NodeIdentity;
 }
 
 /**
@@ -28,8 +30,9 @@ export interface NodeClassShape {
  * planner from the size classes' ephemeral storage and the most jobs a node runs (root-disk.ts).
  */
 export const ciNodeClasses = {
-  jobs: { name: 'ci-jobs' },
-  privileged: { name: 'ci-privileged' },
+  jobs: { name: 'ci-jobs', identity: 'shared' },
+  // Its jobs are root on the node: a role and security group of its own.
+  privileged: { name: 'ci-privileged', identity: 'privileged' },
 } as const satisfies Record<string, NodeClassShape>;
 
 const sizes = ['2xlarge', '4xlarge', '8xlarge'] as const;
@@ -70,7 +73,9 @@ export const nodePoolShapes: readonly NodePoolShape[] = [
     capacityTypes: ['on-demand'],
     categories: ['c', 'm'],
     families: ['c6i', 'c7i', 'm6i', 'm7i'],
-    sizes,
+    // One job per node: Karpenter launches the cheapest size that holds that one job, so the
+    // sizes run from one that holds a small job to one that holds the largest class.
+    sizes: ['large', 'xlarge', '2xlarge'],
     generationAbove: 5,
   },
 ];

@@ -69,12 +69,12 @@ export function nodeClassManifest(
     kind: 'EC2NodeClass',
     metadata: { name: shape.name },
     spec: {
-      role: karpenterNodeRoleName(cluster),
+      role: karpenterNodeRoleName(cluster, shape.identity),
       amiSelectorTerms: [{ alias: ciAmiAlias }],
       subnetSelectorTerms: cluster.network.subnets
         .filter((subnet) => subnet.purpose === 'nodes')
         .map((subnet) => ({ tags: { Name: subnet.name } })),
-      securityGroupSelectorTerms: [{ tags: karpenterDiscoveryTag(cluster) }],
+      securityGroupSelectorTerms: [{ tags: karpenterDiscoveryTag(cluster, shape.identity) }],
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpProtocolIPv6: 'disabled',

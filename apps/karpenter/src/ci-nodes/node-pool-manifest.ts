@@ -29,11 +29,25 @@ function workingHoursBudget(): { schedule: string; duration: string } {
   return { schedule: start, duration };
 }
 
+/**
+ * How long a node lives: shared pools keep nodes for the working week and let them go five
+ * minutes after their last job; a one-job-per-node pool's node takes jobs only for its window
+ * (`expireAfter`, forceful: Karpenter taints and drains it, waiting for the running job under
+ * `karpenter.sh/do-not-disrupt` until `terminationGracePeriod`) and goes the moment it is empty.
+ */
+function nodeLifetime(shape: NodePoolShape): { expireAfter: string; consolidateAfter: string } {
+  const isolation = shape.pool.jobIsolation;
+  if (isolation.mode === 'one-job-per-node')
+    return { expireAfter: isolation.takesJobsFor, consolidateAfter: '0s' };
+  return { expireAfter: ciDisruption.expireAfter, consolidateAfter: ciDisruption.consolidateAfter };
+}
+
 /** A CI NodePool; `limits` come from the capacity plan (see peak-limits.ts). */
 export function nodePoolManifest(
   shape: NodePoolShape,
   limits?: { cpu: string; memory: string },
 ): INodePool {
+  const lifetime = nodeLifetime(shape);
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
@@ -44,14 +58,14 @@ export function nodePoolManifest(
           nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: shape.nodeClass },
           requirements: nodePoolRequirements(shape),
           taints: shape.pool.taints.map((taint) => ({ ...taint })),
-          expireAfter: ciDisruption.expireAfter,
+          expireAfter: lifetime.expireAfter,
           terminationGracePeriod: ciDisruption.terminationGracePeriod,
         },
       },
       disruption: nodePoolDisruption({
         // Busy CI nodes are never consolidated: a node goes when its last job has.
         consolidationPolicy: 'WhenEmpty',
-        consolidateAfter: ciDisruption.consolidateAfter,
+        consolidateAfter: lifetime.consolidateAfter,
         budgets: [
           { nodes: '100%', reasons: ['Empty'] },
           // The load profile's working hours: no voluntary replacement of nodes that run jobs.

@@ -54,7 +54,6 @@ export default defineComponent({
   namespace: namespaces.karpenter,
   // With the NodePools (-8), after the controller and its CRDs (-10).
   syncWave: -8,
-  clusterResources: [{ group: 'karpenter.sh', kind: 'NodeOverlay' }],
   resources: (chart) => {
     for (const pool of allCiNodePools.filter((p) => p.fallbackArchitecture))
       chart.add(preferenceOverlay(pool));

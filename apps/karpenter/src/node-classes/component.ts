@@ -17,7 +17,6 @@ export default defineComponent({
   namespace: namespaces.karpenter,
   // After the controller and its CRDs (-10), before the NodePools that reference them.
   syncWave: -9,
-  clusterResources: [{ group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' }],
   resources: (chart, { cluster }) => {
     const plan = renderTimePlan(cluster);
     for (const shape of Object.values(ciNodeClasses))

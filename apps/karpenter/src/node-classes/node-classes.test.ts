@@ -29,6 +29,23 @@ describe('the CI EC2NodeClasses', () => {
     ]);
   });
 
+  it('give the privileged class a node role and a security-group tag no other class selects', () => {
+    const disk = { volumeGi: 100, systemReservedGi: 20 };
+    const privileged = nodeClassManifest(ciNodeClasses.privileged, ci, disk).spec!;
+    const others = Object.values(ciNodeClasses)
+      .filter((shape) => shape !== ciNodeClasses.privileged)
+      .map((shape) => nodeClassManifest(shape, ci, disk).spec!);
+    expect(privileged.role).toBe(karpenterNodeRoleName(ci, 'privileged'));
+    for (const other of others) {
+      expect(other.role).not.toBe(privileged.role);
+      const tags = (terms: typeof privileged.securityGroupSelectorTerms) =>
+        (terms ?? []).map((term) => JSON.stringify(term.tags));
+      expect(tags(other.securityGroupSelectorTerms)).not.toContain(
+        tags(privileged.securityGroupSelectorTerms)[0],
+      );
+    }
+  });
+
   it('require IMDSv2 with hop limit 1 and an encrypted gp3 root volume of the size given', () => {
     const disk = { volumeGi: 530, systemReservedGi: 121 };
     const spec = nodeClassManifest(ciNodeClasses.privileged, ci, disk).spec!;

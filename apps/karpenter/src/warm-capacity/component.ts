@@ -27,7 +27,8 @@ export function scaledBuffers(cluster: ClusterSpec): ScaledBuffer[] {
 }
 
 /**
- * Warm headroom in working hours: per CI node pool a CapacityBuffer of its most common job size
+ * Warm headroom in working hours: per shared CI node pool (a one-job-per-node pool's nodes take
+ * jobs only for a short window after they start, so it gets none) a CapacityBuffer of its most common job size
  * (libs/config `warmHeadroom`, sized by libs/capacity), and the CronJobs that hold it at its
  * working-hours replicas every hour of the load profile's working days and set it to zero at
  * their end. A CronJob patching `spec.replicas`, and not something that runs already: nothing
@@ -41,7 +42,12 @@ export default defineComponent({
     'Warm headroom: a CapacityBuffer per CI pool, scaled to its working-hours size and back to zero by CronJobs.',
   clusters: 'workload',
   namespace: namespaces.karpenter,
-  additionalNamespaces: [namespaces.ciJobs, namespaces.ciJobsPrivileged],
+  // The job namespaces of the pools that get headroom (shared pools; see libs/capacity).
+  additionalNamespaces: [
+    ...new Set(
+      allCiNodePools.filter((p) => p.jobIsolation.mode === 'shared').map((p) => p.jobNamespace),
+    ),
+  ],
   // After the CRDs (controller, -10) and the job namespaces (gitlab-runners namespaces, 0).
   syncWave: 1,
   ignoreDifferences: [

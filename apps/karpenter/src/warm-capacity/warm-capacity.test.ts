@@ -30,8 +30,10 @@ const named = (kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name)!;
 const { pools } = sharedPlanInput(clusterByName(inventory, 'ci'));
 const footprints = jobFootprints(jobSizeClasses);
-/** What the inventory asks of each pool, computed here from libs/config alone. */
-const expected = poolBuffers(peakLoad, pools, warmHeadroom.pipelines, footprints);
+/** What the inventory asks of each shared pool, computed here from libs/config alone. */
+const expected = poolBuffers(peakLoad, pools, warmHeadroom.pipelines, footprints).filter(
+  (b) => allCiNodePools.find((p) => p.name === b.pool)!.jobIsolation.mode === 'shared',
+);
 
 type Container = { name: string; args: string[] };
 const patches = (cronJob: RenderedObject) =>
@@ -43,12 +45,14 @@ const patches = (cronJob: RenderedObject) =>
   );
 
 describe('the warm headroom of the ci cluster', () => {
-  it('renders a CapacityBuffer per CI pool in its job namespace, at zero, shaped by its PodTemplate', () => {
+  const shared = allCiNodePools.filter((p) => p.jobIsolation.mode === 'shared');
+
+  it('renders a CapacityBuffer per shared CI pool in its job namespace, at zero, shaped by its PodTemplate', () => {
     expect(
       ofKind('CapacityBuffer')
         .map((b) => `${b.metadata.namespace}/${b.metadata.name}`)
         .sort(),
-    ).toEqual(allCiNodePools.map((p) => `${p.jobNamespace}/warm-capacity-${p.name}`).sort());
+    ).toEqual(shared.map((p) => `${p.jobNamespace}/warm-capacity-${p.name}`).sort());
     for (const buffer of ofKind('CapacityBuffer')) {
       expect(buffer.apiVersion).toBe('autoscaling.x-k8s.io/v1beta1');
       expect(buffer.spec.replicas).toBe(0);
@@ -58,7 +62,7 @@ describe('the warm headroom of the ci cluster', () => {
   });
 
   it("sizes each chunk as one job of the pool's most common class, on the pool's nodes", () => {
-    for (const pool of allCiNodePools) {
+    for (const pool of shared) {
       const burst = pipelineJobsPerPool(peakLoad, pools, 1).find((p) => p.pool === pool.name)!;
       const sizeClass =
         jobSizeClasses[mostCommonClass(burst.jobsByClass) as keyof typeof jobSizeClasses];

@@ -32,7 +32,8 @@ export function planCost(pools: readonly PoolPlan[], input: CostInput): CostPlan
   const poolCosts = pools.map((plan): PoolCost => {
     const chosen = plan.fits.find((fit) => fit.type.name === plan.peak?.instanceType);
     const typical = typicalJobs.find((p) => p.pool === plan.name)?.jobsByClass ?? {};
-    const typicalLoad = chosen && peakOnType(chosen, typical, input.jobRequests);
+    const typicalLoad =
+      chosen && peakOnType(chosen, typical, input.jobRequests, plan.maxJobsPerNode);
     const typicalJobCount = sum(Object.values(typical));
     const fallbackFit = plan.fits.find((fit) => fit.type.name === plan.fallbackPeak?.instanceType);
     return {
@@ -45,7 +46,7 @@ export function planCost(pools: readonly PoolPlan[], input: CostInput): CostPlan
             withoutPreference: {
               peak: nodesCost(plan.fallbackPeak, plan, plan.jobs),
               typical: nodesCost(
-                peakOnType(fallbackFit, typical, input.jobRequests),
+                peakOnType(fallbackFit, typical, input.jobRequests, plan.maxJobsPerNode),
                 plan,
                 typicalJobCount,
               ),

@@ -53,6 +53,18 @@ describe('the warm headroom of each pool', () => {
     ]);
   });
 
+  it('is none on a one-job-per-node pool, whose nodes take jobs only for a short window', () => {
+    const plan = planCapacity(
+      fixtureInput({ headroom: { pipelines: 1 }, oneJobPerNodePools: ['privileged'] }),
+    );
+    expect(plan.pools.map((p) => [p.name, p.buffer?.chunks])).toEqual([
+      ['jobs', 70],
+      ['jobs-arm64', 31],
+      ['privileged', undefined],
+    ]);
+    expect(plan.cost.pools.find((p) => p.pool === 'privileged')!.buffer.nodes).toBe(0);
+  });
+
   it('counts its nodes in the subnets at the peak', () => {
     const without = planCapacity(fixtureInput());
     const withHeadroom = planCapacity(fixtureInput({ headroom: { pipelines: 1 } }));

@@ -60,6 +60,8 @@ export interface CapacityPlanInput {
   runnerManagers: readonly RunnerManagerLoad[];
   vmMemoryOverheadPercent: number;
   maxMainClassWaste: number;
+  /** NodePools whose nodes each run one job (libs/config `jobIsolation: one-job-per-node`). */
+  oneJobPerNodePools: readonly string[];
   nodeDisk: NodeDiskInput;
   /** The week the cost figures price (libs/config ci-jobs load-profile.ts). */
   loadProfile: LoadProfile;
@@ -190,8 +192,17 @@ function planPools(
     const plan = planPool(
       pool,
       jobsByClass,
-      { ...input, networking, nodeClass, jobRequests, zones },
-      buffers.find((b) => b.pool === name),
+      {
+        ...input,
+        networking,
+        nodeClass,
+        jobRequests,
+        zones,
+        ...(input.oneJobPerNodePools.includes(name) ? { maxJobsPerNode: 1 } : {}),
+      },
+      // A one-job-per-node pool's node takes jobs only for a short window after it starts: nodes
+      // kept warm there would expire and be replaced every window, so it has no headroom.
+      input.oneJobPerNodePools.includes(name) ? undefined : buffers.find((b) => b.pool === name),
     );
     const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
     plan.fits.forEach((fit) => fits.set(fit.type.name, fit));

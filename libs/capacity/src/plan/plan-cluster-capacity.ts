@@ -63,6 +63,9 @@ export function sharedPlanInput(
     ),
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
+    oneJobPerNodePools: allCiNodePools
+      .filter((pool) => pool.jobIsolation.mode === 'one-job-per-node')
+      .map((pool) => pool.name),
     nodeDisk: {
       imagesPerJobMiB: memoryMiB(jobNodeDisk.imagesPerJob),
       systemMiB: memoryMiB(jobNodeDisk.system),

@@ -30,6 +30,8 @@ export interface PoolPlan {
   nodeAddresses?: NodeAddresses;
   limits: NodePoolSettings['limits'];
   zones: string[];
+  /** Set on a pool that runs at most this many jobs per node (1: one job per node). */
+  maxJobsPerNode?: number;
   /** Its warm headroom (CapacityBuffer); absent when it has none. */
   buffer?: PoolBufferPlan;
   /** A multi-arch pool: the architecture it prefers (its `peak` uses only those types). */
@@ -61,6 +63,8 @@ export interface PoolPlanContext {
   zones: string[];
   /** Multi-arch pools and the architecture each prefers (a NodeOverlay makes Karpenter prefer it). */
   preferredArchitectures?: Readonly<Record<string, 'amd64' | 'arm64'>>;
+  /** The pool's jobs never share a node beyond this many (libs/config `jobIsolation`). */
+  maxJobsPerNode?: number;
 }
 
 /** Catalog types a NodePool's requirements allow (requirements on zones or capacity types aside). */
@@ -86,7 +90,9 @@ export function planPool(
     choosePeakType(
       fits
         .filter((fit) => keep(fit.type.architecture))
-        .flatMap((fit) => peakOnType(fit, jobsByClass, context.jobRequests) ?? []),
+        .flatMap(
+          (fit) => peakOnType(fit, jobsByClass, context.jobRequests, context.maxJobsPerNode) ?? [],
+        ),
     );
   const peak = onArchitecture((arch) => !preferred || arch === preferred);
   const fallbackPeak = preferred ? onArchitecture((arch) => arch !== preferred) : undefined;
@@ -115,6 +121,7 @@ export function planPool(
     ...(bufferPlan ? { buffer: bufferPlan } : {}),
     ...(preferred ? { preferredArchitecture: preferred } : {}),
     ...(fallbackPeak ? { fallbackPeak } : {}),
+    ...(context.maxJobsPerNode !== undefined ? { maxJobsPerNode: context.maxJobsPerNode } : {}),
   };
 }
 

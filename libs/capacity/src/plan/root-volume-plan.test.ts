@@ -106,6 +106,24 @@ describe('root volumes', () => {
     expect(diskFindings(sized)).toEqual([]);
   });
 
+  it('sizes a one-job-per-node pool for one job: the large one, 50Gi of storage and 3Gi of images', () => {
+    const input = { ...diskInput(0), oneJobPerNodePools: ['jobs'] };
+    const plan = planCapacity(input);
+    const nodeClass = input.nodeClasses.find((c) => c.name === 'jobs-disk')!;
+    const candidates = nodeDiskCandidates(
+      plan.pools,
+      'jobs-disk',
+      plan.jobEphemeralStorageMiB,
+      input.nodeDisk,
+    );
+    expect(new Set(candidates.map((c) => c.jobs))).toEqual(new Set([1]));
+    // System reserve: 1 × 3 + 10 = 13Gi; volume: (50 + 1 + 13) / 0.9 = 71.1 → 80Gi.
+    expect(rootDiskSettings(nodeClass, candidates, input.nodeDisk)).toEqual({
+      volumeGi: 80,
+      systemReservedGi: 13,
+    });
+  });
+
   it('fails an EC2NodeClass without a rootVolume device', () => {
     const input = diskInput(300);
     const bare = input.nodeClasses.map((c) =>

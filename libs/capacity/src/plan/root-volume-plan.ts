@@ -53,17 +53,21 @@ export function nodeDiskCandidates(
       pool.fits.flatMap((fit) =>
         fit.classes
           .filter((c) => c.podsPerNode > 0 && jobEphemeralMiB[c.sizeClass] !== undefined)
-          .map((c) => ({
-            pool: pool.name,
-            instanceType: fit.type.name,
-            sizeClass: c.sizeClass,
-            jobs: c.podsPerNode,
-            load: {
-              jobStorageMiB: c.podsPerNode * jobEphemeralMiB[c.sizeClass]!,
-              imagesMiB: c.podsPerNode * disk.imagesPerJobMiB,
-              systemMiB: disk.systemMiB,
-            },
-          })),
+          .map((c) => {
+            // A pool that isolates jobs runs no more than its limit per node, however large.
+            const jobs = Math.min(c.podsPerNode, pool.maxJobsPerNode ?? Number.POSITIVE_INFINITY);
+            return {
+              pool: pool.name,
+              instanceType: fit.type.name,
+              sizeClass: c.sizeClass,
+              jobs,
+              load: {
+                jobStorageMiB: jobs * jobEphemeralMiB[c.sizeClass]!,
+                imagesMiB: jobs * disk.imagesPerJobMiB,
+                systemMiB: disk.systemMiB,
+              },
+            };
+          }),
       ),
     );
 }

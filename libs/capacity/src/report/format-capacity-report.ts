@@ -118,7 +118,9 @@ function warmHeadroomLines(plan: CapacityPlan): string[] {
           String(burst),
           b && request
             ? `${b.sizeClass} (${formatCpu(request.cpuMillis)} CPU, ${formatMemory(request.memoryMiB)})`
-            : '-',
+            : p.maxJobsPerNode !== undefined
+              ? 'none: one job per node'
+              : '-',
           String(b?.chunks ?? 0),
           b?.alone ? `${b.alone.nodes} × ${b.alone.instanceType}` : '0',
           b?.withPeak ? `${b.withPeak.nodes} × ${b.withPeak.instanceType}` : '-',

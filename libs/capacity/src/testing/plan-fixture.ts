@@ -25,7 +25,7 @@ export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
       certificateAuthorityData: 'eA==',
       kubernetesVersion: '1.33',
     },
-    network: { vpcCidr: '10.0.0.0/16', subnets },
+    network: { vpcCidr: '10.0.0.0/16', serviceCidr: '172.20.0.0/16', subnets },
     podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
   };
 }
@@ -128,6 +128,7 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     runnerManagers: [],
     vmMemoryOverheadPercent: 0.075,
     maxMainClassWaste: 0.5,
+    oneJobPerNodePools: [],
     nodeDisk: { imagesPerJobMiB: 3 * 1024, systemMiB: 10 * 1024 },
     loadProfile: {
       workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],

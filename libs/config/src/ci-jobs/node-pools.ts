@@ -12,6 +12,22 @@ export interface NodeTaint {
   effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
 }
 
+/**
+ * How a pool keeps jobs apart. `shared`: jobs of every project pack onto a node (they cannot
+ * leave their containers). `one-job-per-node`: a job that can take its node (a privileged,
+ * Docker-in-Docker job is root on it) never shares it with another job, and the node takes new
+ * jobs only for `takesJobsFor` after it starts, then drains and goes: the runner schedules its
+ * job pods with required anti-affinity on the hostname, Karpenter expires the node after that
+ * window and removes it as soon as it is empty, and the capacity planner packs one job per node.
+ */
+export type JobIsolation =
+  | { mode: 'shared' }
+  | {
+      mode: 'one-job-per-node';
+      /** Karpenter duration (`10m`): long enough for a node to boot and take its first job. */
+      takesJobsFor: string;
+    };
+
 export interface CiNodePool {
   /** NodePool name; Karpenter labels its nodes `karpenter.sh/nodepool=<name>`. */
   name: string;
@@ -26,6 +42,7 @@ export interface CiNodePool {
   taints: NodeTaint[];
   /** The namespace of the job pods that land here (and of the pool's warm-headroom buffer). */
   jobNamespace: string;
+  jobIsolation: JobIsolation;
 }
 
 /** The label Karpenter sets on every node it launches, naming its NodePool. */
@@ -45,6 +62,7 @@ export const ciNodePools = {
     architecture: 'amd64',
     taints: [jobsTaint],
     jobNamespace: namespaces.ciJobs,
+    jobIsolation: { mode: 'shared' },
   },
   /** Ordinary jobs on Graviton. */
   ciJobsArm64: {
@@ -52,6 +70,7 @@ export const ciNodePools = {
     architecture: 'arm64',
     taints: [jobsTaint],
     jobNamespace: namespaces.ciJobs,
+    jobIsolation: { mode: 'shared' },
   },
   /**
    * Ordinary jobs whose images are multi-arch: Graviton first (a NodeOverlay lowers the price
@@ -63,13 +82,18 @@ export const ciNodePools = {
     fallbackArchitecture: 'amd64',
     taints: [jobsTaint],
     jobNamespace: namespaces.ciJobs,
+    jobIsolation: { mode: 'shared' },
   },
-  /** Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind. */
+  /**
+   * Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind,
+   * which holds that one job and lives for one job window.
+   */
   ciPrivileged: {
     name: 'ci-privileged',
     architecture: 'amd64',
     taints: [privilegedJobsTaint],
     jobNamespace: namespaces.ciJobsPrivileged,
+    jobIsolation: { mode: 'one-job-per-node', takesJobsFor: '10m' },
   },
 } as const satisfies Record<string, CiNodePool>;
 

@@ -14,6 +14,7 @@ export const mgmt: ClusterSpec = {
   },
   network: {
     vpcCidr: '10.10.0.0/16',
+    serviceCidr: '172.20.0.0/16',
     subnets: [
       {
         name: 'mgmt-nodes-a',

@@ -1,5 +1,11 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
 import { inventory, namespaces } from '@platform/config';
+import {
+  checkIsolation,
+  formatReachSummary,
+  reachSummaries,
+  renderedObjects,
+} from '@platform/isolation';
 import { formatFinding } from '@platform/manifests';
 import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
@@ -44,8 +50,13 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       agentNamespace: namespaces.observability,
     }),
   ];
+  // Isolation: what a privileged job that escapes to its node would hold there, the reach of the
+  // secret store and of job egress, and admission as the API server applies it at Deny.
+  const isolation = checkIsolation(files);
+  const reach = reachSummaries(renderedObjects(files));
   const failed =
     vendor.length > 0 ||
+    isolation.length > 0 ||
     validation.summary.errors > 0 ||
     policy.counts.errors > 0 ||
     delivery.length > 0 ||
@@ -61,6 +72,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       delivery: { findings: delivery },
       capacity: capacity.map((plan) => ({ cluster: plan.cluster, findings: plan.findings })),
       monitoring: { findings: monitoring },
+      isolation: { findings: isolation, pools: reach },
       drift,
       passed: !failed,
     };
@@ -79,6 +91,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...formatCapacitySummary(capacity),
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
+    ...reach.map((pool) => `isolation: ${formatReachSummary(pool)}`),
+    ...isolation.map((f) => `${formatFinding(f)}  [${f.rule}]`),
+    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects and admits every rendered pod at Deny; each AppProject allows exactly what its Applications deploy, Argo CD signs in only through SSO' : counted(isolation.length, 'error')}`,
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${counted(render.files.length, 'file')})`);
