@@ -1,6 +1,6 @@
 import { checkPolicy } from '@platform/policy';
 import { validationRenderCheck } from '@platform/validate';
-import type { RenderCheck } from '../render/render-pipeline';
+import type { RenderCheck } from './render-pipeline';
 import { renderedCrdFiles } from '../workspace/rendered-crd-files';
 
 /**

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validationRenderCheck } from '@platform/validate';
-import { renderInMemory, type RenderCheck } from '../render/render-pipeline';
-import { repositoryRoot } from '../workspace/repository-root';
-import { validateCommand } from './validate-command';
+import { renderInMemory, type RenderCheck } from '../../render/render-pipeline';
+import { repositoryRoot } from '../../workspace/repository-root';
+import { main } from '../../main';
 
 let stdout = '';
 let stderr = '';
@@ -36,13 +36,38 @@ function workspace(files: Record<string, string>): string {
 
 const namespace = (name: string, extra = '') =>
   `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n${extra}`;
-const options = (root: string, extra: Partial<Parameters<typeof validateCommand>[0]> = {}) => ({
-  root,
-  json: false,
-  positionals: [],
-  engine: 'embedded',
-  ...extra,
-});
+interface ValidateArguments {
+  json?: boolean;
+  positionals?: string[];
+  engine?: string;
+  app?: string;
+  cluster?: string;
+}
+
+/** `gitops validate` in `root` with these arguments (the embedded engine unless another is named). */
+const validate = (root: string, given: ValidateArguments = {}) => {
+  const {
+    json,
+    positionals = [],
+    engine = 'embedded',
+    app,
+    cluster,
+  } = {
+    engine: 'embedded',
+    ...given,
+  };
+  return main(
+    [
+      'validate',
+      ...positionals,
+      ...(engine ? ['--engine', engine] : []),
+      ...(app ? ['--app', app] : []),
+      ...(cluster ? ['--cluster', cluster] : []),
+      ...(json ? ['--json'] : []),
+    ],
+    root,
+  );
+};
 
 function countFiles(directory: string): number {
   return readdirSync(directory).reduce(
@@ -54,7 +79,7 @@ function countFiles(directory: string): number {
 
 describe('gitops validate', () => {
   it('validates the committed rendered/ by default and exits 0', async () => {
-    expect(await validateCommand(options(repositoryRoot))).toBe(0);
+    expect(await validate(repositoryRoot)).toBe(0);
     const files = countFiles(join(repositoryRoot, 'rendered'));
     expect(stdout).toMatch(
       new RegExp(
@@ -68,7 +93,7 @@ describe('gitops validate', () => {
       'rendered/ci/app/c/namespace-a.yaml': namespace('a', '  labelz: {}\n'),
       'rendered/ci/app/c/namespace-b.yaml': namespace('b'),
     });
-    expect(await validateCommand(options(root))).toBe(1);
+    expect(await validate(root)).toBe(1);
     expect(stdout).toBe(
       'rendered/ci/app/c/namespace-a.yaml:5:3  Namespace/a  metadata.labelz  unknown field "labelz"\n' +
         'validate: 2 files, 2 resources, 0 Helm values files, 1 error, 0 warnings (embedded engine)\n',
@@ -79,7 +104,7 @@ describe('gitops validate', () => {
     const root = workspace({
       'rendered/ci/app/c/namespace-a.yaml': namespace('a', '  labelz: {}\n'),
     });
-    expect(await validateCommand(options(root, { json: true }))).toBe(1);
+    expect(await validate(root, { json: true })).toBe(1);
     const output = JSON.parse(stdout) as {
       findings: { field: string; line: number }[];
       summary: { errors: number; engine: string };
@@ -108,42 +133,40 @@ describe('gitops validate', () => {
       'rendered/mgmt/one/c/namespace-b.yaml': namespace('b'),
       'rendered/ci/two/c/namespace-c.yaml': namespace('C'),
     });
-    expect(await validateCommand(options(root, { app: 'one' }))).toBe(0);
+    expect(await validate(root, { app: 'one' })).toBe(0);
     expect(stdout).toContain('validate: 2 files');
     stdout = '';
-    expect(await validateCommand(options(root, { app: 'one', cluster: 'ci' }))).toBe(0);
+    expect(await validate(root, { app: 'one', cluster: 'ci' })).toBe(0);
     expect(stdout).toContain('validate: 1 file,');
     stdout = '';
-    expect(
-      await validateCommand(options(root, { positionals: [join(root, 'rendered/ci/two')] })),
-    ).toBe(1);
+    expect(await validate(root, { positionals: [join(root, 'rendered/ci/two')] })).toBe(1);
     expect(stdout).toContain('Namespace name "C"');
   });
 
   it('fails when there is nothing to validate, so a wrong path or an empty render cannot pass', async () => {
     const root = workspace({ 'rendered/ci/app/c/empty.yaml': '# nothing here\n' });
-    expect(await validateCommand(options(root))).toBe(1);
+    expect(await validate(root)).toBe(1);
     expect(stderr).toContain('no resources found');
-    expect(await validateCommand(options(root, { app: 'missing' }))).toBe(2);
+    expect(await validate(root, { app: 'missing' })).toBe(2);
     expect(stderr).toContain('nothing rendered for app missing');
   });
 
   it('exits 2 on usage errors: an unknown engine, a missing path, kubeconform requested but absent', async () => {
     const root = workspace({ 'rendered/ci/app/c/namespace-a.yaml': namespace('a') });
-    expect(await validateCommand(options(root, { engine: 'fast' }))).toBe(2);
+    expect(await validate(root, { engine: 'fast' })).toBe(2);
     expect(stderr).toContain('--engine must be one of embedded, kubeconform, auto (got "fast")');
-    expect(await validateCommand(options(root, { positionals: [join(root, 'nowhere')] }))).toBe(2);
+    expect(await validate(root, { positionals: [join(root, 'nowhere')] })).toBe(2);
     expect(stderr).toContain('no such file or directory');
     const path = process.env.PATH;
     const configured = process.env.KUBECONFORM;
     try {
       process.env.PATH = '/nonexistent';
       delete process.env.KUBECONFORM;
-      expect(await validateCommand(options(root, { engine: 'kubeconform' }))).toBe(2);
+      expect(await validate(root, { engine: 'kubeconform' })).toBe(2);
       expect(stderr).toContain('no kubeconform binary found');
       // auto falls back to the embedded engine
       stdout = '';
-      expect(await validateCommand(options(root, { engine: undefined, json: true }))).toBe(0);
+      expect(await validate(root, { engine: undefined, json: true })).toBe(0);
       expect((JSON.parse(stdout) as { summary: { engine: string } }).summary.engine).toBe(
         'embedded',
       );

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveHelm } from '../helm';
-import { main } from '../main';
-import { karpenterPackageFixture, readVendorLock, temporaryVendorRoot } from '../vendor';
+import { resolveHelm } from '../../helm';
+import { main } from '../../main';
+import { karpenterPackageFixture, readVendorLock, temporaryVendorRoot } from '../../vendor';
 
 let stdout = '';
 let stderr = '';
@@ -110,7 +110,7 @@ describe('gitops charts usage', () => {
     expect(await main(['charts'], '/nonexistent')).toBe(2);
     expect(await main(['charts', 'pull', 'karpenter'], '/nonexistent')).toBe(2);
     expect(await main(['charts', 'pull', 'karpenter', '1.14.1'], '/nonexistent')).toBe(2);
-    expect(stderr).toContain('gitops charts pull: --repository is required');
+    expect(stderr).toContain('gitops charts pull: --repository URL is required');
     expect(
       await main(
         ['charts', 'pull', 'karpenter', '1.14.1', '--repository', 'https://x', '--date', 'today'],
@@ -188,7 +188,7 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')(
         await main(['charts', 'pull', 'karpenter', '1.14.1', '--repository', offline], vendor.root),
       ).toBe(1);
       expect(stderr).toContain(
-        `gitops charts: helm pull of karpenter@1.14.1 from ${offline} failed (the repository cannot be reached: pulling needs network access)`,
+        `gitops charts pull: helm pull of karpenter@1.14.1 from ${offline} failed (the repository cannot be reached: pulling needs network access)`,
       );
       expect(readVendorLock(vendor.root).artifacts).toEqual([]);
     });

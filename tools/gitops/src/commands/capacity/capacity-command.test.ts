@@ -1,13 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capacitySvg, formatCapacityReport } from '@platform/capacity';
+import {
+  capacityFailed,
+  capacitySvg,
+  formatCapacityReport,
+  formatCapacitySummary,
+  planRenderedCapacity,
+} from '@platform/capacity';
 import { peakLoad, inventory } from '@platform/config';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main';
-import { collectYamlFiles } from '../workspace/collect-yaml-files';
-import { repositoryRoot } from '../workspace/repository-root';
-import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
+import { main } from '../../main';
+import { collectYamlFiles } from '../../workspace/collect-yaml-files';
+import { repositoryRoot } from '../../workspace/repository-root';
 
 // The committed rendered/ tree of the CI cluster: what `gitops check` plans.
 const files = collectYamlFiles(repositoryRoot, [join(repositoryRoot, 'rendered', 'ci')]);

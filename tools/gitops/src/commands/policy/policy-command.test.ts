@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repositoryRoot } from '../workspace/repository-root';
-import { policyCommand } from './policy-command';
+import { repositoryRoot } from '../../workspace/repository-root';
+import { main } from '../../main';
 
 const restrictedNamespace = `apiVersion: v1
 kind: Namespace
@@ -52,7 +52,7 @@ function writeTree(files: Record<string, string>) {
 }
 
 const run = (options: { json?: boolean; positionals?: string[] } = {}) =>
-  policyCommand({ root, json: options.json ?? false, positionals: options.positionals ?? [] });
+  main(['policy', ...(options.positionals ?? []), ...(options.json ? ['--json'] : [])], root);
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'gitops-policy-'));
@@ -130,7 +130,7 @@ describe('gitops policy', () => {
   });
 
   it('passes the committed rendered/ tree', async () => {
-    expect(await policyCommand({ root: repositoryRoot, json: false, positionals: [] })).toBe(0);
+    expect(await main(['policy'], repositoryRoot)).toBe(0);
     expect(output).toMatch(/policy: \d+ files, \d+ resources, 0 errors/);
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main';
-import { gitBlobId } from './diff-command-git';
+import { main } from '../../main';
+import { gitBlobId } from './diff-base-revision';
 
 let repository = '';
 afterEach(() => {
@@ -118,12 +118,12 @@ describe('gitops diff --base', () => {
     expect(gitBlobId(configMap('kept', 'u'), 40)).not.toBe(stdout.trim());
   });
 
-  it('fails clearly on an unknown base revision or a missing --base', async () => {
+  it('refuses an unknown base revision or a missing --base as usage errors (2)', async () => {
     await repositoryWith({
       [`${dir}/configmap-observability-kept.yaml`]: configMap('kept', 'info'),
     });
     const unknown = await gitopsDiff(['--base', 'no-such-branch']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
       'base revision "no-such-branch" is not a commit in this clone',
     );

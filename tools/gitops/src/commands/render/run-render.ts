@@ -1,0 +1,26 @@
+import { targetDirectory } from '@platform/core';
+import { counted } from '@platform/manifests';
+import type { Invocation } from '../../cli/command';
+import type { CommandReport } from '../../cli/command-report';
+import { renderChecks } from '../../render/render-checks';
+import { formatCheckFinding, renderToDisk } from '../../render/render-pipeline';
+import type { renderOptions } from './render-command';
+
+export async function runRender({
+  root,
+  options,
+}: Invocation<typeof renderOptions>): Promise<CommandReport> {
+  const { render, warnings } = await renderToDisk({
+    root,
+    scope: { app: options.app, cluster: options.cluster },
+    checks: renderChecks(root),
+  });
+  const files = render.files.map((f) => f.path);
+  return {
+    exitCode: 0,
+    json: { targets: render.targets, files, warnings },
+    notes: warnings.map((warning) => `warning: ${formatCheckFinding(warning)}`),
+    text: () =>
+      `rendered ${counted(files.length, 'file')} into ${render.targets.map(targetDirectory).join(', ')}`,
+  };
+}
