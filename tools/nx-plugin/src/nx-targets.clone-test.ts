@@ -1,10 +1,12 @@
 import {
   appendFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,5 +102,69 @@ describe('the render target', () => {
     expect(second.stdout).toMatch(/local cache|from the cache/);
     expect(existsSync(valuesFile)).toBe(true);
     expect(readFileSync(valuesFile, 'utf8')).toBe(committed);
+  });
+});
+
+describe('validate and policy after a render', () => {
+  /** The first number in the line `<check>: N files, …` that an Nx run printed. */
+  const filesChecked = (output: string, check: string) =>
+    Number(new RegExp(`^${check}: (\\d+) files?,`, 'm').exec(output)?.[1]);
+
+  it('re-run on the first run after a component changes, over the files render just wrote', async () => {
+    await execa('git', ['checkout', '-q', '--detach', 'base'], { cwd: clone });
+    const run = () =>
+      nx([
+        'run-many',
+        '-t',
+        'render',
+        'validate',
+        'policy',
+        '-p',
+        'karpenter',
+        '--output-style=static',
+      ]);
+    const before = await run();
+    const folder = join(clone, 'apps/karpenter/src/cache-probe');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'component.ts'),
+      `import { namespaces } from '@platform/config';
+import { defineComponent } from '@platform/core';
+
+export default defineComponent({
+  description: 'A ConfigMap that only this test adds.',
+  clusters: 'workload',
+  namespace: namespaces.karpenter,
+  syncWave: 1,
+  resources: (chart) =>
+    void chart.add({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cache-probe', namespace: namespaces.karpenter },
+      data: { probe: 'yes' },
+    }),
+});
+`,
+    );
+    try {
+      const after = await run();
+      for (const check of ['validate', 'policy']) {
+        expect(after.stdout).toMatch(new RegExp(`nx run karpenter:${check}\\n`));
+        expect(after.stdout).not.toMatch(new RegExp(`nx run karpenter:${check} +\\[`));
+        expect(filesChecked(after.stdout, check)).toBe(filesChecked(before.stdout, check) + 1);
+      }
+      // Unchanged since: both replay, about the same files.
+      const again = await run();
+      for (const check of ['validate', 'policy'])
+        expect(again.stdout).toMatch(
+          new RegExp(
+            `nx run karpenter:${check} +\\[(local cache|existing outputs match the cache)`,
+          ),
+        );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await execa('git', ['checkout', '-q', '--', 'rendered'], { cwd: clone });
+      await execa('git', ['clean', '-qfd', 'rendered'], { cwd: clone });
+    }
   });
 });
