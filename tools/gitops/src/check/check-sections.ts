@@ -37,6 +37,11 @@ export const checkSections: readonly CheckSectionEntry[] = [
     load: async () => (await import('./sections/monitoring-section')).monitoringSection,
   },
   {
+    name: 'docs',
+    proves: 'the documents generated from rendered/ are current',
+    load: async () => (await import('./sections/docs-section')).docsSection,
+  },
+  {
     name: 'drift',
     proves: 'rendered/ is exactly a fresh render',
     load: async () => (await import('./sections/drift-section')).driftSection,

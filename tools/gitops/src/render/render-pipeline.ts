@@ -2,6 +2,7 @@ import { inventory as shippedInventory, type Inventory } from '@platform/config'
 import { formatFinding, type Finding } from '@platform/manifests';
 import {
   renderScope,
+  targetDirectory,
   type ChartInflater,
   type ComponentSpec,
   type RenderedFile,
@@ -11,6 +12,7 @@ import {
 import { loadCatalog } from '../workspace/load-catalog';
 import { helmChartInflater } from './helm-chart-inflater';
 import { vendoredManifests } from './vendored-manifests';
+import { rendersDocumentedInputs, writeGeneratedDocuments } from './generated-documents';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
 
@@ -70,9 +72,16 @@ export async function runRenderChecks(
   return problems.filter((p) => p.severity === 'warning');
 }
 
-/** Render, check, then swap the new tree into rendered/; on any failure rendered/ is untouched. */
+/**
+ * Render, check, then swap the new tree into rendered/; on any failure rendered/ is untouched.
+ * The documents generated from rendered/ (docs/capacity.svg, …) are regenerated after it changed;
+ * `documents` lists those written.
+ */
 export async function renderToDisk(options: RenderPipelineOptions) {
   const result = await renderInMemory(options);
   writeRenderedTree(options.root, result.render);
-  return result;
+  const documents = rendersDocumentedInputs(result.render.targets.map(targetDirectory))
+    ? writeGeneratedDocuments(options.root)
+    : [];
+  return { ...result, documents };
 }

@@ -1,28 +1,28 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshClone } from '../testing/fresh-clone';
 import { repositoryRoot } from './repository-root';
 
 /**
- * The README's "add a component" and "add a cluster" steps, done as a new user would in a fresh
- * clone of the committed repository: edit only where the README says, render, and see `gitops
- * check` and the apps' and libraries' tests stay green.
+ * The README's commands and steps, done as a new user would in a fresh clone of the committed
+ * repository (in a path with a space): its first command, "add a component" with the file exactly
+ * as the README writes it, "add a cluster", a routine capacity change, and the apps' and
+ * libraries' tests afterwards. Run by `npm run test:clone`, not `npm test`: each step is whole
+ * processes, minutes on a 2-core machine.
  */
 let clone: string;
 
-const gitops = (...args: string[]) =>
-  execa('node', ['tools/gitops/bin/gitops.mjs', ...args], { cwd: clone, reject: false });
+/** The environment without what vitest or an outer Nx run set (e.g. --skip-nx-cache). */
+const environment = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(VITEST|NX_|TEST$|NODE_OPTIONS$)/.test(key)),
+) as Record<string, string>;
+
+const inClone = (command: string, args: string[]) =>
+  execa(command, args, { cwd: clone, reject: false, env: environment, extendEnv: false });
+
+const gitops = (...args: string[]) => inClone('node', ['tools/gitops/bin/gitops.mjs', ...args]);
 
 const changedPaths = async () =>
   (await execa('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: clone })).stdout
@@ -30,11 +30,24 @@ const changedPaths = async () =>
     .filter(Boolean)
     .map((line) => line.slice(3));
 
+/** The README's "add a component" step: the path it names and the file it shows, as written. */
+function readmeComponentExample(): { path: string; source: string } {
+  const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## How to add a component'));
+  const path = /`(apps\/[^`]+\/component\.ts)`/.exec(section)?.[1];
+  const block = /\n( *)```ts\n([\s\S]*?)\n *```\n/.exec(section);
+  if (!path || !block)
+    throw new Error('README: "How to add a component" has no path or no ts block');
+  const indent = block[1]!;
+  const source = block[2]!
+    .split('\n')
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
+  return { path, source: `${source}\n` };
+}
+
 beforeAll(async () => {
-  clone = mkdtempSync(join(tmpdir(), 'gitops-new-user-'));
-  await execa('git', ['clone', '-q', repositoryRoot, clone]);
-  symlinkSync(join(repositoryRoot, 'node_modules'), join(clone, 'node_modules'));
-  writeFileSync(join(clone, '.git/info/exclude'), 'node_modules\n');
+  clone = await freshClone('gitops new user');
 });
 
 afterAll(() => {
@@ -42,42 +55,32 @@ afterAll(() => {
 });
 
 describe("the README's steps in a fresh clone", () => {
-  it('add a component: one folder under apps/observability reaches rendered/ with its Application', async () => {
-    const folder = join(clone, 'apps/observability/src/example-settings');
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, 'component.ts'),
-      `import { namespaces } from '@platform/config';
-import { defineComponent } from '@platform/core';
+  it('npm run main (the quick start, after its npm ci) passes and changes nothing', async () => {
+    const main = await inClone('npm', ['run', 'main']);
+    expect(main.exitCode, main.stdout.slice(-3000) + main.stderr.slice(-3000)).toBe(0);
+    expect(main.stdout).toContain('check: passed');
+    expect(await changedPaths()).toEqual([]);
+  });
 
-export default defineComponent({
-  description: 'Settings read by the node agents.',
-  clusters: 'workload',
-  namespace: namespaces.observability,
-  syncWave: 1,
-  resources: (chart) =>
-    void chart.add({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'example-settings', namespace: namespaces.observability },
-      data: { level: 'info' },
-    }),
-});
-`,
-    );
+  it('add a component: the README file, as written, reaches rendered/ with its Application', async () => {
+    const example = readmeComponentExample();
+    const component = example.path.split('/').at(-2)!;
+    const app = example.path.split('/')[1]!;
+    mkdirSync(dirname(join(clone, example.path)), { recursive: true });
+    writeFileSync(join(clone, example.path), example.source);
     const render = await gitops('render');
     expect(render.stderr).toBe('');
     expect(render.exitCode).toBe(0);
     const changed = await changedPaths();
     expect(
-      changed.every((p) => p.startsWith('apps/observability/') || p.startsWith('rendered/')),
+      changed.every((p) => p.startsWith(`apps/${app}/`) || p.startsWith('rendered/')),
       changed.join('\n'),
     ).toBe(true);
     expect(changed).toContain(
-      'rendered/ci/observability/example-settings/configmap-observability-example-settings.yaml',
+      `rendered/ci/${app}/${component}/configmap-observability-example-settings.yaml`,
     );
     expect(changed).toContain(
-      'rendered/mgmt/argocd-root/app-of-apps/application-argocd-ci-observability-example-settings.yaml',
+      `rendered/mgmt/argocd-root/app-of-apps/application-argocd-ci-${app}-${component}.yaml`,
     );
     const check = await gitops('check');
     expect(check.stdout).toContain('check: passed');
@@ -138,12 +141,38 @@ export default defineComponent({
     expect(check.stdout).toContain('check: passed');
   });
 
-  it("keeps the apps' and libraries' tests green after both steps", async () => {
-    const suite = await execa('node', ['node_modules/vitest/vitest.mjs', 'run', 'apps', 'libs'], {
-      cwd: clone,
-      reject: false,
-      env: { CI: 'true', NO_COLOR: '1' },
-    });
+  it('a routine capacity change (a size class and the peak): render regenerates the capacity documents and check passes', async () => {
+    const file = join(clone, 'libs/config/src/ci-jobs/job-size-classes.ts');
+    const before = readFileSync(file, 'utf8');
+    const concurrent = Number(/concurrentJobsPerPipeline: (\d+)/.exec(before)![1]);
+    writeFileSync(
+      file,
+      before
+        .replace(/concurrentJobsPerPipeline: \d+/, `concurrentJobsPerPipeline: ${concurrent + 10}`)
+        .replace("service: { cpu: '1', memory: '2Gi' }", "service: { cpu: '1', memory: '3Gi' }"),
+    );
+    expect(readFileSync(file, 'utf8')).not.toBe(before);
+    const svgBefore = readFileSync(join(clone, 'docs/capacity.svg'), 'utf8');
+    const render = await gitops('render');
+    expect(render.exitCode, render.stderr).toBe(0);
+    expect(render.stdout).toContain('regenerated docs/capacity-report.txt');
+    expect(readFileSync(join(clone, 'docs/capacity.svg'), 'utf8')).not.toBe(svgBefore);
+    const capacity = await gitops('capacity', '--cluster', 'ci');
+    expect(capacity.exitCode).toBe(0);
+    expect(readFileSync(join(clone, 'docs/capacity-report.txt'), 'utf8')).toBe(capacity.stdout);
+    const check = await gitops('check');
+    expect(check.stdout).toContain('check: passed');
+  });
+
+  it("keeps the apps', libraries' and CLI's own tests green after these steps", async () => {
+    const suite = await inClone('node', [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      'apps',
+      'libs',
+      'tools/gitops/src/commands/capacity',
+      'tools/gitops/src/render/generated-documents.test.ts',
+    ]);
     expect(suite.exitCode, suite.stdout.slice(-3000)).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ export async function runRender({
   root,
   options,
 }: Invocation<typeof renderOptions>): Promise<CommandReport> {
-  const { render, warnings } = await renderToDisk({
+  const { render, warnings, documents } = await renderToDisk({
     root,
     scope: { app: options.app, cluster: options.cluster },
     checks: renderChecks(root),
@@ -18,9 +18,12 @@ export async function runRender({
   const files = render.files.map((f) => f.path);
   return {
     exitCode: 0,
-    json: { targets: render.targets, files, warnings },
+    json: { targets: render.targets, files, documents, warnings },
     notes: warnings.map((warning) => `warning: ${formatCheckFinding(warning)}`),
     text: () =>
-      `rendered ${counted(files.length, 'file')} into ${render.targets.map(targetDirectory).join(', ')}`,
+      [
+        `rendered ${counted(files.length, 'file')} into ${render.targets.map(targetDirectory).join(', ')}`,
+        ...documents.map((path) => `regenerated ${path}`),
+      ].join('\n'),
   };
 }
