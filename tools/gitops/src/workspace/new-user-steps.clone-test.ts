@@ -20,7 +20,13 @@ const environment = Object.fromEntries(
 ) as Record<string, string>;
 
 const inClone = (command: string, args: string[]) =>
-  execa(command, args, { cwd: clone, reject: false, env: environment, extendEnv: false });
+  execa(command, args, {
+    cwd: clone,
+    reject: false,
+    env: environment,
+    extendEnv: false,
+    stripFinalNewline: false,
+  });
 
 const gitops = (...args: string[]) => inClone('node', ['tools/gitops/bin/gitops.mjs', ...args]);
 
