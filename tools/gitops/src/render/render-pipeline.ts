@@ -13,6 +13,7 @@ import { loadCatalog } from '../workspace/load-catalog';
 import { helmChartInflater } from './helm-chart-inflater';
 import { vendoredManifests } from './vendored-manifests';
 import { rendersDocumentedInputs, writeGeneratedDocuments } from './generated-documents';
+import { readRenderMemo, renderMemoKey, writeRenderMemo } from './render-memo';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
 
@@ -47,17 +48,40 @@ export class RenderAborted extends Error {
 export async function renderInMemory(
   options: RenderPipelineOptions,
 ): Promise<{ render: ScopedRender; warnings: Finding[] }> {
-  const inventory = options.inventory ?? shippedInventory;
-  const catalog = options.catalog ?? (await loadCatalog(options.root, inventory));
-  const render = await renderScope(
-    catalog,
-    inventory,
-    options.scope ?? {},
-    existingTargets(options.root),
-    options.inflate ?? helmChartInflater(options.root),
-    vendoredManifests(options.root),
-  );
+  const render = await remembered(options, async () => {
+    const inventory = options.inventory ?? shippedInventory;
+    const catalog = options.catalog ?? (await loadCatalog(options.root, inventory));
+    return renderScope(
+      catalog,
+      inventory,
+      options.scope ?? {},
+      existingTargets(options.root),
+      options.inflate ?? helmChartInflater(options.root),
+      vendoredManifests(options.root),
+    );
+  });
   return { render, warnings: await runRenderChecks(render.files, options.checks ?? []) };
+}
+
+/**
+ * The render of the repository's own components, inventory and Helm from the render memo when
+ * the same inputs were rendered before (render-memo.ts), else made and remembered. A render with
+ * an injected catalog, inventory or inflater (tests) is always made.
+ */
+async function remembered(
+  options: RenderPipelineOptions,
+  render: () => Promise<ScopedRender>,
+): Promise<ScopedRender> {
+  if (options.catalog || options.inventory || options.inflate) return render();
+  const scope = options.scope ?? {};
+  const known = await renderMemoKey(options.root, scope);
+  const memo = known && readRenderMemo(options.root, known);
+  if (memo) return memo;
+  const made = await render();
+  // The component bundle is built by now, so the key can be known even if it could not before.
+  const key = known ?? (await renderMemoKey(options.root, scope));
+  if (key) writeRenderMemo(options.root, key, made);
+  return made;
 }
 
 /** Runs every check over rendered files: throws RenderAborted on any error, returns the warnings. */

@@ -68,6 +68,24 @@ describe("the README's steps in a fresh clone", () => {
     expect(await changedPaths()).toEqual([]);
   });
 
+  it('check never answers from an older render: a changed component value is drift until rendered', async () => {
+    const file = join(clone, 'apps/karpenter/src/controller/component.ts');
+    const source = readFileSync(file, 'utf8');
+    expect((await gitops('check')).stdout).toContain('check: passed');
+    // The same inputs again: answered from the render memo, with the same verdict.
+    expect((await gitops('check')).stdout).toContain('check: passed');
+    // A chart value: the component bundle, the Helm inflation and the render all change.
+    expect(source).toContain('replicas: 2,');
+    writeFileSync(file, source.replace('replicas: 2,', 'replicas: 3,'));
+    const changed = await gitops('check');
+    expect(changed.exitCode).toBe(1);
+    expect(changed.stdout).toContain(
+      'modified rendered/ci/karpenter/controller/deployment-kube-system-karpenter.yaml',
+    );
+    writeFileSync(file, source);
+    expect((await gitops('check')).stdout).toContain('check: passed');
+  });
+
   it('add a component: the README file, as written, reaches rendered/ with its Application', async () => {
     const example = readmeComponentExample();
     const component = example.path.split('/').at(-2)!;
