@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSections } from '../check/check-sections';
@@ -266,6 +266,96 @@ describe('render: every bad input, text and --json, rendered/ left as it was', (
       expect(treeFingerprint(join(workspace.root, 'rendered'))).toEqual(before);
     });
   }
+});
+
+describe('render refuses what check would refuse, where the mistake is made', () => {
+  it('a component in a namespace no component creates: exit 1 for a whole render and for its app alone, nothing written', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    expect((await run(['render'], workspace.root)).code).toBe(0);
+    const before = treeFingerprint(workspace.root);
+    write(
+      workspace.root,
+      'apps/platform/src/ghost/component.ts',
+      componentFile(
+        `chart.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'ghost' }, data: { a: '1' } });`,
+      ).replace("namespace: 'platform'", "namespace: 'ghost'"),
+    );
+    const expected =
+      /rendered\/ci\/platform\/ghost\/configmap-ghost-settings\.yaml:\d+:\d+ .*metadata\.namespace {2}namespace "ghost" is created by no component on cluster ci {2}\[delivery-namespace-missing\]/;
+    for (const args of [['render'], ['render', '--app', 'platform']]) {
+      const text = await run(args, workspace.root);
+      expect(text.code, text.stderr).toBe(1);
+      expect(text.stderr).toMatch(expected);
+    }
+    rmSync(join(workspace.root, 'apps/platform/src/ghost'), { recursive: true });
+    expect(treeFingerprint(workspace.root)).toEqual(before);
+  });
+
+  it('a component folder name longer than a label value: refused at the folder, before rendering', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    const name = `settings-${'x'.repeat(60)}`;
+    write(
+      workspace.root,
+      `apps/platform/src/${name}/component.ts`,
+      componentFile(
+        `chart.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long', namespace: 'platform' }, data: { a: '1' } });`,
+      ),
+    );
+    const json = await run(['render', '--json'], workspace.root);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      issues: [
+        {
+          file: `apps/platform/src/${name}/component.ts`,
+          field: '(folder name)',
+          message: expect.stringMatching(
+            /^".*" is 69 characters; it becomes a label value, which Kubernetes limits to 63/,
+          ),
+        },
+      ],
+    });
+    expect(existsSync(join(workspace.root, 'rendered'))).toBe(false);
+  });
+
+  it('a misspelt chart value: the finding in values.yaml also names the component file and line that set it', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    const pin = 'vendor/charts/fluent-bit-0.58.1.tgz';
+    for (const file of ['vendor/vendor.lock.json', pin])
+      write(workspace.root, file, readFileSync(join(repositoryRoot, file)));
+    const component = [
+      "import { fluentBitChart } from '@platform/charts';",
+      "import { defineComponent, fromChart } from '@platform/core';",
+      'export default defineComponent({',
+      "  description: 'a chart with a misspelt value',",
+      "  clusters: 'workload',",
+      "  namespace: 'platform',",
+      '  syncWave: 1,',
+      '  chart: fromChart(fluentBitChart)({',
+      '    values: () => ({',
+      '      testFramework: { enabled: false },',
+      '      replicaz: 2,',
+      '    }),',
+      '  }),',
+      '});',
+      '',
+    ].join('\n');
+    write(workspace.root, 'apps/platform/src/agent/component.ts', component);
+    const line = component.split('\n').findIndex((l) => l.includes('replicaz')) + 1;
+    const json = await run(['render', '--json'], workspace.root);
+    expect(json.code).toBe(1);
+    const { findings } = JSON.parse(json.stdout) as {
+      findings: { file: string; message: string }[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'rendered/ci/platform/agent/values.yaml',
+        message: `unknown field "replicaz" (the values of apps/platform/src/agent/component.ts:${line})`,
+      }),
+    );
+  });
 });
 
 describe('the command line: each command owns its options and its help', () => {

@@ -10,6 +10,7 @@ import {
   type ScopedRender,
 } from '@platform/core';
 import { loadCatalog } from '../workspace/load-catalog';
+import { withValuesSource } from './chart-values-source';
 import { helmChartInflater } from './helm-chart-inflater';
 import { vendoredManifests } from './vendored-manifests';
 import { rendersDocumentedInputs, writeGeneratedDocuments } from './generated-documents';
@@ -60,7 +61,10 @@ export async function renderInMemory(
       vendoredManifests(options.root),
     );
   });
-  return { render, warnings: await runRenderChecks(render.files, options.checks ?? []) };
+  return {
+    render,
+    warnings: await runRenderChecks(render.files, options.checks ?? [], options.root),
+  };
 }
 
 /**
@@ -84,15 +88,19 @@ async function remembered(
   return made;
 }
 
-/** Runs every check over rendered files: throws RenderAborted on any error, returns the warnings. */
+/**
+ * Runs every check over rendered files: throws RenderAborted on any error (a finding in a chart's
+ * values.yaml also naming the component file that sets it), returns the warnings.
+ */
 export async function runRenderChecks(
   files: RenderedFile[],
   checks: RenderCheck[],
+  root: string,
 ): Promise<Finding[]> {
   const problems: Finding[] = [];
   for (const check of checks) problems.push(...(await check(files)));
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new RenderAborted(errors);
+  if (errors.length > 0) throw new RenderAborted(withValuesSource(root, errors));
   return problems.filter((p) => p.severity === 'warning');
 }
 

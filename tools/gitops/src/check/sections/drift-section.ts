@@ -11,7 +11,7 @@ export const driftSection: CheckSection = async ({ root, freshRender }) => {
   // Without drift the fresh render is, byte for byte, the files validated and policy-checked by
   // the sections before: checking it again would repeat their findings at the cost of a second
   // pass. With drift, it must pass the checks every render passes before it writes.
-  if (drift.length > 0) await runRenderChecks(render.files, renderChecks(root));
+  if (drift.length > 0) await runRenderChecks(render.files, renderChecks(root), root);
   if (drift.length === 0)
     return {
       failed: false,

@@ -8,7 +8,7 @@ export const renderOptions = {
 export const renderCommand = defineCommand({
   name: 'render',
   summary:
-    'render apps into rendered/; validate and policy run in memory first, and rendered/ changes only if everything passes',
+    'render apps into rendered/; validate, policy and delivery run in memory first, and rendered/ changes only if everything passes',
   options: renderOptions,
   run: async (invocation) => (await import('./run-render')).runRender(invocation),
 });

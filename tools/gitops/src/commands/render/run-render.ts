@@ -10,10 +10,11 @@ export async function runRender({
   root,
   options,
 }: Invocation<typeof renderOptions>): Promise<CommandReport> {
+  const scope = { app: options.app, cluster: options.cluster };
   const { render, warnings, documents } = await renderToDisk({
     root,
-    scope: { app: options.app, cluster: options.cluster },
-    checks: renderChecks(root),
+    scope,
+    checks: renderChecks(root, scope),
   });
   const files = render.files.map((f) => f.path);
   return {
