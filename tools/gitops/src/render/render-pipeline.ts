@@ -16,7 +16,8 @@ import { vendoredManifests } from './vendored-manifests';
 import { rendersDocumentedInputs, writeGeneratedDocuments } from './generated-documents';
 import { readRenderMemo, renderMemoKey, writeRenderMemo } from './render-memo';
 import { existingTargets } from './rendered-tree';
-import { writeRenderedTree } from './write-rendered-tree';
+import { acquireRenderLock, type RenderLockOptions } from './render-lock';
+import { finishInterruptedRenders, writeRenderedTree } from './write-rendered-tree';
 
 /** A check over the in-memory render, run before anything touches rendered/; any error aborts the write. */
 export type RenderCheck = (files: RenderedFile[]) => Promise<Finding[]> | Finding[];
@@ -106,14 +107,22 @@ export async function runRenderChecks(
 
 /**
  * Render, check, then swap the new tree into rendered/; on any failure rendered/ is untouched.
- * The documents generated from rendered/ (docs/capacity.svg, …) are regenerated after it changed;
- * `documents` lists those written.
+ * The write phase holds the render lock (a second render waits for it, `onWait` says so), first
+ * finishes what a killed render left, and regenerates the documents made from rendered/
+ * (docs/capacity.svg, …) when it changed; `documents` lists those written.
  */
-export async function renderToDisk(options: RenderPipelineOptions) {
+export async function renderToDisk(options: RenderPipelineOptions & RenderLockOptions) {
   const result = await renderInMemory(options);
-  writeRenderedTree(options.root, result.render);
-  const documents = rendersDocumentedInputs(result.render.targets.map(targetDirectory))
-    ? writeGeneratedDocuments(options.root)
-    : [];
-  return { ...result, documents };
+  const release = await acquireRenderLock(options.root, options);
+  try {
+    const finished = finishInterruptedRenders(options.root);
+    const wholeTree = !options.scope?.app && !options.scope?.cluster;
+    writeRenderedTree(options.root, result.render, { wholeTree });
+    const documents = rendersDocumentedInputs(result.render.targets.map(targetDirectory))
+      ? writeGeneratedDocuments(options.root)
+      : [];
+    return { ...result, documents, finished };
+  } finally {
+    release();
+  }
 }
