@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
 import { join } from 'node:path';
+import {
+  pruneCacheDirectory,
+  readCheckedFile,
+  writeCheckedFile,
+} from '../cache/checked-cache-file';
 import { helmTemplateArguments, type HelmTemplateRequest } from './helm-template';
 
 /**
@@ -53,62 +48,20 @@ export interface InflationCache {
 }
 
 /**
- * The cache in `directory` (node_modules/.cache/gitops-helm-inflation by default). An entry is a
- * header with the sha256 of the output, then the output; one whose output does not match its
- * header (a truncated or edited file) is a miss. Entries are written to a temporary file and
- * renamed into place, so a concurrent reader never sees half of one.
+ * The cache in `directory` (node_modules/.cache/gitops-helm-inflation by default), one checked
+ * file per key (a damaged one is a miss); entries unused for two weeks go when one is written.
  */
 export function inflationCache(directory: string): InflationCache {
   const pathOf = (key: string) => join(directory, `${key}.yaml`);
   return {
-    read(key) {
-      let text: string;
-      try {
-        text = readFileSync(pathOf(key), 'utf8');
-      } catch {
-        return undefined;
-      }
-      const newline = text.indexOf('\n');
-      const output = text.slice(newline + 1);
-      if (text.slice(0, newline) !== header(output)) return undefined;
-      touch(pathOf(key));
-      return output;
-    },
+    read: (key) => readCheckedFile(pathOf(key)),
     write(key, output) {
-      mkdirSync(directory, { recursive: true });
-      removeUnused(directory);
-      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${header(output)}\n${output}`);
-      renameSync(temporary, pathOf(key));
+      writeCheckedFile(pathOf(key), output);
+      pruneCacheDirectory(directory, { maxAgeMs: unusedLifetimeMs });
     },
   };
 }
 
 export function defaultInflationCacheDirectory(root: string): string {
   return join(root, 'node_modules', '.cache', 'gitops-helm-inflation');
-}
-
-const header = (output: string) =>
-  `# helm template output sha256 ${createHash('sha256').update(output).digest('hex')}`;
-
-/** Marks an entry as used now (its mtime), so the pruning below keeps it. */
-function touch(path: string) {
-  const now = new Date();
-  try {
-    utimesSync(path, now, now);
-  } catch {
-    // Removed meanwhile by another process: the output was read already.
-  }
-}
-
-function removeUnused(directory: string) {
-  const oldest = Date.now() - unusedLifetimeMs;
-  for (const name of readdirSync(directory)) {
-    const path = join(directory, name);
-    try {
-      if (statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
-    } catch {
-      // Removed by another process.
-    }
-  }
 }

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
 import { join } from 'node:path';
 import type { RenderScope, ScopedRender } from '@platform/core';
+import {
+  pruneCacheDirectory,
+  readCheckedFile,
+  writeCheckedFile,
+} from '../cache/checked-cache-file';
 import { resolveHelm } from '../helm';
 import { readVendorLock, sha256File } from '../vendor';
 import { freshComponentBundle } from '../workspace/component-bundle';
@@ -65,47 +60,15 @@ export function renderMemoDirectory(root: string): string {
   return join(root, 'node_modules', '.cache', 'gitops-render');
 }
 
-/** The remembered render, if its file is whole (its header's digest matches). */
+/** The remembered render, if its file is whole (checked-cache-file.ts). */
 export function readRenderMemo(root: string, key: string): ScopedRender | undefined {
-  const path = join(renderMemoDirectory(root), `${key}.json`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (text.slice(0, newline) !== digest(body)) return undefined;
-  const now = new Date();
-  utimesSync(path, now, now);
-  return JSON.parse(body) as ScopedRender;
+  const body = readCheckedFile(join(renderMemoDirectory(root), `${key}.json`));
+  return body === undefined ? undefined : (JSON.parse(body) as ScopedRender);
 }
 
-/** Remembers a render (atomically: written aside, then renamed), keeping the latest few. */
+/** Remembers a render, keeping the latest few. */
 export function writeRenderMemo(root: string, key: string, render: ScopedRender): void {
-  const directory = renderMemoDirectory(root);
-  mkdirSync(directory, { recursive: true });
   const body = JSON.stringify({ targets: render.targets, files: render.files });
-  const path = join(directory, `${key}.json`);
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${digest(body)}\n${body}`);
-  renameSync(temporary, path);
-  pruneOldest(directory);
-}
-
-const digest = (body: string) => createHash('sha256').update(body).digest('hex');
-
-function pruneOldest(directory: string) {
-  const entries = readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
-    .flatMap((name) => {
-      try {
-        return [{ name, used: statSync(join(directory, name)).mtimeMs }];
-      } catch {
-        return [];
-      }
-    })
-    .sort((a, b) => b.used - a.used);
-  for (const { name } of entries.slice(kept)) rmSync(join(directory, name), { force: true });
+  writeCheckedFile(join(renderMemoDirectory(root), `${key}.json`), body);
+  pruneCacheDirectory(renderMemoDirectory(root), { keep: kept });
 }

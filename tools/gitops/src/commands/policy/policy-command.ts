@@ -1,8 +1,8 @@
 import { defineCommand, type OptionDeclarations } from '../../cli/command';
+import { renderedSelectionOptions } from '../../cli/rendered-selection-options';
 
 export const policyOptions = {
-  app: { type: 'string', value: 'A', description: 'check rendered/*/A (without paths)' },
-  cluster: { type: 'string', value: 'C', description: 'check rendered/C (without paths)' },
+  ...renderedSelectionOptions,
 } satisfies OptionDeclarations;
 
 export const policyCommand = defineCommand({

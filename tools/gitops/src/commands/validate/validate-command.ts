@@ -1,8 +1,8 @@
 import { defineCommand, type OptionDeclarations } from '../../cli/command';
+import { renderedSelectionOptions } from '../../cli/rendered-selection-options';
 
 export const validateOptions = {
-  app: { type: 'string', value: 'A', description: 'validate rendered/*/A (without paths)' },
-  cluster: { type: 'string', value: 'C', description: 'validate rendered/C (without paths)' },
+  ...renderedSelectionOptions,
   engine: {
     type: 'string',
     value: 'E',
