@@ -1,4 +1,5 @@
-// Check benchmark: a warm `gitops check` against a warm `gitops validate` of the same tree, whole
+// Check benchmark: a warm `gitops check` against a warm `gitops validate` of the same tree (and a
+// warm `gitops render` of an unchanged tree), whole
 // processes in paired runs (each right after the other, so machine load hits both alike), and a
 // cold check: the first after its caches (Helm inflation, render memo) are emptied, as after a
 // change to every chart or a fresh clone. CPU time (user + system, from /usr/bin/time) is reported
@@ -49,6 +50,10 @@ const emptyCaches = () =>
 const variants: { label: string; run: () => Promise<Sample> }[] = [
   { label: 'gitops validate (warm)', run: () => gitops(repositoryRoot, ['validate']) },
   { label: 'gitops check (warm)', run: () => gitops(repositoryRoot, ['check']) },
+  {
+    label: 'gitops render (warm, nothing to write)',
+    run: () => gitops(repositoryRoot, ['render']),
+  },
   {
     label: 'gitops check (cold: caches emptied)',
     run: async () => {
