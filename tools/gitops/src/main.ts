@@ -58,7 +58,7 @@ function topLevel(argv: string[], writer: OutputWriter): number {
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const named = first === 'help' ? findCommand(rest) : undefined;
     writer.help(named ? commandHelp(named.command) : globalHelp(commands));
-    return first === undefined && !argv.includes('--json') ? 2 : 0;
+    return first === undefined ? 2 : 0;
   }
   if (first.startsWith('-')) return writer.failure('', `unknown option '${first}'`, 2);
   const group = commands.filter((c) => c.name.startsWith(`${first} `));

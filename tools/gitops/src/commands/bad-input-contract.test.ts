@@ -404,6 +404,18 @@ describe('the command line: each command owns its options and its help', () => {
     }
   });
 
+  it('no command at all prints the list of commands and exits 2; an unknown command names it', async () => {
+    const none = await run([], repositoryRoot);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/^Commands:$/m);
+    const json = await run(['--json'], repositoryRoot);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ command: 'gitops' });
+    const unknown = await run(['deploy'], repositoryRoot);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("gitops: unknown command 'deploy'");
+  });
+
   it("an unknown option before any command reads gitops: unknown option '--bogus'", async () => {
     const { code, stderr } = await run(['--bogus'], repositoryRoot);
     expect(code).toBe(2);
