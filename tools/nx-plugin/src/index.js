@@ -79,6 +79,8 @@ function appTargets(app, apps) {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },
       cache: true,
+      // The AppProjects list the kinds every other app renders: their renders come first.
+      ...(app === rootApp ? { dependsOn: ['^render'] } : {}),
       inputs: ['production', '^production', ...chartInputs],
       // Files, not the directory: Nx hashes a dependent task's input from these paths and finds
       // no files under a directory pattern with a wildcard in it.

@@ -1,31 +1,46 @@
 import { inventory } from '@platform/config';
-import type { ComponentSpec } from '@platform/core';
+import type { ComponentSpec, RenderedKindsOf } from '@platform/core';
 import { committedObjects } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import { appProjectFor } from './app-projects';
 
 /** A component as the catalog holds it, with only what a project is derived from. */
-const component = (name: string, namespace: string, kinds: string[] = []): ComponentSpec =>
+const component = (name: string, namespace: string): ComponentSpec =>
   ({
     app: 'demo',
     name,
     file: `apps/demo/src/${name}/component.ts`,
     clusters: inventory.clusters.map((cluster) => cluster.name),
     namespace,
-    clusterResources: kinds.map((kind) => ({ group: '', kind })),
   }) as unknown as ComponentSpec;
 
+/** What each fixture component renders: a kind named after it, cluster-scoped and namespaced. */
+const renderedKinds: RenderedKindsOf = (c) => ({
+  clusterScoped: [{ group: 'example.com', kind: `${c.name}Cluster` }],
+  namespaced: [
+    { group: '', kind: 'ConfigMap' },
+    { group: 'example.com', kind: `${c.name}Thing` },
+  ],
+});
+
 describe('an app project', () => {
-  it('lists destinations and cluster kinds in one order, whatever order the catalog has', () => {
+  it('lists destinations and kinds in one order, whatever order the catalog has', () => {
     const catalog = [
-      component('agent', 'zeta', ['PersistentVolume']),
-      component('bridge', 'alpha', ['Namespace']),
+      component('agent', 'zeta'),
+      component('bridge', 'alpha'),
       component('cache', 'zeta'),
     ];
-    const project = appProjectFor(inventory, catalog, 'demo');
-    expect(appProjectFor(inventory, [...catalog].reverse(), 'demo')).toEqual(project);
+    const project = appProjectFor(inventory, catalog, 'demo', renderedKinds);
+    expect(appProjectFor(inventory, [...catalog].reverse(), 'demo', renderedKinds)).toEqual(
+      project,
+    );
     // Adding a component adds its entries and moves none of the others.
-    const grown = appProjectFor(inventory, [component('aaa', 'middle'), ...catalog], 'demo');
+    const grown = appProjectFor(
+      inventory,
+      [component('aaa', 'middle'), ...catalog],
+      'demo',
+      renderedKinds,
+    );
     const keys = (p: typeof project) =>
       p.spec!.destinations!.map((d) => `${d.name}/${d.namespace}`);
     expect(keys(grown).filter((key) => keys(project).includes(key))).toEqual(keys(project));

@@ -6,7 +6,7 @@ import {
   inClusterDestination,
   type Inventory,
 } from '@platform/config';
-import type { ComponentSpec } from '@platform/core';
+import type { ComponentSpec, GroupKind, RenderedKindsOf } from '@platform/core';
 import { rootProjectName } from './application-naming';
 import { resourcesFinalizer } from './sync-policy';
 
@@ -50,14 +50,17 @@ export function rootProject(inventory: Inventory): IAppProject {
 }
 
 /**
- * One project per app, with least privilege derived from the catalog: only this repository (charts
- * are inflated here, never pulled by ArgoCD), only the components' cluster/namespace pairs, only
- * the cluster-scoped kinds they declare.
+ * One project per app, with least privilege derived from the catalog and from what its
+ * components render: only this repository (charts are inflated here, never pulled by ArgoCD),
+ * only the components' cluster/namespace pairs, and exactly the kinds they render, cluster-scoped
+ * and namespaced (a merge that adds a ClusterRoleBinding to an app whose components render none
+ * changes its project in the same diff, for review; Argo CD refuses any other kind).
  */
 export function appProjectFor(
   inventory: Inventory,
   catalog: readonly ComponentSpec[],
   app: string,
+  renderedKinds: RenderedKindsOf,
 ): IAppProject {
   const components = catalog.filter((c) => c.app === app && c.syncedBy !== 'root');
   const destinations = unique(
@@ -71,13 +74,18 @@ export function appProjectFor(
     ),
     (d) => `${d.name}/${d.namespace}`,
   );
-  const clusterResources = unique(
-    components.flatMap((c) => c.clusterResources ?? []),
-    (r) => `${r.group}/${r.kind}`,
+  const rendered = components.flatMap((c) =>
+    c.clusters.map((cluster) => renderedKinds(c, cluster)),
   );
   return appProject(app, `Components of apps/${app}.`, {
     sourceRepos: [inventory.repository.url],
     destinations,
-    clusterResourceWhitelist: clusterResources,
+    clusterResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.clusterScoped)),
+    namespaceResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.namespaced)),
   });
+}
+
+/** Each kind once, by group then kind. */
+function kindList(kinds: readonly GroupKind[]): GroupKind[] {
+  return unique([...kinds], (k) => `${k.group}/${k.kind}`);
 }

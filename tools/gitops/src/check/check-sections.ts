@@ -37,6 +37,11 @@ export const checkSections: readonly CheckSectionEntry[] = [
     load: async () => (await import('./sections/monitoring-section')).monitoringSection,
   },
   {
+    name: 'isolation',
+    proves: 'privileged nodes, the secret store, job egress, admission and AppProjects reach only what they must',
+    load: async () => (await import('./sections/isolation-section')).isolationSection,
+  },
+  {
     name: 'docs',
     proves: 'the documents generated from rendered/ are current',
     load: async () => (await import('./sections/docs-section')).docsSection,

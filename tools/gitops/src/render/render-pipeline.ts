@@ -18,6 +18,10 @@ import { readRenderMemo, renderMemoKey, writeRenderMemo } from './render-memo';
 import { existingTargets } from './rendered-tree';
 import { acquireRenderLock, type RenderLockOptions } from './render-lock';
 import { finishInterruptedRenders, writeRenderedTree } from './write-rendered-tree';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderedRoot } from '@platform/config';
+import { collectYamlFiles } from '../workspace/collect-yaml-files';
 
 /** A check over the in-memory render, run before anything touches rendered/; any error aborts the write. */
 export type RenderCheck = (files: RenderedFile[]) => Promise<Finding[]> | Finding[];
@@ -60,6 +64,8 @@ export async function renderInMemory(
       existingTargets(options.root),
       options.inflate ?? helmChartInflater(options.root),
       vendoredManifests(options.root),
+      // The AppProjects list the kinds of every app; apps outside the scope count as committed.
+      () => committedRenderedFiles(options.root),
     );
   });
   return {
@@ -77,8 +83,11 @@ async function remembered(
   options: RenderPipelineOptions,
   render: () => Promise<ScopedRender>,
 ): Promise<ScopedRender> {
-  if (options.catalog || options.inventory || options.inflate) return render();
   const scope = options.scope ?? {};
+  // A render of one app or cluster also reads the committed files of the others (the AppProjects
+  // list every app's kinds): only a render of everything is a function of the key alone.
+  const whole = !scope.app && !scope.cluster;
+  if (options.catalog || options.inventory || options.inflate || !whole) return render();
   const known = await renderMemoKey(options.root, scope);
   const memo = known && readRenderMemo(options.root, known);
   if (memo) return memo;
@@ -125,4 +134,10 @@ export async function renderToDisk(options: RenderPipelineOptions & RenderLockOp
   } finally {
     release();
   }
+}
+
+/** The files rendered/ holds now (none before the first render). */
+function committedRenderedFiles(root: string): RenderedFile[] {
+  const directory = join(root, renderedRoot);
+  return existsSync(directory) ? collectYamlFiles(root, [directory]) : [];
 }

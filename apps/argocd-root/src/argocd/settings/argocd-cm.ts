@@ -1,4 +1,6 @@
+import { argocdAccess } from '@platform/config';
 import { applicationHealthCheckKey, applicationHealthCheckLua } from './application-health-check';
+import { dexConfig } from './sso';
 import {
   mergedResourceExclusions,
   platformResourceExclusions,
@@ -20,11 +22,15 @@ export interface ArgocdCmSettings {
   /** No access without logging in (the 3.5 default, stated so a change shows in review). */
   'users.anonymous.enabled': 'false';
   /**
-   * The local `admin` stays as break-glass for the recovery runbook (its password is the
-   * `argocd-initial-admin-secret` Argo CD generates, never in Git); day-to-day admins come from the
-   * SSO group mapped in argocd-rbac-cm.
+   * No local `admin`: a password nobody rotates, shared by whoever reads one Secret, is cluster-admin
+   * on every cluster Argo CD deploys to. Everyone signs in through SSO; break-glass is kubectl on
+   * the management cluster (docs/bootstrap/recovery.md).
    */
-  'admin.enabled': 'true';
+  'admin.enabled': 'false';
+  /** The URL people open (libs/config `argocdAccess`); Dex builds its redirect from it. */
+  url: string;
+  /** SSO through GitLab (settings/sso.ts). */
+  'dex.config': string;
 }
 
 /** The settings, given the install's own argocd-cm data (whose exclusions are kept). */
@@ -37,6 +43,8 @@ export function argocdCmSettings(upstream: Record<string, string>): ArgocdCmSett
     ),
     'application.resourceTrackingMethod': 'annotation',
     'users.anonymous.enabled': 'false',
-    'admin.enabled': 'true',
+    'admin.enabled': 'false',
+    url: argocdAccess.url,
+    'dex.config': dexConfig(),
   };
 }
