@@ -38,7 +38,8 @@ export const checkSections: readonly CheckSectionEntry[] = [
   },
   {
     name: 'isolation',
-    proves: 'privileged nodes, the secret store, job egress, admission and AppProjects reach only what they must',
+    proves:
+      'privileged nodes, the secret store, job egress, admission and AppProjects reach only what they must',
     load: async () => (await import('./sections/isolation-section')).isolationSection,
   },
   {

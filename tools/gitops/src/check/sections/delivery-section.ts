@@ -1,15 +1,10 @@
-import { counted, formatFinding } from '@platform/manifests';
 import { deliveryFindings } from '../delivery-check';
 import type { CheckSection } from '../check-section';
+import { findingsOutcome } from '../findings-outcome';
 
-export const deliverySection: CheckSection = ({ files }) => {
-  const findings = deliveryFindings(files);
-  return {
-    failed: findings.length > 0,
-    json: { findings },
-    lines: [
-      ...findings.map((f) => `${formatFinding(f)}  [${f.rule}]`),
-      `delivery: ${findings.length === 0 ? 'every object fits the Application, AppProject and namespaces ArgoCD will apply it with' : counted(findings.length, 'error')}`,
-    ],
-  };
-};
+export const deliverySection: CheckSection = ({ files }) =>
+  findingsOutcome(
+    'delivery',
+    deliveryFindings(files),
+    'every object fits the Application, AppProject and namespaces ArgoCD will apply it with',
+  );

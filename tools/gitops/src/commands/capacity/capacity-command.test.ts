@@ -75,7 +75,6 @@ describe('gitops capacity over the committed rendered/', () => {
       /^error {3}rendered\/ci\/karpenter\/node-classes\/ec2nodeclass-ci-jobs\.yaml {2}EC2NodeClass ci-jobs: spec\.blockDeviceMappings\[0\]\.ebs\.volumeSize 100Gi is too small for \d+ \w+ jobs on a /,
     );
   });
-
 });
 
 describe('gitops capacity (command)', () => {
