@@ -13,11 +13,14 @@ import type { checkOptions } from './check-command';
  * (read and parsed once), the last of them comparing it with a fresh render.
  */
 export async function runCheck({ root }: Invocation<typeof checkOptions>): Promise<CommandReport> {
-  let render: Promise<ScopedRender> | undefined;
+  // Started first: while the sections check the committed files on this thread, the Helm
+  // processes of a render that misses its caches run on the other core.
+  const render: Promise<ScopedRender> = renderInMemory({ root }).then((result) => result.render);
+  render.catch(() => {}); // Reported by the section that awaits it, not as an unhandled rejection.
   const input: CheckInput = {
     root,
     files: collectYamlFiles(root, renderedPaths(root)),
-    freshRender: () => (render ??= renderInMemory({ root }).then((result) => result.render)),
+    freshRender: () => render,
   };
   const json: Record<string, unknown> = {};
   const lines: string[] = [];
