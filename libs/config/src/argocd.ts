@@ -17,3 +17,21 @@ export function argocdDestinationName(cluster: ClusterSpec): string {
 export function argocdDeployerRoleArn(cluster: ClusterSpec): string {
   return iamRoleArn(cluster, 'argocd-deployer');
 }
+
+/**
+ * Argo CD's own AWS identity on the management cluster (IRSA): the role its application
+ * controller and server ServiceAccounts carry in `eks.amazonaws.com/role-arn`. The infrastructure
+ * code creates it, trusting the cluster's OIDC provider for those two ServiceAccounts.
+ */
+export function argocdIrsaRoleArn(management: ClusterSpec): string {
+  return iamRoleArn(management, 'argocd');
+}
+
+/**
+ * Who may assume a workload cluster's deployer role: Argo CD's IRSA role on the management
+ * cluster (the infrastructure code writes this trust policy; converge checks the registration and
+ * the ServiceAccounts against it).
+ */
+export function argocdDeployerTrustedPrincipals(management: ClusterSpec): string[] {
+  return [argocdIrsaRoleArn(management)];
+}
