@@ -35,3 +35,20 @@ export function argocdIrsaRoleArn(management: ClusterSpec): string {
 export function argocdDeployerTrustedPrincipals(management: ClusterSpec): string[] {
   return [argocdIrsaRoleArn(management)];
 }
+
+/** A Secret that pods reference but that no file holds, because a pod creates it at start-up. */
+export interface RuntimeSecret {
+  namespace: string;
+  name: string;
+  reason: string;
+}
+
+/** Secrets of the Argo CD install that exist only at run time. */
+export const argocdRuntimeSecrets: readonly RuntimeSecret[] = [
+  {
+    namespace: namespaces.argocd,
+    name: 'argocd-redis',
+    reason:
+      'The Redis password: the secret-init container of the HAProxy pods creates it (`argocd admin redis-initial-password`) before Redis or any client starts.',
+  },
+];

@@ -4,3 +4,7 @@ export * from './simulation/converge';
 export * from './simulation/converge-result';
 export type { RuntimeSecret } from './world/pod-prerequisites';
 export * from './input/inventory-clusters';
+export * from './report/terminal-report';
+export * from './report/markdown-report';
+export * from './report/timeline-svg';
+export * from './report/verdict-text';

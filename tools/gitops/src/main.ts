@@ -20,6 +20,8 @@ Commands:
     --repository URL [--date D]    and lock its sha256 (needs network access to the repository)
   capacity [--cluster C]           plan the CI peak against the rendered NodePools, EC2NodeClasses
                                    and DaemonSets: nodes, limits, subnet addresses per zone
+  converge [--cluster C]           replay how Argo CD 3.5.1 brings every cluster up from empty
+                                   (gitops converge --help)
   diff --base REV                  rendered/ at REV against the working tree, resource by resource:
                                    added, deleted, changed fields, recreates (docs/reviewing.md)
   help                             show this text
@@ -118,6 +120,11 @@ export async function main(argv: string[], root?: string): Promise<number> {
         return await (await import('./commands/capacity-command')).capacityCommand(options);
       case 'diff':
         return await (await import('./commands/diff-command')).diffCommand(options);
+      case 'converge':
+        // Parses its own options from what follows the command name.
+        return await (
+          await import('./commands/converge-command')
+        ).convergeCommand(argv.slice(argv.indexOf('converge') + 1), options.root);
       default:
         process.stderr.write(`${usage}\n`);
         return reportFailure('gitops', `unknown command "${command}"`, options.json, 2);

@@ -56,6 +56,10 @@ export interface ApplicationRuntime {
   operation?: OperationState;
   selfHealAttempts: number;
   waves: WaveRecord[];
+  /** Step the controller first saw it. */
+  createdAt: number;
+  /** First step it was Synced and Healthy. */
+  healthyAt?: number;
   /** The live object the controller last wrote status to. */
   live?: KubeObject;
 }

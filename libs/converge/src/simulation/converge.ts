@@ -4,6 +4,16 @@ import type { ClusterVerdict, ConvergeResult, StuckPoint, TimelineEntry } from '
 import { diagnose } from './diagnosis';
 import { Simulation } from './simulation';
 
+/** What the replay takes for granted about everything outside rendered/ and Argo CD. */
+export const outsideWorldAssumptions: readonly string[] = [
+  'every pod is scheduled (EKS nodes exist for the platform), pulls its image and passes its probes once the objects it references exist',
+  'the IAM roles, their trust policies and the EKS access entries the inventory names exist (infrastructure code)',
+  'every secret an ExternalSecret names exists in AWS Secrets Manager, and External Secrets syncs it once its store is ready',
+  'Argo CD can read the repository (the repo-creds Secret is seeded before bootstrap step 2, docs/bootstrap/repository-credential.md)',
+  "the External Secrets certificate controller fills its webhook's certificate and CA bundle",
+  'one step is one reconciliation of every Application (about five seconds); a failed sync retries after its backoff in steps',
+];
+
 /** Steps without progress are skipped; this bounds a replay that keeps changing (a bug). */
 const maxSteps = 5000;
 
@@ -131,18 +141,34 @@ function verdictOf(
   };
 }
 
-/** The cluster's waves: bootstrap steps, then each Application's waves under the parent wave that created it. */
+/**
+ * The cluster's waves: bootstrap steps, then the waves of each parent that created Applications
+ * for it, each with what its Applications applied (an Application that found everything in place
+ * already, such as Argo CD adopting its bootstrap, shows with nothing applied).
+ */
 function timelineOf(simulation: Simulation, cluster: string): TimelineEntry[] {
   const entries: TimelineEntry[] = simulation.bootstrapRecords
     .filter((r) => r.cluster === cluster)
     .map((record) => ({ parentWave: record.application, record }));
   for (const app of simulation.applications.values()) {
+    const root = app.createdBy.startsWith('bootstrap');
+    const parentWave = `${app.createdBy.replace(/^Application /, '')} ${app.createdInWave}`;
     for (const record of app.waves) {
       if (record.cluster === cluster)
-        entries.push({
-          parentWave: `${app.createdBy.startsWith('bootstrap') ? 'bootstrap' : app.createdBy.replace(/^Application /, '')} ${app.createdInWave}`,
-          record,
-        });
+        entries.push({ parentWave: root ? `${app.name} wave ${record.wave}` : parentWave, record });
+    }
+    if (app.waves.length === 0 && app.cluster === cluster && !root) {
+      const record = {
+        application: app.name,
+        cluster,
+        phase: 'Sync' as const,
+        wave: 0,
+        attempt: 0,
+        appliedAt: app.createdAt,
+        doneAt: app.healthyAt,
+        objects: [],
+      };
+      entries.push({ parentWave, record });
     }
   }
   return entries.sort(

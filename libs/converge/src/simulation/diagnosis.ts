@@ -134,13 +134,16 @@ function explainApplication(
           ? () =>
               renderedProjects(simulation).forEach((p) => simulation.forcing.projects.add(p.name))
           : () => simulation.forcing.applications.add(app.name);
-    const where = rule === 'app-project-missing' ? whereProjectIsCreated(simulation, project) : '';
+    const where =
+      rule === 'app-project-missing'
+        ? `${whereProjectIsCreated(simulation, project)}; an Application whose project does not exist is Unknown, which never completes a wave`
+        : '';
     return {
       point: {
         ...at(undefined),
         resource: `Application/${simulation.argocdNamespace}/${app.name}`,
         file: app.file ?? '',
-        reason: `${app.name}: ${message}${where}; an Application whose project does not exist is Unknown, which never completes a wave`,
+        reason: `${app.name}: ${message}${where}`,
         rule,
       },
       resolve,

@@ -170,6 +170,8 @@ export class Simulation implements ControllerWorld {
         this.applications.set(name, app);
       }
       reconcileApplication(this, app, entry.object);
+      if (app.healthyAt === undefined && app.sync === 'Synced' && app.health.status === 'Healthy')
+        app.healthyAt = this.step;
     }
     this.settleAll();
   }
@@ -187,13 +189,14 @@ export class Simulation implements ControllerWorld {
       file,
       createdBy,
       createdInWave: createdBy.startsWith('bootstrap')
-        ? createdBy
+        ? 'bootstrap'
         : `wave ${wave ?? object.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0}`,
       targets: [],
       sync: 'Unknown',
       health: { status: 'Unknown' },
       selfHealAttempts: 0,
       waves: [],
+      createdAt: this.step,
     };
   }
 

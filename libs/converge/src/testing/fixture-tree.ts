@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { argocdNamespace, inventory } from '@platform/config';
+import { argocdNamespace, argocdRuntimeSecrets, inventory } from '@platform/config';
 import type { ConvergeInput, RenderedFile } from '../input/converge-input';
 import { bootstrapStepsFrom } from '../input/bootstrap-steps';
 import { convergeClustersOf } from '../input/inventory-clusters';
@@ -36,13 +36,6 @@ export function vendoredHealthScripts(root = repositoryRoot): Map<string, string
   return scripts;
 }
 
-/** The Secret the Argo CD install's HAProxy pods create (apps/argocd-root, argocdRuntimeSecrets). */
-export const argocdRedisSecret = {
-  namespace: argocdNamespace,
-  name: 'argocd-redis',
-  reason: 'created by the secret-init container of the HAProxy pods',
-};
-
 /**
  * The converge input of a tree: `base/rendered/**` and the bootstrap commands of `bootstrapFile`,
  * with the shipped inventory and the vendored health scripts.
@@ -54,7 +47,7 @@ export function treeInput(base: string, bootstrapFile: string): ConvergeInput {
     clusters: convergeClustersOf(inventory),
     argocdNamespace,
     builtInHealthScripts: vendoredHealthScripts(),
-    runtimeSecrets: [argocdRedisSecret],
+    runtimeSecrets: argocdRuntimeSecrets,
   };
 }
 

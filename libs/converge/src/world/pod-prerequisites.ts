@@ -1,12 +1,9 @@
 import { kindOf, nameOf, namespaceOf, type KubeObject } from '../kube/kube-object';
+import type { RuntimeSecret } from '@platform/config';
 import type { ClusterModel } from './cluster-model';
 
-/** A Secret no file holds because a pod or a controller creates it at run time, and why. */
-export interface RuntimeSecret {
-  namespace: string;
-  name: string;
-  reason: string;
-}
+/** A Secret no file holds because a pod creates it at run time, and why (libs/config). */
+export type { RuntimeSecret };
 
 /** The pod spec a workload's pods are made from (a Pod's own spec). */
 export function podSpecOf(object: KubeObject): Record<string, any> | undefined {

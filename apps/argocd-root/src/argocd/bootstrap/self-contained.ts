@@ -1,4 +1,5 @@
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
+import { argocdRuntimeSecrets, type RuntimeSecret } from '@platform/config';
 import { syncWaveAnnotation } from '../self-management/sync-waves';
 
 /** An object of the bootstrap directory, as parsed from its file. */
@@ -9,21 +10,6 @@ export interface BootstrapObject {
   metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
   [field: string]: any;
 }
-
-/** A Secret that pods reference but that no file holds, because a pod creates it at start-up. */
-export interface RuntimeSecret {
-  name: string;
-  reason: string;
-}
-
-/** Secrets of the Argo CD install that exist only at run time. */
-export const argocdRuntimeSecrets: readonly RuntimeSecret[] = [
-  {
-    name: 'argocd-redis',
-    reason:
-      'The Redis password: the secret-init container of the HAProxy pods creates it (`argocd admin redis-initial-password`) before Redis or any client starts.',
-  },
-];
 
 /** API groups every cluster serves; anything else must come with its CRD. */
 const builtInGroups = new Set([

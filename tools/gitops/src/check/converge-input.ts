@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  argocdNamespace,
+  argocdRuntimeSecrets,
+  inventory as shippedInventory,
+  type Inventory,
+} from '@platform/config';
+import { bootstrapStepsFrom, convergeClustersOf, type ConvergeInput } from '@platform/converge';
+import { readVendorLock, sha256File, vendorLayout, VendoredArtifactError } from '../vendor';
+import type { SourceFile } from '../workspace/collect-yaml-files';
+
+/** Where Argo CD's shipped health scripts are vendored: `<group>/<Kind>/health.lua` below it. */
+const healthScriptsDirectory = 'vendor/argocd/resource_customizations/';
+
+/**
+ * The Lua health scripts Argo CD 3.5.1 ships, as vendored: every `script` entry of the lock under
+ * vendor/argocd/resource_customizations, each checked against its sha256 before it is read.
+ */
+export function vendoredHealthScripts(root: string): Map<string, string> {
+  const scripts = new Map<string, string>();
+  for (const artifact of readVendorLock(root).artifacts) {
+    if (artifact.kind !== 'script' || !artifact.path.startsWith(healthScriptsDirectory)) continue;
+    const absolute = join(root, artifact.path);
+    const actual = sha256File(absolute);
+    if (actual !== artifact.sha256)
+      throw new VendoredArtifactError(
+        `${artifact.path}: sha256 is ${actual}, but ${vendorLayout.lockFile} expects ${artifact.sha256}`,
+        { subject: `script ${artifact.name}@${artifact.version}`, file: artifact.path },
+      );
+    const [group, kind] = artifact.path.slice(healthScriptsDirectory.length).split('/');
+    scripts.set(`${group}/${kind}`, readFileSync(absolute, 'utf8'));
+  }
+  return scripts;
+}
+
+/**
+ * What `gitops converge` replays: the rendered files, the README's bootstrap commands, the
+ * inventory's clusters, the vendored health scripts and the Secrets pods make at run time.
+ */
+export function workspaceConvergeInput(
+  root: string,
+  files: readonly SourceFile[],
+  inventory: Inventory = shippedInventory,
+): ConvergeInput {
+  return {
+    files,
+    bootstrap: bootstrapStepsFrom(readFileSync(join(root, 'README.md'), 'utf8')),
+    clusters: convergeClustersOf(inventory),
+    argocdNamespace,
+    builtInHealthScripts: vendoredHealthScripts(root),
+    runtimeSecrets: argocdRuntimeSecrets,
+  };
+}
