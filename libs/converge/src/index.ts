@@ -8,3 +8,4 @@ export * from './report/terminal-report';
 export * from './report/markdown-report';
 export * from './report/timeline-svg';
 export * from './report/verdict-text';
+export { executeHealthLua } from './lua/lua-health-vm';

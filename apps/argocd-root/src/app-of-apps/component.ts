@@ -1,6 +1,6 @@
 import { argocdNamespace, clusterByName } from '@platform/config';
 import { appsOf, defineComponent } from '@platform/core';
-import { appProjectFor, rootProject } from './app-projects';
+import { appProjectFor, appProjectSyncWave, rootProject } from './app-projects';
 import { componentApplication } from './component-application';
 import { rootApplication } from './root-application';
 
@@ -16,7 +16,7 @@ export default defineComponent({
   syncedBy: 'root',
   resources: (chart, { inventory, catalog, component }) => {
     chart.add(rootApplication(inventory, component));
-    chart.add(rootProject(inventory));
+    chart.add(rootProject(inventory, appProjectSyncWave(catalog)));
     const children = catalog.filter((c) => c.syncedBy !== 'root');
     for (const app of appsOf(children)) chart.add(appProjectFor(inventory, children, app));
     for (const child of children) {

@@ -61,7 +61,7 @@ export function converge(input: ConvergeInput): ConvergeResult {
   return {
     clusters,
     blocks,
-    assumptions: [...simulation.assumptions].sort(),
+    assumptions: [...outsideWorldAssumptions, ...[...simulation.assumptions].sort()],
     steps: simulation.step,
   };
 }

@@ -1,4 +1,8 @@
-import { applicationHealthCheckKey, applicationHealthCheckLua } from './application-health-check';
+import {
+  applicationHealthCheckKey,
+  applicationHealthCheckLua,
+  type SelfManagedApplication,
+} from './application-health-check';
 import {
   mergedResourceExclusions,
   platformResourceExclusions,
@@ -27,10 +31,16 @@ export interface ArgocdCmSettings {
   'admin.enabled': 'true';
 }
 
-/** The settings, given the install's own argocd-cm data (whose exclusions are kept). */
-export function argocdCmSettings(upstream: Record<string, string>): ArgocdCmSettings {
+/**
+ * The settings, given the install's own argocd-cm data (whose exclusions are kept) and the root
+ * Application that syncs its own directory.
+ */
+export function argocdCmSettings(
+  upstream: Record<string, string>,
+  root: SelfManagedApplication,
+): ArgocdCmSettings {
   return {
-    [applicationHealthCheckKey]: applicationHealthCheckLua,
+    [applicationHealthCheckKey]: applicationHealthCheckLua(root),
     [resourceExclusionsKey]: mergedResourceExclusions(
       upstream[resourceExclusionsKey],
       platformResourceExclusions,
