@@ -55,6 +55,33 @@ function capacityTarget() {
 }
 
 /**
+ * The replay of the bootstrap (gitops converge) reads every rendered file, the README's bootstrap
+ * commands and the vendored Lua health scripts; the root app, which renders every Application and
+ * depends on every app, runs it after every render.
+ * @returns {TargetConfiguration}
+ */
+function convergeTarget() {
+  return {
+    command: `${gitops} converge`,
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    dependsOn: ['render', '^render'],
+    inputs: [
+      '{workspaceRoot}/rendered/**/*',
+      '{workspaceRoot}/README.md',
+      '{workspaceRoot}/vendor/argocd/resource_customizations/**/*',
+      '{workspaceRoot}/libs/converge/src/**/*',
+      '^production',
+      { externalDependencies: ['lua-wasm-bindings'] },
+    ],
+    metadata: {
+      description:
+        'gitops converge: every cluster comes up from empty as Argo CD 3.5.1 syncs rendered/ (bootstrap, waves, health, projects, CRDs).',
+    },
+  };
+}
+
+/**
  * @param {string} app
  * @returns {Record<string, TargetConfiguration>}
  */
@@ -62,6 +89,7 @@ function appTargets(app) {
   const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
   return {
     ...(app === capacityInputs[0] ? { capacity: capacityTarget() } : {}),
+    ...(app === rootApp ? { converge: convergeTarget() } : {}),
     render: {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },

@@ -13,9 +13,16 @@ interface GroupKindItem {
 /** util/glob, Match: `*` matches any run of characters (and `/` too, as Argo CD's default). */
 export function globMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
-  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`).test(value);
+  if (!pattern.includes('*')) return pattern === value;
+  let expression = compiledGlobs.get(pattern);
+  if (!expression) {
+    const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    expression = new RegExp(`^${parts.join('.*')}$`);
+    compiledGlobs.set(pattern, expression);
+  }
+  return expression.test(value);
 }
+const compiledGlobs = new Map<string, RegExp>();
 
 function inList(
   items: readonly GroupKindItem[],

@@ -16,14 +16,19 @@ export function liveOf(
   return cluster.get(target.apiVersion ?? '', kindOf(target), namespace, nameOf(target));
 }
 
-/** What a diff compares: the object without status and server-set metadata. */
+/**
+ * What a diff compares: the object without status and server-set metadata. Memoised per object:
+ * applies store new objects, and what changes in place later (status, generation) is left out.
+ */
+const comparableMemo = new WeakMap<KubeObject, string>();
 function comparable(object: KubeObject, namespaced: boolean): string {
-  const metadata = {
-    ...object.metadata,
-    generation: undefined,
-    namespace: namespaced ? object.metadata?.namespace : undefined,
-  };
-  return JSON.stringify({ ...object, status: undefined, metadata });
+  let text = comparableMemo.get(object);
+  if (text === undefined) {
+    const metadata = { ...object.metadata, generation: undefined, namespace: undefined };
+    text = JSON.stringify({ ...object, status: undefined, metadata });
+    comparableMemo.set(object, text);
+  }
+  return namespaced ? `${object.metadata?.namespace ?? ''}\u0000${text}` : text;
 }
 
 /** controller/state.go, CompareAppState (sync status only): every target live and as in Git. */
@@ -37,6 +42,7 @@ export function syncStatusOf(
     const live = liveOf(cluster, object, destinationNamespace);
     const served = cluster.served(object.apiVersion, kindOf(object));
     if (!live || !served) return 'OutOfSync';
+    if (live.origin.source === object) continue;
     const target =
       served.namespaced && !namespaceOf(object)
         ? { ...object, metadata: { ...object.metadata, namespace: destinationNamespace } }

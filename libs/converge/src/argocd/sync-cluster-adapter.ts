@@ -50,7 +50,12 @@ export function syncClusterFor(
       const source = renderedSourceOf(app.targets, object);
       const record = waveRecord(app, cluster.name, task, attempt, world.step);
       record.objects.push({ label: objectLabel(object), file: source?.file });
-      const origin = { by: `Application ${app.name}`, file: source?.file, step: world.step };
+      const origin = {
+        by: `Application ${app.name}`,
+        file: source?.file,
+        step: world.step,
+        source: source?.object,
+      };
       const result = cluster.apply(object, origin);
       if (!result.ok && forced(object)) {
         cluster.store(object, origin);

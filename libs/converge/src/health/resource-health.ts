@@ -68,14 +68,18 @@ export function resourceHealth(
   customizations: ReadonlyMap<string, HealthScript>,
   builtInScripts: ReadonlyMap<string, string>,
 ): ResourceHealth {
-  const memo = new Map<string, HealthStatus>();
+  // Per object and script, the last result with the status it was computed from: a live object
+  // changes in place only in its status (and metadata.generation), so nothing else can differ.
+  const memo = new WeakMap<KubeObject, Map<string, { state: string; result: HealthStatus }>>();
   const run = (object: KubeObject, { script, openLibs }: HealthScript) => {
-    const key = `${openLibs}\u0000${script}\u0000${JSON.stringify(object)}`;
-    let result = memo.get(key);
-    if (!result) {
-      result = executeHealthLua(object, script, openLibs);
-      memo.set(key, result);
-    }
+    const state = `${object.metadata?.generation ?? ''}\u0000${JSON.stringify(object.status ?? null)}`;
+    let byScript = memo.get(object);
+    if (!byScript) memo.set(object, (byScript = new Map()));
+    const key = `${openLibs}\u0000${script}`;
+    const known = byScript.get(key);
+    if (known && known.state === state) return known.result;
+    const result = executeHealthLua(object, script, openLibs);
+    byScript.set(key, { state, result });
     return result;
   };
   const wildcards = [...customizations].filter(([key]) => key.includes('*'));

@@ -46,3 +46,21 @@ export function convergeJson(clusters: readonly ClusterVerdict[]): unknown {
     })),
   };
 }
+
+/** The `gitops check` section: one line per cluster that does not converge, then a summary. */
+export function formatConvergeSummary(result: { clusters: readonly ClusterVerdict[] }): string[] {
+  const lines = result.clusters
+    .filter((c) => !c.converged)
+    .map(
+      (c) =>
+        `${c.stuck?.file || '-'}  ${c.name}: ${verdictSentence(c)}  [${c.stuck?.rule ?? 'converge'}]`,
+    );
+  const summary = result.clusters
+    .map((c) => `${c.name} ${c.converged ? `in ${c.waves} waves` : 'stuck'}`)
+    .join(', ');
+  const all = result.clusters.every((c) => c.converged);
+  lines.push(
+    `converge: ${all ? 'every cluster comes up from empty' : 'not every cluster comes up from empty'} (${summary})`,
+  );
+  return lines;
+}

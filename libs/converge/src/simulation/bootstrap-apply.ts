@@ -75,6 +75,7 @@ export function applyBootstrapStep(
       by: `bootstrap step ${index + 1}`,
       file: object.file,
       step: at,
+      source: object.object,
     });
     if (!result.ok)
       failures.push({

@@ -93,10 +93,19 @@ export class Simulation implements ControllerWorld {
     });
   }
 
-  /** Every cluster's outside world reacts; forced workloads count as available. */
+  /** The cluster versions and forced objects the world last settled at. */
+  private settledAt = new Map<string, string>();
+
+  /**
+   * Every cluster's outside world reacts, when something was stored or deleted (or assumed
+   * resolved) since it last settled; forced workloads count as available.
+   */
   settleAll(): void {
     for (const [name, cluster] of this.clusters) {
+      const mark = `${cluster.version}/${this.forcing.objects.size}`;
+      if (this.settledAt.get(name) === mark) continue;
       settle(cluster, this.worldSettings.get(name)!, this.step);
+      this.settledAt.set(name, `${cluster.version}/${this.forcing.objects.size}`);
       for (const entry of cluster.objects()) {
         const o = entry.object;
         if (
@@ -212,9 +221,7 @@ export class Simulation implements ControllerWorld {
       a.operation?.retryCount,
       a.operation?.attempt,
     ]);
-    const objects = [...this.clusters.values()].map((c) =>
-      c.objects().map((e) => [e.blockedBy, JSON.stringify(e.object.status ?? null).length]),
-    );
+    const objects = [...this.clusters.values()].map((c) => c.version);
     return JSON.stringify([apps, objects, [...this.clusters.values()].map((c) => c.live.size)]);
   }
 

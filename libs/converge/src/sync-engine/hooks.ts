@@ -63,8 +63,15 @@ export function hookDeletePolicies(object: KubeObject): HookDeletePolicy[] {
  */
 export function syncWaveOf(object: KubeObject): number {
   const annotations = annotationsOf(object);
-  return atoi(annotations[annotationSyncWave]) ?? atoi(annotations['helm.sh/hook-weight']) ?? 0;
+  let wave = waves.get(annotations);
+  if (wave === undefined) {
+    wave = atoi(annotations[annotationSyncWave]) ?? atoi(annotations['helm.sh/hook-weight']) ?? 0;
+    waves.set(annotations, wave);
+  }
+  return wave;
 }
+/** Sorting reads a task's wave many times: memoised per annotations object (never mutated). */
+const waves = new WeakMap<Record<string, string>, number>();
 
 /**
  * pkg/sync/sync_phase.go, syncPhases: a skipped object has none, a hook has its hook types'

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { argocdNamespace, argocdRuntimeSecrets, inventory } from '@platform/config';
 import type { ConvergeInput, RenderedFile } from '../input/converge-input';
 import { bootstrapStepsFrom } from '../input/bootstrap-steps';
 import { convergeClustersOf } from '../input/inventory-clusters';
 
 /** The repository this library lives in. */
-export const repositoryRoot = join(__dirname, '../../../..');
+export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 function filesUnder(base: string, directory: string): RenderedFile[] {
   return readdirSync(join(base, directory)).flatMap((name) => {

@@ -23,6 +23,8 @@ export interface ObjectOrigin {
   file?: string;
   /** Simulation step it was applied at. */
   step: number;
+  /** The rendered object last applied to it, when one was. */
+  source?: KubeObject;
 }
 
 /** One object in a simulated cluster: its live value and where it came from. */
@@ -54,6 +56,8 @@ export interface ApiResult {
  */
 export class ClusterModel {
   readonly live = new Map<string, LiveObject>();
+  /** Counts every store and delete: the world only needs to react after one. */
+  version = 0;
   /** The stored CRDs by the `group/Kind` they define: what discovery serves. */
   private readonly crds = new Map<string, KubeObject>();
 
@@ -141,7 +145,7 @@ export class ClusterModel {
     const existing = this.live.get(id);
     this.store(
       { ...stored, status: existing?.object.status ?? stored.status },
-      existing?.origin ?? origin,
+      existing ? { ...existing.origin, source: origin.source } : origin,
     );
     return {
       ok: true,
@@ -155,9 +159,11 @@ export class ClusterModel {
       plural: '',
       namespaced: namespaceOf(object) !== '',
     };
-    const entry: LiveObject = { object: structuredClone(object), origin };
+    // A shallow copy: only the status and the metadata are ever replaced on a live object.
+    const entry: LiveObject = { object: { ...object, metadata: { ...object.metadata } }, origin };
     clusterOfLiveObject.set(entry.object, this.name);
     this.live.set(this.idOf(object, served), entry);
+    this.version++;
     const defined = crdGroupKind(object);
     if (defined) this.crds.set(defined, entry.object);
     if (kindOf(object) === 'Namespace' && groupOf(object.apiVersion) === '') {
@@ -184,6 +190,7 @@ export class ClusterModel {
     const defined = crdGroupKind(this.live.get(id)!.object);
     if (defined) this.crds.delete(defined);
     this.live.delete(id);
+    this.version++;
     return { ok: true, message: `${kind.toLowerCase()}/${name} deleted` };
   }
 

@@ -34,7 +34,8 @@ const notReady = (message: string) => [
  * the Secret of every ExternalSecret whose store is ready. Pods are assumed to pull their images,
  * be scheduled and pass their probes.
  */
-export function settle(cluster: ClusterModel, settings: WorldSettings, step: number): void {
+export function settle(cluster: ClusterModel, settings: WorldSettings, step: number): boolean {
+  let changedAny = false;
   for (let pass = 0; pass < 20; pass++) {
     let changed = false;
     for (const entry of cluster.objects()) {
@@ -43,8 +44,10 @@ export function settle(cluster: ClusterModel, settings: WorldSettings, step: num
       react(cluster, entry, settings, step);
       if (JSON.stringify([entry.object.status, entry.blockedBy]) !== before) changed = true;
     }
-    if (!changed) return;
+    if (!changed) return changedAny;
+    changedAny = true;
   }
+  return changedAny;
 }
 
 function react(
@@ -64,7 +67,7 @@ function react(
     groupOf(object.apiVersion) === 'apps'
   ) {
     entry.blockedBy = podBlockedBy(cluster, object, settings.runtimeSecrets);
-    object.metadata = { ...object.metadata, generation: 1 };
+    if (object.metadata?.generation !== 1) object.metadata = { ...object.metadata, generation: 1 };
     object.status = workloadStatus(kind, object, entry.blockedBy === undefined);
     return;
   }

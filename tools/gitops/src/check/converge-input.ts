@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   argocdNamespace,
@@ -6,7 +6,12 @@ import {
   inventory as shippedInventory,
   type Inventory,
 } from '@platform/config';
-import { bootstrapStepsFrom, convergeClustersOf, type ConvergeInput } from '@platform/converge';
+import {
+  bootstrapStepsFrom,
+  convergeClustersOf,
+  type BootstrapStep,
+  type ConvergeInput,
+} from '@platform/converge';
 import { readVendorLock, sha256File, vendorLayout, VendoredArtifactError } from '../vendor';
 import type { SourceFile } from '../workspace/collect-yaml-files';
 
@@ -34,6 +39,12 @@ export function vendoredHealthScripts(root: string): Map<string, string> {
   return scripts;
 }
 
+/** The `kubectl apply` commands of the README's bootstrap (none without a README). */
+export function workspaceBootstrapSteps(root: string): BootstrapStep[] {
+  const readme = join(root, 'README.md');
+  return existsSync(readme) ? bootstrapStepsFrom(readFileSync(readme, 'utf8')) : [];
+}
+
 /**
  * What `gitops converge` replays: the rendered files, the README's bootstrap commands, the
  * inventory's clusters, the vendored health scripts and the Secrets pods make at run time.
@@ -45,7 +56,7 @@ export function workspaceConvergeInput(
 ): ConvergeInput {
   return {
     files,
-    bootstrap: bootstrapStepsFrom(readFileSync(join(root, 'README.md'), 'utf8')),
+    bootstrap: workspaceBootstrapSteps(root),
     clusters: convergeClustersOf(inventory),
     argocdNamespace,
     builtInHealthScripts: vendoredHealthScripts(root),

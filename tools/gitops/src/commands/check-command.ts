@@ -1,5 +1,6 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
 import { inventory, namespaces } from '@platform/config';
+import { convergeJson, formatConvergeSummary } from '@platform/converge';
 import { formatFinding } from '@platform/manifests';
 import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
 import { formatValidationSummary, validateFiles } from '@platform/validate';
@@ -12,6 +13,7 @@ import { collectYamlFiles } from '../workspace/collect-yaml-files';
 import { readRunbooks } from '../workspace/read-runbooks';
 import { renderedPaths } from '../workspace/rendered-paths';
 import { capacityFailed, formatCapacitySummary, planRenderedCapacity } from './capacity-command';
+import { convergeWorkspace, noBootstrapMessage } from './converge-command';
 import { renderChecks } from './render-checks';
 import { counted } from '@platform/manifests';
 
@@ -31,6 +33,8 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
   // drift, it must pass the checks every render passes before it writes.
   if (drift.length > 0) await runRenderChecks(render.files, renderChecks(options.root));
   const delivery = deliveryFindings(files);
+  // The same parsed files: the replay of the bootstrap as Argo CD 3.5.1 syncs it.
+  const convergence = convergeWorkspace(options.root, files);
   const vendor = verifyVendorTree(options.root);
   // Observability: every monitor links an existing runbook, every node agent tolerates every taint.
   const monitoring = [
@@ -51,6 +55,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     delivery.length > 0 ||
     capacityFailed(capacity) ||
     monitoring.length > 0 ||
+    (convergence?.clusters.some((c) => !c.converged) ?? false) ||
     drift.length > 0;
 
   if (options.json) {
@@ -61,6 +66,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       delivery: { findings: delivery },
       capacity: capacity.map((plan) => ({ cluster: plan.cluster, findings: plan.findings })),
       monitoring: { findings: monitoring },
+      converge: convergence ? convergeJson(convergence.clusters) : { skipped: noBootstrapMessage },
       drift,
       passed: !failed,
     };
@@ -79,6 +85,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...formatCapacitySummary(capacity),
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
+    ...(convergence
+      ? formatConvergeSummary(convergence)
+      : [`converge: skipped, ${noBootstrapMessage}`]),
   ];
   if (drift.length === 0) {
     lines.push(`drift: rendered/ matches a fresh render (${counted(render.files.length, 'file')})`);

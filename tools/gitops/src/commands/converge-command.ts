@@ -27,11 +27,24 @@ README's bootstrap commands alone: a timeline per cluster, then "converged in N 
 
 Exit codes: 0 every reported cluster converges, 1 one does not, 2 bad usage.`;
 
-/** The replay over the workspace's rendered/ (or the given files, when `gitops check` has read them). */
-export function convergeWorkspace(root: string, files?: readonly SourceFile[]): ConvergeResult {
-  const rendered = files ?? collectYamlFiles(root, renderedPaths({ root }));
-  return converge(workspaceConvergeInput(root, rendered));
+/**
+ * The replay over the workspace's rendered/ (or the given files, when `gitops check` has read
+ * them); undefined when the README has no bootstrap commands to start it from.
+ */
+export function convergeWorkspace(
+  root: string,
+  files?: readonly SourceFile[],
+): ConvergeResult | undefined {
+  const input = workspaceConvergeInput(
+    root,
+    files ?? collectYamlFiles(root, renderedPaths({ root })),
+  );
+  return input.bootstrap.length > 0 ? converge(input) : undefined;
 }
+
+/** Why nothing was replayed. */
+export const noBootstrapMessage =
+  'README.md has no `kubectl apply` bootstrap commands to replay from';
 
 /** `gitops converge`: parses its own options, runs the replay once, prints one report. */
 export async function convergeCommand(args: readonly string[], root: string): Promise<number> {
@@ -58,6 +71,7 @@ export async function convergeCommand(args: readonly string[], root: string): Pr
   if (values.json && values.markdown)
     return reportFailure('converge', '--json and --markdown exclude each other', true, 2);
   const result = convergeWorkspace(root);
+  if (!result) return reportFailure('converge', noBootstrapMessage, values.json, 1);
   if (values.cluster && !result.clusters.some((c) => c.name === values.cluster))
     return reportFailure('converge', `unknown --cluster "${values.cluster}"`, values.json, 2);
   const shown: ConvergeResult = values.cluster
