@@ -9,3 +9,4 @@ export * from './report/markdown-report';
 export * from './report/timeline-svg';
 export * from './report/verdict-text';
 export { executeHealthLua } from './lua/lua-health-vm';
+export * from './deletion/deletion-cascade';

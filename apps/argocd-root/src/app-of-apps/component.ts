@@ -2,7 +2,7 @@ import { argocdNamespace, clusterByName } from '@platform/config';
 import { appsOf, defineComponent } from '@platform/core';
 import { appProjectFor, appProjectSyncWave, rootProject } from './app-projects';
 import { componentApplication } from './component-application';
-import { rootApplication } from './root-application';
+import { rootApplication, rootFinalizerExemption } from './root-application';
 
 /**
  * Everything the root Application syncs: itself, the projects, and one Application per component
@@ -25,4 +25,5 @@ export default defineComponent({
       }
     }
   },
+  exemptions: [rootFinalizerExemption],
 });

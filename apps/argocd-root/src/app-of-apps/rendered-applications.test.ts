@@ -90,11 +90,12 @@ describe('rendered Applications', () => {
     }
   });
 
-  it('sync automatically with prune, selfHeal, retry and the resources finalizer', () => {
+  it('sync automatically with prune, selfHeal, retry; the resources finalizer on every child, not on the root', () => {
     for (const app of applications) {
       expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
-      expect(app.metadata.finalizers).toContain('resources-finalizer.argocd.argoproj.io');
+      if (app === root) expect(app.metadata.finalizers ?? []).toEqual([]);
+      else expect(app.metadata.finalizers).toContain('resources-finalizer.argocd.argoproj.io');
       expect(app.spec.destination.server).toBeUndefined();
       expect(app.spec.destination.name).toBeTruthy();
       expect(app.spec.project).not.toBe('default');

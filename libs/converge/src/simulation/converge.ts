@@ -1,4 +1,5 @@
 import { inClusterName } from '../argocd/argocd-instance';
+import { deletionCascades, describeDeletion } from '../deletion/deletion-cascade';
 import type { ConvergeInput, RenderedFile } from '../input/converge-input';
 import type { ClusterVerdict, ConvergeResult, StuckPoint, TimelineEntry } from './converge-result';
 import { diagnose } from './diagnosis';
@@ -55,9 +56,17 @@ export function converge(input: ConvergeInput): ConvergeResult {
     resetFailedOperations(simulation);
     previous = '';
   }
-  const clusters = input.clusters.map((spec) =>
-    verdictOf(simulation, spec.name, blocks, unconvergedAtBlock),
-  );
+  const deletions = deletionCascades(simulation.objects, input.clusters);
+  const clusters = input.clusters.map((spec) => {
+    const verdict = verdictOf(simulation, spec.name, blocks, unconvergedAtBlock);
+    for (const cascade of deletions.filter((d) => d.cluster === spec.name))
+      verdict.warnings.push({
+        rule: 'delete-cascade',
+        message: describeDeletion(cascade),
+        file: cascade.file,
+      });
+    return verdict;
+  });
   return {
     clusters,
     blocks,
