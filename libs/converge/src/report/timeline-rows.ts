@@ -23,11 +23,16 @@ export function timelineRows(cluster: ClusterVerdict): TimelineRow[] {
     const row = rows.get(entry.parentWave) ?? newRow(entry);
     rows.set(entry.parentWave, row);
     const { record } = entry;
-    if (!row.applications.includes(record.application)) row.applications.push(record.application);
+    if (!row.applications.includes(record.application) && record.application !== entry.parentWave)
+      row.applications.push(record.application);
     row.objects += record.objects.length;
     row.firstStep = Math.min(row.firstStep, record.appliedAt);
-    if (record.doneAt === undefined) row.doneStep = undefined;
-    else if (row.doneStep !== undefined) row.doneStep = Math.max(row.doneStep, record.doneAt);
+    const done =
+      record.doneAt === undefined
+        ? undefined
+        : Math.max(record.doneAt, entry.healthyAt ?? record.doneAt);
+    if (done === undefined) row.doneStep = undefined;
+    else if (row.doneStep !== undefined) row.doneStep = Math.max(row.doneStep, done);
     if (record.waitedFor) row.waitedFor = `${record.application}: ${record.waitedFor}`;
     if (record.failed) row.failed = `${record.application}: ${record.failed}`;
     for (const object of record.objects) if (row.applied.length < 3) row.applied.push(object.label);

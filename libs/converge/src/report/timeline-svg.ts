@@ -35,7 +35,11 @@ export function convergeTimelineSvg(result: ConvergeResult): string {
       y += rowHeight;
       const end = row.doneStep ?? lastStep;
       const fill = row.doneStep === undefined ? '#c62828' : '#1565c0';
-      const label = `${row.wave} (${row.applications.length === 1 ? row.applications[0] : `${row.applications.length} Applications`})`;
+      const apps =
+        row.applications.length === 1
+          ? row.applications[0]
+          : `${row.applications.length} Applications`;
+      const label = row.applications.length === 0 ? row.wave : `${row.wave} (${apps})`;
       body.push(
         `<text x="10" y="${y}">${escape(label.length > 46 ? `${label.slice(0, 45)}…` : label)}</text>`,
       );

@@ -30,6 +30,8 @@ export interface TimelineEntry {
   /** The root's (or parent's) wave that created the Application, or `bootstrap`. */
   parentWave: string;
   record: WaveRecord;
+  /** First step the Application was Synced and Healthy (what its parent's wave waits for). */
+  healthyAt?: number;
 }
 
 export interface ClusterVerdict {

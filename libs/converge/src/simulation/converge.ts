@@ -164,7 +164,11 @@ function timelineOf(simulation: Simulation, cluster: string): TimelineEntry[] {
     const parentWave = `${app.createdBy.replace(/^Application /, '')} ${app.createdInWave}`;
     for (const record of app.waves) {
       if (record.cluster === cluster)
-        entries.push({ parentWave: root ? `${app.name} wave ${record.wave}` : parentWave, record });
+        entries.push({
+          parentWave: root ? `${app.name} wave ${record.wave}` : parentWave,
+          record,
+          ...(root ? {} : { healthyAt: app.healthyAt }),
+        });
     }
     if (app.waves.length === 0 && app.cluster === cluster && !root) {
       const record = {
@@ -177,7 +181,7 @@ function timelineOf(simulation: Simulation, cluster: string): TimelineEntry[] {
         doneAt: app.healthyAt,
         objects: [],
       };
-      entries.push({ parentWave, record });
+      entries.push({ parentWave, record, healthyAt: app.healthyAt });
     }
   }
   return entries.sort(
