@@ -5,3 +5,4 @@ export { loadCatalog } from './workspace/load-catalog';
 export { repositoryRoot } from './workspace/repository-root';
 export { planRenderedCapacity, renderedCapacityFiles } from './commands/capacity-command';
 export { bundleCacheDirectory } from '../bin/cli-bundle.mjs';
+export { workspaceConvergeInput as convergeInput } from './check/converge-input';

@@ -332,6 +332,7 @@ function writeStatus(world: ControllerWorld, app: ApplicationRuntime): void {
   if (!entry) return;
   const operation = app.operation;
   const health: HealthStatus = app.health;
+  const previous = entry.object.status;
   entry.object.status = {
     sync: { status: app.sync },
     health: { status: health.status, ...(health.message ? { message: health.message } : {}) },
@@ -360,6 +361,9 @@ function writeStatus(world: ControllerWorld, app: ApplicationRuntime): void {
         }
       : {}),
   };
+  // An equal status keeps its object, so health computed from it stays valid.
+  if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(entry.object.status))
+    entry.object.status = previous;
   app.live = entry.object;
 }
 

@@ -47,7 +47,7 @@ export function registeredClusters(
   namespace: string,
 ): ClusterRegistration[] {
   return management
-    .objects()
+    .objectsOfKind('', 'Secret')
     .map((entry) => entry.object)
     .filter(
       (o) =>

@@ -1,7 +1,7 @@
 import { applicationTargets } from '../argocd/application-targets';
 import { inClusterName } from '../argocd/argocd-instance';
 import type { ConvergeCluster } from '../input/converge-input';
-import type { RenderedObject } from '../input/rendered-objects';
+import { objectsByDirectory, type RenderedObject } from '../input/rendered-objects';
 import {
   annotationOptionValue,
   groupOf,
@@ -74,9 +74,7 @@ export function deletionCascades(
   objects: readonly RenderedObject[],
   clusters: readonly ConvergeCluster[],
 ): DeletionCascade[] {
-  const byDirectory = new Map<string, RenderedObject[]>();
-  for (const object of objects)
-    byDirectory.set(object.directory, [...(byDirectory.get(object.directory) ?? []), object]);
+  const byDirectory = objectsByDirectory(objects);
   const applications = objects.filter((o) => isApplication(o.object));
   const owners = new Map<RenderedObject, string>();
   for (const app of applications)

@@ -68,18 +68,21 @@ export function resourceHealth(
   customizations: ReadonlyMap<string, HealthScript>,
   builtInScripts: ReadonlyMap<string, string>,
 ): ResourceHealth {
-  // Per object and script, the last result with the status it was computed from: a live object
-  // changes in place only in its status (and metadata.generation), so nothing else can differ.
-  const memo = new WeakMap<KubeObject, Map<string, { state: string; result: HealthStatus }>>();
+  // Per object and script, the last result with the status object and generation it was computed
+  // from: a live object changes in place only by getting a new status (or generation), and the
+  // model keeps the old status object when the new one is equal.
+  type Known = { status: unknown; generation: unknown; result: HealthStatus };
+  const memo = new WeakMap<KubeObject, Map<string, Known>>();
   const run = (object: KubeObject, { script, openLibs }: HealthScript) => {
-    const state = `${object.metadata?.generation ?? ''}\u0000${JSON.stringify(object.status ?? null)}`;
     let byScript = memo.get(object);
     if (!byScript) memo.set(object, (byScript = new Map()));
     const key = `${openLibs}\u0000${script}`;
     const known = byScript.get(key);
-    if (known && known.state === state) return known.result;
+    const generation = object.metadata?.generation;
+    if (known && known.status === object.status && known.generation === generation)
+      return known.result;
     const result = executeHealthLua(object, script, openLibs);
-    byScript.set(key, { state, result });
+    byScript.set(key, { status: object.status, generation, result });
     return result;
   };
   const wildcards = [...customizations].filter(([key]) => key.includes('*'));

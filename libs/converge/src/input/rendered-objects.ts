@@ -33,3 +33,16 @@ export function renderedObjects(files: readonly RenderedFile[]): RenderedObject[
   }
   return objects;
 }
+
+/** The objects of each directory (`rendered/<cluster>/<app>/<component>`), in path order. */
+export function objectsByDirectory(
+  objects: readonly RenderedObject[],
+): Map<string, RenderedObject[]> {
+  const byDirectory = new Map<string, RenderedObject[]>();
+  for (const object of objects) {
+    const list = byDirectory.get(object.directory);
+    if (list) list.push(object);
+    else byDirectory.set(object.directory, [object]);
+  }
+  return byDirectory;
+}

@@ -5,7 +5,11 @@ import { forcedObjectKey, type ControllerWorld, type Forcing } from '../argocd/c
 import type { ResourceHealth } from '../health/health-status';
 import { healthCustomizations, resourceHealth } from '../health/resource-health';
 import type { ConvergeCluster, ConvergeInput } from '../input/converge-input';
-import { renderedObjects, type RenderedObject } from '../input/rendered-objects';
+import {
+  objectsByDirectory,
+  renderedObjects,
+  type RenderedObject,
+} from '../input/rendered-objects';
 import { groupOf, kindOf, nameOf, namespaceOf, type KubeObject } from '../kube/kube-object';
 import { webhookDenial } from '../world/admission-webhooks';
 import { ClusterModel, clusterOfLiveObject } from '../world/cluster-model';
@@ -28,7 +32,7 @@ export class Simulation implements ControllerWorld {
     objects: new Set(),
   };
   readonly applications = new Map<string, ApplicationRuntime>();
-  readonly objectsByDirectory = new Map<string, RenderedObject[]>();
+  readonly objectsByDirectory: Map<string, RenderedObject[]>;
   readonly objects: RenderedObject[];
   readonly assumptions = new Set<string>();
   readonly bootstrapRecords: ApplicationRuntime['waves'] = [];
@@ -42,11 +46,7 @@ export class Simulation implements ControllerWorld {
     this.clusterSpecs = input.clusters;
     this.podIdentityAssociations = input.podIdentityAssociations ?? [];
     this.objects = renderedObjects(input.files);
-    for (const object of this.objects) {
-      const list = this.objectsByDirectory.get(object.directory);
-      if (list) list.push(object);
-      else this.objectsByDirectory.set(object.directory, [object]);
-    }
+    this.objectsByDirectory = objectsByDirectory(this.objects);
     for (const spec of input.clusters) {
       const cluster = new ClusterModel(spec.name, spec.providedNamespaces, (c, object, served) =>
         webhookDenial(c, object, served),

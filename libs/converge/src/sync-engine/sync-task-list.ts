@@ -14,6 +14,7 @@ import {
   syncOptionSkipDryRunOnMissingResource,
 } from './sync-common';
 import type { SyncContext } from './sync-context';
+import type { ReconciledResource } from './sync-options';
 import { SyncTask } from './sync-task';
 import { crdGroupKind, sortTasks } from './sync-tasks';
 
@@ -37,8 +38,9 @@ export function buildSyncTasks(context: SyncContext): { tasks: SyncTask[]; succe
     }
   }
   if (options.namespaceModifier && options.namespace) tasks = autoCreateNamespace(context, tasks);
+  const byName = resourcesByGroupKindName(context);
   for (const task of tasks) {
-    if (task.targetObj && !task.liveObj) task.liveObj = liveObjectOf(context, task.targetObj);
+    if (task.targetObj && !task.liveObj) task.liveObj = liveObjectOf(byName, task.targetObj);
   }
   const successful = checkPermissions(context, tasks);
   reverseWavesOfPruneTasks(tasks);
@@ -95,16 +97,29 @@ function autoCreateNamespace(context: SyncContext, tasks: SyncTask[]): SyncTask[
   return tasks;
 }
 
-/** sync_context.go, liveObj: a cluster-scoped key matches whatever namespace the target has. */
-function liveObjectOf(context: SyncContext, target: KubeObject): KubeObject | undefined {
+/** The managed resources by group, kind and name (sync_context.go's liveObj scans them all). */
+function resourcesByGroupKindName(context: SyncContext): Map<string, ReconciledResource[]> {
+  const index = new Map<string, ReconciledResource[]>();
   for (const resource of context.resources.values()) {
     const object = (resource.live ?? resource.target)!;
-    if (
-      groupOf(object.apiVersion) === groupOf(target.apiVersion) &&
-      kindOf(object) === kindOf(target) &&
-      (namespaceOf(object) === '' || namespaceOf(object) === namespaceOf(target)) &&
-      nameOf(object) === nameOf(target)
-    )
+    const key = `${groupOf(object.apiVersion)}/${kindOf(object)}/${nameOf(object)}`;
+    const list = index.get(key);
+    if (list) list.push(resource);
+    else index.set(key, [resource]);
+  }
+  return index;
+}
+
+/** sync_context.go, liveObj: a cluster-scoped key matches whatever namespace the target has. */
+function liveObjectOf(
+  index: Map<string, ReconciledResource[]>,
+  target: KubeObject,
+): KubeObject | undefined {
+  const candidates =
+    index.get(`${groupOf(target.apiVersion)}/${kindOf(target)}/${nameOf(target)}`) ?? [];
+  for (const resource of candidates) {
+    const object = (resource.live ?? resource.target)!;
+    if (namespaceOf(object) === '' || namespaceOf(object) === namespaceOf(target))
       return resource.live;
   }
   return undefined;

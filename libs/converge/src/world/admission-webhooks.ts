@@ -66,14 +66,12 @@ export function webhookDenial(
   const namespaceLabels = served.namespaced
     ? (cluster.get('v1', 'Namespace', '', namespaceOf(object))?.object.metadata?.labels ?? {})
     : {};
-  for (const entry of cluster.objects()) {
+  const configurations = [
+    ...cluster.objectsOfKind('admissionregistration.k8s.io', 'ValidatingWebhookConfiguration'),
+    ...cluster.objectsOfKind('admissionregistration.k8s.io', 'MutatingWebhookConfiguration'),
+  ];
+  for (const entry of configurations) {
     const configuration = entry.object;
-    if (groupOf(configuration.apiVersion) !== 'admissionregistration.k8s.io') continue;
-    if (
-      kindOf(configuration) !== 'ValidatingWebhookConfiguration' &&
-      kindOf(configuration) !== 'MutatingWebhookConfiguration'
-    )
-      continue;
     for (const webhook of configuration.webhooks ?? []) {
       if ((webhook.failurePolicy ?? 'Fail') !== 'Fail') continue;
       if (!(webhook.rules ?? []).some((rule: any) => ruleMatches(rule, object, served))) continue;

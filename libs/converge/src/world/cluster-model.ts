@@ -58,6 +58,8 @@ export class ClusterModel {
   readonly live = new Map<string, LiveObject>();
   /** Counts every store and delete: the world only needs to react after one. */
   version = 0;
+  /** Ids of the stored objects by `group/Kind`, for lookups of one kind (Secrets, webhooks). */
+  private readonly idsByKind = new Map<string, Set<string>>();
   /** The stored CRDs by the `group/Kind` they define: what discovery serves. */
   private readonly crds = new Map<string, KubeObject>();
 
@@ -162,7 +164,9 @@ export class ClusterModel {
     // A shallow copy: only the status and the metadata are ever replaced on a live object.
     const entry: LiveObject = { object: { ...object, metadata: { ...object.metadata } }, origin };
     clusterOfLiveObject.set(entry.object, this.name);
-    this.live.set(this.idOf(object, served), entry);
+    const id = this.idOf(object, served);
+    this.live.set(id, entry);
+    this.indexKind(object, id, true);
     this.version++;
     const defined = crdGroupKind(object);
     if (defined) this.crds.set(defined, entry.object);
@@ -189,9 +193,23 @@ export class ClusterModel {
       return { ok: false, notFound: true, message: `${kind} "${name}" not found` };
     const defined = crdGroupKind(this.live.get(id)!.object);
     if (defined) this.crds.delete(defined);
+    this.indexKind(this.live.get(id)!.object, id, false);
     this.live.delete(id);
     this.version++;
     return { ok: true, message: `${kind.toLowerCase()}/${name} deleted` };
+  }
+
+  private indexKind(object: KubeObject, id: string, present: boolean): void {
+    const kind = `${groupOf(object.apiVersion)}/${kindOf(object)}`;
+    let ids = this.idsByKind.get(kind);
+    if (!ids) this.idsByKind.set(kind, (ids = new Set()));
+    if (present) ids.add(id);
+    else ids.delete(id);
+  }
+
+  /** The stored objects of one `group/Kind`. */
+  objectsOfKind(group: string, kind: string): LiveObject[] {
+    return [...(this.idsByKind.get(`${group}/${kind}`) ?? [])].map((id) => this.live.get(id)!);
   }
 
   objects(): LiveObject[] {

@@ -40,9 +40,12 @@ export function settle(cluster: ClusterModel, settings: WorldSettings, step: num
     let changed = false;
     for (const entry of cluster.objects()) {
       if (settings.ownStatus(entry.object)) continue;
-      const before = JSON.stringify([entry.object.status, entry.blockedBy]);
+      const status = entry.object.status;
+      const before = JSON.stringify([status, entry.blockedBy]);
       react(cluster, entry, settings, step);
+      // An equal status keeps its object, so what was computed from it stays valid.
       if (JSON.stringify([entry.object.status, entry.blockedBy]) !== before) changed = true;
+      else if (status !== undefined) entry.object.status = status;
     }
     if (!changed) return changedAny;
     changedAny = true;
