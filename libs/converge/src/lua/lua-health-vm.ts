@@ -34,20 +34,21 @@ function loadLua(): Bindings {
 const globalsIndex = -10002;
 
 /**
- * The driver chunk: builds `obj`, narrows the libraries to what Argo CD opens, runs the script in
- * protected mode and leaves what ExecuteHealthLua needs in globals.
+ * The set-up chunk of a state dedicated to one script: narrows the libraries to what Argo CD opens,
+ * compiles the script once, and defines `__run`, which gives every call a fresh global table (so
+ * nothing a script sets outlives its call, as with Argo CD's new state per call), builds `obj`,
+ * runs the script in protected mode and leaves what ExecuteHealthLua needs in globals.
  *
  * Argo CD opens `package`, `base`, `table` and a safe `os` (time and date only) for scripts from
  * argocd-cm, and every standard library for its built-in scripts and for customizations with
  * `useOpenLibs` (lua.go, runLuaWithResourceActionParameters; GetHealthScript). gopher-lua cancels
  * a script after one second (a context timeout); a count hook stops a runaway script here.
  */
-const driver = `
-local source, script, openLibs = __objSource, __script, __openLibs == "1"
-__objSource, __script, __openLibs = nil, nil, nil
-local build = assert(loadstring(source, "=obj"))
-obj = build()
-debug.sethook(function() error("script exceeded the instruction budget standing in for Argo CD's 1 s timeout") end, "", 20000000)
+const setup = `
+local script, openLibs = __script, __openLibs == "1"
+__script, __openLibs = nil, nil
+local sethook, loadstring, setfenv, pcall, setmetatable = debug.sethook, loadstring, setfenv, pcall, setmetatable
+local type, tostring, next, rawget = type, tostring, next, rawget
 if not openLibs then
   local time, date = os.time, os.date
   getmetatable("").__index = nil
@@ -56,20 +57,51 @@ if not openLibs then
   package.loaded.string, package.loaded.math, package.loaded.io, package.loaded.debug = nil, nil, nil, nil
   package.loaded.coroutine, package.loaded.os = nil, os
 end
+local globals = _G
 local chunk, syntaxError = loadstring(script, "=health.lua")
-if not chunk then __error = syntaxError return end
-local ok, result = pcall(chunk)
-if not ok then __error = tostring(result) return end
-__kind = type(result)
-if __kind == "table" then
-  __empty = next(result) == nil and "1" or "0"
-  __sequence = rawget(result, 1) ~= nil and "1" or "0"
-  local status, message = rawget(result, "status"), rawget(result, "message")
-  __statusType, __messageType = type(status), type(message)
-  if type(status) == "string" then __status = status end
-  if type(message) == "string" then __message = message end
+local function budget() error("script exceeded the instruction budget standing in for Argo CD's 1 s timeout") end
+function __run(source)
+  __error, __kind, __empty, __sequence, __statusType, __messageType, __status, __message = nil, nil, nil, nil, nil, nil, nil, nil
+  if not chunk then __error = syntaxError return end
+  local env = setmetatable({}, { __index = globals })
+  env._G = env
+  env.obj = loadstring(source, "=obj")()
+  setfenv(chunk, env)
+  sethook(budget, "", 20000000)
+  local ok, result = pcall(chunk)
+  sethook()
+  if not ok then __error = tostring(result) return end
+  __kind = type(result)
+  if __kind == "table" then
+    __empty = next(result) == nil and "1" or "0"
+    __sequence = rawget(result, 1) ~= nil and "1" or "0"
+    local status, message = rawget(result, "status"), rawget(result, "message")
+    __statusType, __messageType = type(status), type(message)
+    if type(status) == "string" then __status = status end
+    if type(message) == "string" then __message = message end
+  end
 end
 `;
+
+/** One Lua state per script and library set, set up once (a fresh state costs ~10x a call). */
+const states = new Map<string, number>();
+
+function stateFor(script: string, openLibs: boolean): number {
+  const key = `${openLibs ? 1 : 0}\u0000${script}`;
+  let state = states.get(key);
+  if (state !== undefined) return state;
+  const { lua, lauxlib, lualib } = loadLua();
+  state = lauxlib.luaL_newstate() as unknown as number;
+  lualib.luaL_openlibs(state as never);
+  setGlobal(state, '__script', script);
+  setGlobal(state, '__openLibs', openLibs ? '1' : '0');
+  if (lauxlib.luaL_dostring(state as never, setup) !== 0)
+    throw new Error(
+      `the Lua health driver failed to load: ${lua.lua_tostring(state as never, -1)}`,
+    );
+  states.set(key, state);
+  return state;
+}
 
 function global(state: number, name: string): string | null {
   const { lua } = loadLua();
@@ -98,20 +130,17 @@ export function executeHealthLua(
   script: string,
   openLibs: boolean,
 ): HealthStatus {
-  const { lua, lauxlib, lualib } = loadLua();
-  const state = lauxlib.luaL_newstate() as unknown as number;
-  try {
-    lualib.luaL_openlibs(state as never);
-    setGlobal(state, '__objSource', `return ${luaLiteral(object)}`);
-    setGlobal(state, '__script', script);
-    setGlobal(state, '__openLibs', openLibs ? '1' : '0');
-    if (lauxlib.luaL_dostring(state as never, driver) !== 0) {
-      return unknown(lua.lua_tostring(state as never, -1));
-    }
-    return resultOf(state);
-  } finally {
-    lua.lua_close(state as never);
+  const { lua, lauxlib } = loadLua();
+  const state = stateFor(script, openLibs);
+  setGlobal(state, '__objSource', `return ${luaLiteral(object)}`);
+  const status = lauxlib.luaL_dostring(state as never, '__run(__objSource)');
+  if (status !== 0) {
+    const message = lua.lua_tostring(state as never, -1);
+    lua.lua_settop(state as never, 0);
+    return unknown(message);
   }
+  lua.lua_settop(state as never, 0);
+  return resultOf(state);
 }
 
 function resultOf(state: number): HealthStatus {
