@@ -9,6 +9,7 @@ import {
   formatConvergeReport,
   type ConvergeResult,
 } from '@platform/converge';
+import { inventory } from '@platform/config';
 import { workspaceConvergeInput } from '../check/converge-input';
 import { collectYamlFiles, type SourceFile } from '../workspace/collect-yaml-files';
 import { renderedPaths } from '../workspace/rendered-paths';
@@ -70,10 +71,10 @@ export async function convergeCommand(args: readonly string[], root: string): Pr
   }
   if (values.json && values.markdown)
     return reportFailure('converge', '--json and --markdown exclude each other', true, 2);
+  if (values.cluster && !inventory.clusters.some((c) => c.name === values.cluster))
+    return reportFailure('converge', `unknown --cluster "${values.cluster}"`, values.json, 2);
   const result = convergeWorkspace(root);
   if (!result) return reportFailure('converge', noBootstrapMessage, values.json, 1);
-  if (values.cluster && !result.clusters.some((c) => c.name === values.cluster))
-    return reportFailure('converge', `unknown --cluster "${values.cluster}"`, values.json, 2);
   const shown: ConvergeResult = values.cluster
     ? { ...result, clusters: result.clusters.filter((c) => c.name === values.cluster) }
     : result;
