@@ -38,6 +38,13 @@ export function syncClusterFor(
     serverResource(apiVersion, kind): ServerResource {
       const served = cluster.served(apiVersion, kind);
       if (served) return { found: true, namespaced: served.namespaced };
+      const aggregated = cluster.aggregatedService(apiVersion);
+      if (aggregated)
+        return {
+          found: false,
+          notFound: false,
+          message: `the server is currently unable to handle the request (${apiVersion}): Service ${aggregated.namespace}/${aggregated.name} has no ready endpoint`,
+        };
       return {
         found: false,
         notFound: true,

@@ -32,6 +32,7 @@ export function ruleOfMessage(message: string): string {
   if (/^namespace .* is not permitted in project/.test(message)) return 'app-project-namespace';
   if (/is not permitted in project/.test(message)) return 'app-project-kind';
   if (/failed calling webhook/.test(message)) return 'webhook-unavailable';
+  if (/unable to handle the request/.test(message)) return 'apiservice-unavailable';
   return 'sync-failed';
 }
 

@@ -7,6 +7,7 @@ import {
   type KubeObject,
 } from '../kube/kube-object';
 import { crdGroupKind } from '../sync-engine/sync-tasks';
+import { hasReadyEndpoints } from './service-endpoints';
 import {
   builtInPlural,
   isBuiltInGroup,
@@ -104,7 +105,24 @@ export class ClusterModel {
     if (isBuiltInGroup(group))
       return { plural: builtInPlural(kind), namespaced: !isClusterScopedBuiltIn(kind) };
     const crd = this.crds.get(`${group}/${kind}`);
-    return crd && servedByCrd(crd, versionOf(apiVersion));
+    if (crd) return servedByCrd(crd, versionOf(apiVersion));
+    // An aggregated API: served while its APIService's Service has a ready endpoint.
+    const service = this.aggregatedService(apiVersion);
+    if (service && hasReadyEndpoints(this, service.namespace, service.name))
+      return { plural: builtInPlural(kind), namespaced: true };
+    return undefined;
+  }
+
+  /** The Service behind the APIService that serves `apiVersion`, if one is stored. */
+  aggregatedService(
+    apiVersion: string | undefined,
+  ): { namespace: string; name: string } | undefined {
+    const name = `${versionOf(apiVersion)}.${groupOf(apiVersion)}`;
+    const service = this.live.get(objectId('apiregistration.k8s.io', 'APIService', '', name))
+      ?.object.spec?.service;
+    return service?.name
+      ? { namespace: String(service.namespace ?? 'default'), name: String(service.name) }
+      : undefined;
   }
 
   idOf(object: KubeObject, served: ServedKind): string {
@@ -133,6 +151,12 @@ export class ClusterModel {
    */
   apply(object: KubeObject, origin: ObjectOrigin): ApiResult {
     const served = this.served(object.apiVersion, kindOf(object));
+    const aggregated = !served && this.aggregatedService(object.apiVersion);
+    if (aggregated)
+      return {
+        ok: false,
+        message: `the server is currently unable to handle the request: APIService ${versionOf(object.apiVersion)}.${groupOf(object.apiVersion)} is backed by Service ${aggregated.namespace}/${aggregated.name}, which has no ready endpoint`,
+      };
     if (!served)
       return {
         ok: false,
