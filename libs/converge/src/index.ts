@@ -10,3 +10,4 @@ export * from './report/timeline-svg';
 export * from './report/verdict-text';
 export { executeHealthLua } from './lua/lua-health-vm';
 export * from './deletion/deletion-cascade';
+export { builtInGroups, isBuiltInGroup } from './world/api-resources';

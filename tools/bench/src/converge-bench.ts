@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { converge, type ConvergeInput, type RenderedFile } from '@platform/converge';
 import { convergeInput, repositoryRoot, renderedCapacityFiles } from '@platform/gitops';
 import { parseSourceFile } from '@platform/manifests';
+import { median } from './median-timing';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -25,8 +26,6 @@ function measure(input: ConvergeInput): { wallMs: number; cpuMs: number; steps: 
   return { wallMs, cpuMs: (used.user + used.system) / 1000, steps: result.steps };
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const row = (label: string, wallMs: number, cpuMs: number, extra = '') =>
   `${label.padEnd(44)} wall ${wallMs.toFixed(0).padStart(6)} ms   cpu ${cpuMs.toFixed(0).padStart(6)} ms${extra}`;
 
