@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inventory } from '@platform/config';
 import { expect, it } from 'vitest';
 import { converge } from '../simulation/converge';
 import { repositoryRoot, treeInput } from '../testing/fixture-tree';

@@ -136,17 +136,40 @@ function verdictOf(
   const timeline = timelineOf(simulation, cluster);
   const waves = new Set(timeline.map((t) => t.parentWave)).size;
   const later = blocks.filter((_, i) => i > index && index >= 0 && unconverged[i]!.has(cluster));
+  const unexplained = index < 0 && stillPending ? unexplainedStop(simulation, cluster) : null;
   return {
     name: cluster,
     converged: index < 0 && !stillPending,
     waves,
-    stuck: index >= 0 ? blocks[index]! : null,
+    stuck: index >= 0 ? blocks[index]! : unexplained,
     warnings: later.map((b) => ({
       rule: b.rule,
       file: b.file,
       message: `then, with the block above resolved: stuck at ${b.application} wave ${b.wave} on ${b.resource} because ${b.reason}`,
     })),
     timeline,
+  };
+}
+
+/** Why a cluster did not converge when no block explains it: nothing deploys to it, or what is left. */
+function unexplainedStop(simulation: Simulation, cluster: string): StuckPoint {
+  const names = applicationsByCluster(simulation).get(cluster) ?? [];
+  const base = { application: '', wave: '', resource: '', file: '', step: simulation.step };
+  if (names.length === 0)
+    return {
+      ...base,
+      reason: `no Application under rendered/ deploys to cluster ${cluster}`,
+      rule: 'no-applications',
+    };
+  const left = names.filter((name) => {
+    const app = simulation.applications.get(name);
+    return !app || app.sync !== 'Synced' || app.health.status !== 'Healthy';
+  });
+  return {
+    ...base,
+    application: left[0] ?? '',
+    reason: `nothing changes any more and ${left.length} Applications are not Synced and Healthy: ${left.join(', ')}`,
+    rule: 'did-not-converge',
   };
 }
 

@@ -15,11 +15,25 @@ const lock = readVendorLock(repositoryRoot);
 /**
  * Where an artifact's copy sits in ../shared/upstream: chart packages under charts/, the Argo CD
  * install under argocd/ (SOURCES.md records both digests), CRDs under crds/ by their upstream
- * file name (SOURCES.md records the commit only).
+ * file name (SOURCES.md records the commit only; the External Secrets bundle under its own name,
+ * with its digest), Argo CD's Lua scripts in its source tree (SOURCES.md records the commit of the
+ * whole tree, in the line that says so).
  */
-function upstreamCopy(artifact: LockedArtifact): { mention: string; digestRecorded: boolean } {
+function upstreamCopy(artifact: LockedArtifact): {
+  mention: string;
+  digestRecorded: boolean;
+  file?: string;
+} {
   if (artifact.kind === 'chart')
     return { mention: `charts/${basename(artifact.path)}`, digestRecorded: true };
+  if (artifact.kind === 'script')
+    return {
+      mention: 'files copied byte for byte from argoproj/argo-cd at tag v3.5.1',
+      digestRecorded: false,
+      file: `argocd/source-v3.5.1/${artifact.provenance.path}`,
+    };
+  if (artifact.path.startsWith('vendor/external-secrets/'))
+    return { mention: `crds/${basename(artifact.path)}`, digestRecorded: true };
   if (artifact.path.startsWith('vendor/argocd/'))
     return { mention: `argocd/${basename(artifact.path)}`, digestRecorded: true };
   return {
@@ -48,7 +62,9 @@ describe('the committed vendor tree', () => {
           expect(/\b[0-9a-f]{64}\b/.exec(sources.slice(at))?.[0], copy.mention).toBe(
             artifact.sha256,
           );
-        expect(sha256File(join(upstream, copy.mention)), copy.mention).toBe(artifact.sha256);
+        expect(sha256File(join(upstream, copy.file ?? copy.mention)), copy.mention).toBe(
+          artifact.sha256,
+        );
         const line = sources.slice(sources.lastIndexOf('\n', at), sources.indexOf('\n', at));
         expect(line, copy.mention).toContain(artifact.provenance.commit!);
       }
