@@ -105,12 +105,16 @@ function applicationsByCluster(simulation: Simulation): Map<string, string[]> {
   return result;
 }
 
-/** Clusters not yet converged: a bootstrap failure, or an Application not there, Synced and Healthy. */
+/**
+ * Clusters not yet converged: a bootstrap failure, an Application not there, Synced and Healthy,
+ * or no Application deploying to the cluster at all (nothing would ever come up there).
+ */
 function unconvergedClusters(simulation: Simulation): Set<string> {
   const pending = new Set<string>();
   if (simulation.bootstrapFailures.length > 0 || simulation.argocdBlockedBy())
     pending.add(simulation.management.name);
   for (const [cluster, names] of applicationsByCluster(simulation)) {
+    if (names.length === 0) pending.add(cluster);
     for (const name of names) {
       const app = simulation.applications.get(name);
       const done =

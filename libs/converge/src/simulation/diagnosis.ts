@@ -195,6 +195,8 @@ function explainApplication(
             : () => undefined,
     };
   }
+  // A finished operation leaves its last wave's results Running (it succeeds on applying them).
+  if (operation.finishedAt !== undefined) return undefined;
   const running = tasks.filter((r) => r.hookPhase === 'Running');
   for (const result of running) {
     const object = objectOfKey(app, result.key);

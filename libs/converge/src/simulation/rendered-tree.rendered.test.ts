@@ -16,3 +16,23 @@ describe('converge on the committed rendered/', () => {
     }
   });
 });
+
+describe('a cluster of the inventory that nothing under rendered/ deploys to', () => {
+  it('does not converge, and says why', () => {
+    const input = treeInput(repositoryRoot, join(repositoryRoot, 'README.md'));
+    const extra = {
+      name: 'empty',
+      role: 'workload' as const,
+      destinationName: 'empty',
+      providedNamespaces: [],
+    };
+    const result = converge({ ...input, clusters: [...input.clusters, extra] });
+    const empty = result.clusters.find((c) => c.name === 'empty')!;
+    expect(empty.converged).toBe(false);
+    expect(empty.stuck).toMatchObject({
+      rule: 'no-applications',
+      reason: 'no Application under rendered/ deploys to cluster empty',
+    });
+    expect(result.clusters.filter((c) => c.name !== 'empty').every((c) => c.converged)).toBe(true);
+  });
+});
