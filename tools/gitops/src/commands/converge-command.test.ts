@@ -68,6 +68,14 @@ describe('gitops converge', () => {
         'rule',
       ]);
     }
+    const rules = (name: string) => {
+      const cluster = report.clusters.find((c: any) => c.name === name);
+      return [cluster.stuck.rule, ...cluster.warnings.map((w: any) => w.rule)];
+    };
+    // The four defects of issue #20, each reported with its rule.
+    expect(rules('mgmt')[0]).toBe('app-project-missing');
+    for (const rule of ['cluster-credentials', 'crd-missing', 'health-self-wait'])
+      expect(rules('ci'), rule).toContain(rule);
     const text = await run(['--cluster', 'mgmt'], beforeFixes);
     expect(text.stdout).toContain(
       '=> mgmt stuck at argocd-root wave -30 on Application/argocd/mgmt-argocd-root-argocd because',
