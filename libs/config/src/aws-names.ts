@@ -18,19 +18,37 @@ export function karpenterInterruptionQueue(cluster: ClusterSpec): string {
 }
 
 /**
+ * Which AWS identity Karpenter's nodes get. `shared`: every node whose jobs cannot leave their
+ * containers. `privileged`: nodes of Docker-in-Docker jobs, whose jobs are root on the node; they
+ * get a role and security group of their own, so an escape holds neither the other nodes' AWS
+ * permissions nor their network reach (docs/security.md says what the infrastructure code must
+ * give each).
+ */
+export type NodeIdentity = 'shared' | 'privileged';
+
+const identitySuffix: Record<NodeIdentity, string> = { shared: '', privileged: '-privileged' };
+
+/**
  * IAM role of the nodes Karpenter launches (EC2NodeClass `spec.role`; Karpenter creates the
  * instance profile for it). The infrastructure code creates the role and its EKS access entry.
  */
-export function karpenterNodeRoleName(cluster: ClusterSpec): string {
-  return `${cluster.eks.clusterName}-karpenter-node`;
+export function karpenterNodeRoleName(
+  cluster: ClusterSpec,
+  identity: NodeIdentity = 'shared',
+): string {
+  return `${cluster.eks.clusterName}-karpenter-node${identitySuffix[identity]}`;
 }
 
 /**
- * The tag the infrastructure code puts on the node security group(s) of a cluster, which the
- * EC2NodeClasses select. Subnets are selected by their `Name` tag (SubnetSpec.name).
+ * The tag the infrastructure code puts on the node security group of a cluster (one per node
+ * identity), which the EC2NodeClasses select. The values differ, so no selector matches the
+ * other identity's group. Subnets are selected by their `Name` tag (SubnetSpec.name).
  */
-export function karpenterDiscoveryTag(cluster: ClusterSpec): Record<string, string> {
-  return { 'karpenter.sh/discovery': cluster.eks.clusterName };
+export function karpenterDiscoveryTag(
+  cluster: ClusterSpec,
+  identity: NodeIdentity = 'shared',
+): Record<string, string> {
+  return { 'karpenter.sh/discovery': `${cluster.eks.clusterName}${identitySuffix[identity]}` };
 }
 
 /**

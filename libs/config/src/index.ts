@@ -7,5 +7,6 @@ export * from './inventory-types';
 export * from './inventory-validation';
 export * from './namespaces';
 export * from './network/cidr';
+export * from './network/egress-ranges';
 export * from './repository';
 export * from './ci-jobs';

@@ -40,9 +40,15 @@ export interface ClusterSpec {
 /** How the API server acts on a pod an admission policy refuses. */
 export type AdmissionValidationAction = 'Deny' | 'Warn' | 'Audit';
 
+/**
+ * The bindings' `validationActions`, by the kind of rule: start a kind with `['Warn', 'Audit']`,
+ * enforce it with `['Deny', 'Audit']` (docs/admission.md).
+ */
 export interface AdmissionSpec {
-  /** The bindings' `validationActions`: start with `['Warn', 'Audit']`, enforce with `['Deny', 'Audit']`. */
-  validationActions: AdmissionValidationAction[];
+  /** Rules whose refused pod could take its node or the API: host access, a CI job's token. */
+  protective: AdmissionValidationAction[];
+  /** Rules that keep pods well-formed: requests and limits, pinned images, do-not-disrupt. */
+  advisory: AdmissionValidationAction[];
 }
 
 /**
@@ -61,6 +67,16 @@ export interface ObservabilitySpec {
   datadogSite: DatadogSite;
   /** Fluent Bit's output for container logs. */
   logs: LogOutputSpec;
+  /**
+   * Where the share of each node subnet's addresses in use comes from, a prerequisite outside this
+   * repository. AWS publishes no such metric by itself: `vpc-ipam` states that an Amazon VPC IPAM
+   * monitors the cluster's VPC (its Region among the IPAM's operating Regions), so CloudWatch
+   * receives `SubnetIPUsage` in the `AWS/IPAM` namespace, and that the Datadog AWS integration of
+   * `aws.accountId` collects that namespace (`aws.ipam.subnet_ipusage`); the subnet monitors
+   * (apps/observability) render only then. `none`: no subnet monitors; the capacity plan
+   * (`gitops capacity`) is the only guard against running out of addresses.
+   */
+  subnetIpUsage: 'vpc-ipam' | 'none';
 }
 
 export type LogOutputSpec =
@@ -71,6 +87,12 @@ export type LogOutputSpec =
 
 export interface NetworkSpec {
   vpcCidr: string;
+  /**
+   * The cluster's Service CIDR (`aws eks describe-cluster … kubernetesNetworkConfig.serviceIpv4Cidr`):
+   * ClusterIPs come from it, and jobs' egress excepts it (the AWS network policy agent matches
+   * ClusterIPs before DNAT). The cluster DNS Service is its tenth address.
+   */
+  serviceCidr: string;
   subnets: SubnetSpec[];
 }
 

@@ -35,6 +35,19 @@ describe('a bad inventory fails naming the file and field', () => {
     ]);
   });
 
+  it('rejects a Service CIDR that overlaps the VPC', () => {
+    const issues = issuesAfter((inv) => {
+      inv.clusters[1]!.network.serviceCidr = '10.20.128.0/20';
+    });
+    expect(issues).toEqual([
+      {
+        file: 'libs/config/src/clusters/ci.ts',
+        path: 'clusters[1](ci).network.serviceCidr',
+        message: '10.20.128.0/20 overlaps the VPC 10.20.0.0/16',
+      },
+    ]);
+  });
+
   it('rejects overlapping subnets', () => {
     const issues = issuesAfter((inv) => {
       inv.clusters[1]!.network.subnets[1]!.cidr = '10.20.32.0/19';
@@ -59,18 +72,23 @@ describe('a bad inventory fails naming the file and field', () => {
 
   it('rejects admission validation actions the API server would refuse', () => {
     const issues = issuesAfter((inv) => {
-      inv.clusters[1]!.admission = { validationActions: ['Deny', 'Warn', 'Warn'] };
+      inv.clusters[1]!.admission = { protective: ['Deny', 'Warn', 'Warn'], advisory: [] };
     });
     expect(issues).toEqual([
       {
         file: 'libs/config/src/clusters/ci.ts',
-        path: 'clusters[1](ci).admission.validationActions',
+        path: 'clusters[1](ci).admission.protective',
         message: '[Deny, Warn, Warn] repeats an action',
       },
       {
         file: 'libs/config/src/clusters/ci.ts',
-        path: 'clusters[1](ci).admission.validationActions',
+        path: 'clusters[1](ci).admission.protective',
         message: 'Deny and Warn may not be used together (the API server rejects the binding)',
+      },
+      {
+        file: 'libs/config/src/clusters/ci.ts',
+        path: 'clusters[1](ci).admission.advisory',
+        message: 'names no action; use Warn and Audit, or Deny and Audit',
       },
     ]);
   });

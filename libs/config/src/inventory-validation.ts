@@ -68,13 +68,15 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
       );
     }
 
-    const actions = cluster.admission?.validationActions;
-    if (actions) {
-      const path = 'admission.validationActions';
-      if (actions.length === 0) add(path, 'names no action; use Warn and Audit, or Deny and Audit');
-      if (new Set(actions).size !== actions.length)
+    for (const kind of ['protective', 'advisory'] as const) {
+      const actions = cluster.admission?.[kind];
+      if (!cluster.admission) break;
+      const path = `admission.${kind}`;
+      if (!actions || actions.length === 0)
+        add(path, 'names no action; use Warn and Audit, or Deny and Audit');
+      else if (new Set(actions).size !== actions.length)
         add(path, `[${actions.join(', ')}] repeats an action`);
-      if (actions.includes('Deny') && actions.includes('Warn')) {
+      if (actions?.includes('Deny') && actions.includes('Warn')) {
         add(path, 'Deny and Warn may not be used together (the API server rejects the binding)');
       }
     }
@@ -93,6 +95,11 @@ export function findInventoryIssues(inventory: Inventory): InventoryIssue[] {
       }
       vpcs.push({ name: cluster.name, cidr: vpc });
     }
+
+    const services = parseIpv4Cidr(cluster.network.serviceCidr ?? '');
+    if (typeof services === 'string') add('network.serviceCidr', services);
+    else if (typeof vpc !== 'string' && cidrsOverlap(services, vpc))
+      add('network.serviceCidr', `${services.text} overlaps the VPC ${vpc.text}`);
 
     const subnets: { name: string; cidr: Ipv4Cidr }[] = [];
     cluster.network.subnets.forEach((subnet, subnetIndex) => {

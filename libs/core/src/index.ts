@@ -11,6 +11,7 @@ export * from './render/render-app';
 export * from './render/render-component';
 export * from './render/render-error';
 export * from './render/render-scope';
+export * from './render/rendered-kinds';
 export * from './render/rendered-file';
 export * from './render/resource-scope';
 export * from './component/component-harness';

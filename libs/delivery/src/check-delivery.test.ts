@@ -130,7 +130,7 @@ describe('the delivery check', () => {
         'delivery-cluster-resource',
         'rendered/ci/demo/settings/clusterrole-x.yaml',
         'ClusterRole/x',
-        "AppProject demo (Application ci-settings) does not allow the cluster-scoped kind rbac.authorization.k8s.io/ClusterRole: declare it in the component's clusterResources",
+        'AppProject demo (Application ci-settings) does not allow the cluster-scoped kind rbac.authorization.k8s.io/ClusterRole: the AppProjects list the kinds their components render, so re-render argocd-root',
       ],
     ]);
   });

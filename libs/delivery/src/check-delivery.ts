@@ -129,7 +129,7 @@ function checkProject(
             object,
             'kind',
             'delivery-cluster-resource',
-            `${where} does not allow the cluster-scoped kind ${groupKind.group || 'core'}/${groupKind.kind}: declare it in the component's clusterResources`,
+            `${where} does not allow the cluster-scoped kind ${groupKind.group || 'core'}/${groupKind.kind}: the AppProjects list the kinds their components render, so re-render argocd-root`,
           ),
         ];
   }
@@ -155,7 +155,7 @@ function checkProject(
         object,
         'kind',
         'delivery-namespace-resource',
-        `${where} does not allow ${object.kind}`,
+        `${where} does not allow ${groupKind.group || 'core'}/${object.kind}: the AppProjects list the kinds their components render, so re-render argocd-root`,
       ),
     );
   }

@@ -18,3 +18,10 @@ export {
 } from './admission/admission-policies';
 export type { PolicyOptions } from './engine/check-policy';
 export type { ClusterVersions } from './pod-security-version/workload-version';
+export { grantsOfRule, type Grant, type GrantClass, type RbacRule } from './rbac/rbac-grants';
+export {
+  namespaceAdmissionExemptions,
+  type WorkloadExemption,
+} from './admission/namespace-exemptions';
+export { simulateAdmission, type AdmissionVerdict } from './admission/simulate-admission';
+export { admissionResourceRules, type AdmissionActions } from './admission/admission-policies';

@@ -94,6 +94,8 @@ function appTargets(app) {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },
       cache: true,
+      // The AppProjects list the kinds every other app renders: their renders come first.
+      ...(app === rootApp ? { dependsOn: ['^render'] } : {}),
       inputs: ['production', '^production', ...chartInputs],
       outputs: [`{workspaceRoot}/rendered/*/${app}`],
       metadata: {

@@ -43,16 +43,28 @@ describe('the admission policies component', () => {
     expect(checkPolicy(files).findings).toEqual([]);
   });
 
-  it("binds with the cluster's validation actions from the inventory", async () => {
-    const warn = await rendered(withActions('ci', { validationActions: ['Warn', 'Audit'] }));
-    const deny = await rendered(withActions('ci', { validationActions: ['Deny', 'Audit'] }));
-    const actions = (objects: { kind: string; spec: { validationActions?: string[] } }[]) =>
-      new Set(
+  it("binds protective and advisory rules with the cluster's actions for each from the inventory", async () => {
+    const warn = await rendered(
+      withActions('ci', { protective: ['Warn', 'Audit'], advisory: ['Warn', 'Audit'] }),
+    );
+    const split = await rendered(
+      withActions('ci', { protective: ['Deny', 'Audit'], advisory: ['Warn', 'Audit'] }),
+    );
+    const actions = (objects: { kind: string; metadata: { name: string }; spec: any }[]) =>
+      Object.fromEntries(
         objects
           .filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding')
-          .map((o) => o.spec.validationActions!.join(',')),
+          .map((o) => [o.metadata.name, o.spec.validationActions!.join(',')]),
       );
-    expect(actions(warn.objects)).toEqual(new Set(['Warn,Audit']));
-    expect(actions(deny.objects)).toEqual(new Set(['Deny,Audit']));
+    const protective = policyRules
+      .filter((rule) => rule.input === 'resource' && rule.admission?.enforcement === 'protective')
+      .map((rule) => `platform-${rule.id}`);
+    expect(protective.sort()).toEqual([
+      'platform-ci-job-service-account-token',
+      'platform-host-access',
+    ]);
+    expect(new Set(Object.values(actions(warn.objects)))).toEqual(new Set(['Warn,Audit']));
+    for (const [name, action] of Object.entries(actions(split.objects)))
+      expect(action, name).toBe(protective.includes(name) ? 'Deny,Audit' : 'Warn,Audit');
   });
 });

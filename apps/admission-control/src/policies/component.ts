@@ -6,7 +6,7 @@ import { admissionPolicies } from '@platform/policy';
  * The policy rules that have an admission twin, as ValidatingAdmissionPolicies and bindings: the
  * API server applies them to every pod it admits, including the CI job pods the runners create
  * at run time, which never pass through rendered/. Rendered for each cluster whose inventory
- * entry sets `admission`, with that entry's validation actions.
+ * entry sets `admission`, with that entry's validation actions for protective and advisory rules.
  */
 export default defineComponent({
   description:
@@ -16,13 +16,9 @@ export default defineComponent({
   namespace: 'default',
   // Before the namespaces (0) and the runners that create the pods the policies guard.
   syncWave: -5,
-  clusterResources: [
-    { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy' },
-    { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding' },
-  ],
   resources: (chart, { cluster }) => {
-    const actions = cluster.admission?.validationActions ?? [];
-    for (const { policy, binding } of admissionPolicies(actions)) {
+    if (!cluster.admission) return;
+    for (const { policy, binding } of admissionPolicies(cluster.admission)) {
       chart.add(policy);
       chart.add(binding);
     }

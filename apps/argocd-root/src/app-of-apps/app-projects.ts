@@ -6,7 +6,7 @@ import {
   inClusterDestination,
   type Inventory,
 } from '@platform/config';
-import type { ComponentSpec } from '@platform/core';
+import type { ComponentSpec, GroupKind, RenderedKindsOf } from '@platform/core';
 import { rootProjectName } from './application-naming';
 import { syncWaveAnnotation } from '../argocd/self-management/sync-waves';
 import { resourcesFinalizer } from './sync-policy';
@@ -70,14 +70,17 @@ export function rootProject(inventory: Inventory, wave: number): IAppProject {
 }
 
 /**
- * One project per app, with least privilege derived from the catalog: only this repository (charts
- * are inflated here, never pulled by ArgoCD), only the components' cluster/namespace pairs, only
- * the cluster-scoped kinds they declare.
+ * One project per app, with least privilege derived from the catalog and from what its
+ * components render: only this repository (charts are inflated here, never pulled by ArgoCD),
+ * only the components' cluster/namespace pairs, and exactly the kinds they render, cluster-scoped
+ * and namespaced (a merge that adds a ClusterRoleBinding to an app whose components render none
+ * changes its project in the same diff, for review; Argo CD refuses any other kind).
  */
 export function appProjectFor(
   inventory: Inventory,
   catalog: readonly ComponentSpec[],
   app: string,
+  renderedKinds: RenderedKindsOf,
 ): IAppProject {
   const components = catalog.filter((c) => c.app === app && c.syncedBy !== 'root');
   const destinations = unique(
@@ -91,9 +94,8 @@ export function appProjectFor(
     ),
     (d) => `${d.name}/${d.namespace}`,
   );
-  const clusterResources = unique(
-    components.flatMap((c) => c.clusterResources ?? []),
-    (r) => `${r.group}/${r.kind}`,
+  const rendered = components.flatMap((c) =>
+    c.clusters.map((cluster) => renderedKinds(c, cluster)),
   );
   return appProject(
     app,
@@ -101,8 +103,15 @@ export function appProjectFor(
     {
       sourceRepos: [inventory.repository.url],
       destinations,
-      clusterResourceWhitelist: clusterResources,
+      clusterResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.clusterScoped)),
+      namespaceResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.namespaced)),
     },
     appProjectSyncWave(catalog),
   );
+}
+
+/** Each kind once, by group then kind. */
+function kindList(kinds: readonly GroupKind[]): GroupKind[] {
+  const key = (k: GroupKind) => `${k.group}/${k.kind}`;
+  return unique([...kinds], key).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

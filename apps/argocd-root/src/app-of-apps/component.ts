@@ -14,11 +14,16 @@ export default defineComponent({
   namespace: argocdNamespace,
   syncWave: 0,
   syncedBy: 'root',
-  resources: (chart, { inventory, catalog, component }) => {
+  // The AppProjects' whitelists are the kinds the other components render.
+  describesRendered: true,
+  resources: (chart, { inventory, catalog, component, renderedKinds }) => {
+    if (!renderedKinds)
+      throw new Error('renders after the other components: renderedKinds missing');
     chart.add(rootApplication(inventory, component));
     chart.add(rootProject(inventory, appProjectSyncWave(catalog)));
     const children = catalog.filter((c) => c.syncedBy !== 'root');
-    for (const app of appsOf(children)) chart.add(appProjectFor(inventory, children, app));
+    for (const app of appsOf(children))
+      chart.add(appProjectFor(inventory, children, app, renderedKinds));
     for (const child of children) {
       for (const cluster of child.clusters) {
         chart.add(componentApplication(inventory, clusterByName(inventory, cluster), child));

@@ -127,6 +127,10 @@ describe('rendered AppProjects', () => {
               name: child.spec.destination.name,
               namespace: resource.metadata.namespace,
             });
+            expect(project.spec.namespaceResourceWhitelist, resource.file).toContainEqual({
+              group,
+              kind: resource.kind,
+            });
           } else {
             expect(project.spec.clusterResourceWhitelist, resource.file).toContainEqual({
               group,
@@ -136,6 +140,33 @@ describe('rendered AppProjects', () => {
         }
       }
       expect(project.spec.sourceRepos).not.toContain('*');
+    }
+  });
+
+  it('allow exactly the kinds their Applications deploy, derived from the rendered files', () => {
+    for (const project of projects.filter((p) => p.metadata.name !== root.spec.project)) {
+      const paths = children
+        .filter((child) => child.spec.project === project.metadata.name)
+        .flatMap(gitPaths);
+      const deployed = resources.filter((r) => paths.some((path) => r.file.startsWith(`${path}/`)));
+      const kindsOf = (namespaced: boolean) =>
+        [
+          ...new Set(
+            deployed
+              .filter((r) => Boolean(r.metadata.namespace) === namespaced)
+              .map(
+                (r) => `${r.apiVersion.includes('/') ? r.apiVersion.split('/')[0] : ''}/${r.kind}`,
+              ),
+          ),
+        ].sort();
+      const listed = (entries: { group: string; kind: string }[]) =>
+        entries.map((e) => `${e.group}/${e.kind}`).sort();
+      expect(listed(project.spec.clusterResourceWhitelist), project.metadata.name).toEqual(
+        kindsOf(false),
+      );
+      expect(listed(project.spec.namespaceResourceWhitelist), project.metadata.name).toEqual(
+        kindsOf(true),
+      );
     }
   });
 });

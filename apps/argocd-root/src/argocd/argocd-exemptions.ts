@@ -41,4 +41,18 @@ export const argocdExemptions: readonly PolicyExemption[] = [
     reason:
       'Upstream’s ClusterRole for ApplicationSets in any namespace; cluster generators read the cluster Secrets. This platform renders no ApplicationSets, so it reads nothing today.',
   },
+  {
+    rule: 'rbac-no-escalation',
+    kind: 'ClusterRole',
+    name: 'argocd-application-controller',
+    reason:
+      'Its wildcard is what lets it apply any rendered object, RBAC included (bind and escalate are how it creates the roles components render); it runs only on mgmt, and AppProjects limit what each Application may deploy. docs/security.md lists it among what a mgmt compromise means.',
+  },
+  {
+    rule: 'rbac-no-escalation',
+    kind: 'ClusterRole',
+    name: 'argocd-server',
+    reason:
+      "Upstream's get on every kind (live manifests in the UI) includes nodes/proxy and pods/exec on mgmt; argocd-rbac-cm gives every user read-only except the SSO admin group, and the local admin is off. docs/security.md lists it as a residual risk of mgmt.",
+  },
 ];

@@ -1,3 +1,4 @@
+import { argocdAccess } from '@platform/config';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { customiseArgocdInstall } from './argocd-install';
@@ -20,6 +21,23 @@ describe('argocd-cm', () => {
     const data = find(customise(), 'ConfigMap', 'argocd-cm').data;
     expect(data[applicationHealthCheckKey]).toContain('obj.status.health.status');
     expect(data[applicationHealthCheckKey]).toContain('"OutOfSync"');
+  });
+
+  it('signs people in through GitLab SSO from the inventory, with no local admin', () => {
+    const data = find(customise(), 'ConfigMap', 'argocd-cm').data;
+    expect(data['admin.enabled']).toBe('false');
+    expect(data.url).toBe(argocdAccess.url);
+    const [connector] = parse(data['dex.config']).connectors;
+    expect(connector).toMatchObject({
+      type: 'gitlab',
+      config: {
+        baseURL: argocdAccess.sso.gitlabUrl,
+        clientSecret: '$argocd-sso-gitlab:clientSecret',
+        groups: [...argocdAccess.sso.allowedGroups],
+      },
+    });
+    // The admin group argocd-rbac-cm maps is one the connector lets in.
+    expect(argocdAdminGroup.startsWith(`${argocdAccess.sso.allowedGroups[0]}/`)).toBe(true);
   });
 
   it("keeps upstream's keys and exclusions and adds the platform's high-churn kinds", () => {

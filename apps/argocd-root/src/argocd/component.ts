@@ -19,12 +19,6 @@ export default defineComponent({
   // Before everything else, cluster registrations (-20) included: Argo CD's own settings (the
   // Application health check that makes the other waves wait) must be in place first.
   syncWave: -30,
-  clusterResources: [
-    { group: '', kind: 'Namespace' },
-    { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  ],
   // The applicationsets CRD is larger than the client-side apply annotation limit (256 KiB).
   serverSideApply: true,
   resources: (chart, context) => {

@@ -15,6 +15,7 @@ export default defineComponent({
   // rendered/ checks the order). The first sync of a new cluster reads the repository with the
   // credential seeded by the bootstrap (docs/bootstrap/repository-credential.md).
   syncWave: -3,
+  externalSecrets: true,
   resources: (chart, context) => {
     addRepoCredsExternalSecret(
       chart,

@@ -73,13 +73,6 @@ export default defineComponent({
   syncWave: -5,
   // CRDs are large; server-side apply has no annotation size limit.
   serverSideApply: true,
-  clusterResources: [
-    { group: '', kind: 'Namespace' },
-    { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-    { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
-  ],
   chart: fromChart(externalSecretsChart)({
     releaseName: operatorReleaseName,
     includeCrds: true,

@@ -37,6 +37,9 @@ export function operatorValues(cluster: ClusterSpec): ExternalSecretsValues {
     installCRDs: true,
     ...workload('50m', '256Mi'),
     leaderElect: true,
+    // Nobody but the platform (Argo CD, from this repository) creates ExternalSecrets: `edit` and
+    // `admin` on a namespace must not include writing one that copies a secret out of the store.
+    rbac: { aggregateToView: true, aggregateToEdit: false, aggregateToAdmin: false },
     serviceAccount: {
       create: true,
       annotations: { 'eks.amazonaws.com/role-arn': externalSecretsRoleArn(cluster) },

@@ -9,8 +9,7 @@ export default defineComponent({
   clusters: 'all',
   namespace: namespaces.externalSecrets,
   syncWave: -4,
-  clusterResources: [{ group: 'external-secrets.io', kind: 'ClusterSecretStore' }],
-  resources: (chart, { cluster }) => {
-    chart.add(clusterSecretStore(cluster));
+  resources: (chart, { cluster, catalog }) => {
+    chart.add(clusterSecretStore(cluster, catalog));
   },
 });

@@ -1,17 +1,18 @@
 import type { ComponentContext } from '@platform/core';
 import { defineMonitors, type MonitorDefinition } from '@platform/monitoring';
-import { runnerConcurrentSaturated } from './concurrent-saturated';
+import { runnerLimitSaturated } from './limit-saturated';
 import { runnerJobQueue } from './job-queue';
 
 /** The monitors of one cluster (exported for tests). */
 export const runnerMonitors = ({ cluster }: ComponentContext): MonitorDefinition[] => [
   runnerJobQueue(cluster),
-  runnerConcurrentSaturated(cluster),
+  runnerLimitSaturated(cluster),
 ];
 
 /** The runners' monitors, on the clusters that run jobs. */
 export default defineMonitors({
-  description: 'DatadogMonitors for the GitLab Runners: job queue, concurrent saturation.',
+  description:
+    'DatadogMonitors for the GitLab Runners: time jobs wait in GitLab’s queue, managers at their job limit.',
   clusters: 'workload',
   monitors: runnerMonitors,
 });

@@ -10,7 +10,6 @@ export default defineComponent({
   clusters: 'workload',
   namespace: namespaces.runnerManagers,
   syncWave: 0,
-  clusterResources: [{ group: '', kind: 'Namespace' }],
   resources: (chart) => {
     addPlatformNamespace(chart, { name: namespaces.runnerManagers, podSecurity: 'restricted' });
     addPlatformNamespace(chart, { name: namespaces.ciJobs, podSecurity: 'restricted' });

@@ -13,7 +13,6 @@ export default defineComponent({
   clusters: 'workload',
   namespace: namespaces.runnerManagers,
   syncWave: 0,
-  clusterResources: [{ group: 'scheduling.k8s.io', kind: 'PriorityClass' }],
   resources: (chart) => {
     chart.add<IPriorityClass>({
       apiVersion: 'scheduling.k8s.io/v1',

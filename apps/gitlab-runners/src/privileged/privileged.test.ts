@@ -21,7 +21,21 @@ describe('the rendered privileged runner', () => {
       Object.fromEntries(pool.taints.map((t) => [`${t.key}=${t.value}`, t.effect])),
     );
     expect(kubernetes.node_selector_overwrite_allowed).toBeUndefined();
-    expect(kubernetes.affinity).toBeUndefined();
+    expect(kubernetes.affinity).not.toHaveProperty('node_affinity');
+  });
+
+  it('never puts two of its jobs on one node: required anti-affinity on the hostname over its job label', () => {
+    expect(pool.jobIsolation.mode).toBe('one-job-per-node');
+    expect(kubernetes.affinity).toEqual({
+      pod_anti_affinity: {
+        required_during_scheduling_ignored_during_execution: [
+          {
+            topology_key: 'kubernetes.io/hostname',
+            label_selector: { match_labels: kubernetes.pod_labels },
+          },
+        ],
+      },
+    });
   });
 
   it('runs privileged build and service containers in its own privileged namespace, the helper unprivileged', () => {

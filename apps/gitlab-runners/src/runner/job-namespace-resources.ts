@@ -1,4 +1,9 @@
-import type { ClusterSpec } from '@platform/config';
+import {
+  clusterDnsAddress,
+  jobEgressExceptions,
+  type ClusterSpec,
+  type ContainerSize,
+} from '@platform/config';
 import type { PlatformChart } from '@platform/core';
 import * as kplus from 'cdk8s-plus-27';
 import type { ILimitRange } from 'kubernetes-models/v1/LimitRange';
@@ -7,9 +12,6 @@ import type { RunnerDefinition } from './runner-definition';
 import { defaultSize, jobNamespaceQuota, largestSize } from './runner-capacity';
 import { jobServiceAccountName } from './runner-names';
 import { memoryBytes } from './quantity';
-
-/** The instance metadata endpoint: node credentials, which a job must never reach. */
-export const instanceMetadataCidr = '169.254.169.254/32';
 
 /**
  * Everything in a runner's job namespace besides the chart's Role: the job ServiceAccount (no
@@ -38,14 +40,20 @@ export function addJobNamespaceResources(
 
 /**
  * Defaults for a container that names no resources (the default size class's build container),
- * and the largest memory any container of any size class may have. No CPU limit: job CPU is
- * requested, never throttled.
+ * and the largest memory and ephemeral storage any container of any size class may have. No CPU
+ * limit: job CPU is requested, never throttled. A container's ephemeral-storage limit must equal
+ * its request (a job that overwrites only one of them is refused), so the scheduler never puts
+ * more storage limits on a node than its root volume holds.
  */
 function jobLimitRange(namespace: string): ILimitRange {
   const largest = largestSize();
-  const maxMemory = [largest.build.memory, largest.service.memory, largest.helper.memory].reduce(
-    (a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a),
-  );
+  const kinds = [largest.build, largest.service, largest.helper];
+  const most = (value: (size: ContainerSize) => string) =>
+    kinds.map(value).reduce((a, b) => (memoryBytes(b) > memoryBytes(a) ? b : a));
+  const defaults = {
+    memory: defaultSize.build.memory,
+    'ephemeral-storage': defaultSize.build.ephemeralStorage,
+  };
   return {
     apiVersion: 'v1',
     kind: 'LimitRange',
@@ -54,9 +62,13 @@ function jobLimitRange(namespace: string): ILimitRange {
       limits: [
         {
           type: 'Container',
-          defaultRequest: { cpu: defaultSize.build.cpu, memory: defaultSize.build.memory },
-          default: { memory: defaultSize.build.memory },
-          max: { memory: maxMemory },
+          defaultRequest: { cpu: defaultSize.build.cpu, ...defaults },
+          default: defaults,
+          max: {
+            memory: most((size) => size.memory),
+            'ephemeral-storage': most((size) => size.ephemeralStorage),
+          },
+          maxLimitRequestRatio: { 'ephemeral-storage': '1' },
         },
       ],
     },
@@ -77,24 +89,33 @@ function addJobNetworkPolicies(chart: PlatformChart, namespace: string, cluster:
     labels: { 'k8s-app': 'kube-dns' },
     namespaces: kplus.Namespaces.select(chart, id('kube-system'), { names: ['kube-system'] }),
   });
+  // The DNS Service's ClusterIP as well as its pods: the Service CIDR is excepted from the
+  // internet rule, and the AWS network policy agent matches a ClusterIP before DNAT.
+  const clusterDnsService = kplus.NetworkPolicyIpBlock.ipv4(
+    chart,
+    id('cluster-dns-service'),
+    `${clusterDnsAddress(cluster)}/32`,
+  );
+  const dnsPorts = [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)];
   new kplus.NetworkPolicy(chart, id('allow-dns'), {
     metadata: { name: 'allow-dns', namespace },
     selector: allPods,
     egress: {
       rules: [
-        {
-          peer: clusterDns,
-          ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)],
-        },
+        { peer: clusterDns, ports: dnsPorts },
+        { peer: clusterDnsService, ports: dnsPorts },
       ],
     },
   });
-  // The VPC holds every pod and node of the cluster and the API server's private endpoints, so
-  // excluding it keeps jobs out of other namespaces and off the Kubernetes API.
-  const internet = kplus.NetworkPolicyIpBlock.ipv4(chart, id('internet'), '0.0.0.0/0', [
-    instanceMetadataCidr,
-    cluster.network.vpcCidr,
-  ]);
+  // The internet only: never the VPC (every pod and node, the API server's private endpoints),
+  // the Service CIDR (ClusterIPs), another private network (the management cluster) or a
+  // link-local address (instance metadata, EKS Pod Identity): libs/config egress-ranges.ts.
+  const internet = kplus.NetworkPolicyIpBlock.ipv4(
+    chart,
+    id('internet'),
+    '0.0.0.0/0',
+    jobEgressExceptions(cluster),
+  );
   new kplus.NetworkPolicy(chart, id('allow-internet'), {
     metadata: { name: 'allow-internet', namespace },
     selector: allPods,

@@ -70,6 +70,7 @@ export function runnerCapacity(runner: RunnerDefinition): RunnerCapacity {
 export interface Footprint {
   millicores: number;
   bytes: number;
+  ephemeralStorageBytes: number;
 }
 
 /** A job pod of a class at its largest: build, helper and every service it may start. */
@@ -82,6 +83,7 @@ export function jobFootprint(size: JobSizeClass): Footprint {
   return {
     millicores: containers.reduce((sum, c) => sum + cpuMillicores(c.cpu), 0),
     bytes: containers.reduce((sum, c) => sum + memoryBytes(c.memory), 0),
+    ephemeralStorageBytes: containers.reduce((sum, c) => sum + memoryBytes(c.ephemeralStorage), 0),
   };
 }
 
@@ -90,18 +92,23 @@ export function jobNamespaceQuota(runner: RunnerDefinition): Record<string, stri
   const { peakJobs } = runnerCapacity(runner);
   let millicores = 0;
   let bytes = 0;
+  let storage = 0;
   for (const [name, share] of Object.entries(peakLoad.sizeMix)) {
     const footprint = jobFootprint(jobSizeClasses[name as JobSizeClassName]);
     millicores += footprint.millicores * share * peakJobs;
     bytes += footprint.bytes * share * peakJobs;
+    storage += footprint.ephemeralStorageBytes * share * peakJobs;
   }
   const memory = formatMemoryGi(bytes * quotaHeadroom);
+  const ephemeralStorage = formatMemoryGi(storage * quotaHeadroom);
   return {
     pods: String(Math.ceil(peakJobs * quotaHeadroom)),
     'requests.cpu': formatCores(millicores * quotaHeadroom),
     'requests.memory': memory,
-    // Memory limits equal requests in every size class.
+    // Memory and ephemeral-storage limits equal requests in every size class.
     'limits.memory': memory,
+    'requests.ephemeral-storage': ephemeralStorage,
+    'limits.ephemeral-storage': ephemeralStorage,
   };
 }
 
@@ -110,13 +117,16 @@ export const defaultSize: JobSizeClass = jobSizeClasses[defaultJobSizeClass];
 /** The largest size of each container kind across the classes: the overwrite ceilings. */
 export function largestSize(): Pick<JobSizeClass, 'build' | 'helper' | 'service'> {
   const classes: JobSizeClass[] = Object.values(jobSizeClasses);
-  const largest = (pick: (c: JobSizeClass) => ContainerSize): ContainerSize => ({
-    cpu: classes.map(pick).reduce((a, b) => (cpuMillicores(b.cpu) > cpuMillicores(a.cpu) ? b : a))
-      .cpu,
-    memory: classes
-      .map(pick)
-      .reduce((a, b) => (memoryBytes(b.memory) > memoryBytes(a.memory) ? b : a)).memory,
-  });
+  const largest = (pick: (c: JobSizeClass) => ContainerSize): ContainerSize => {
+    const sizes = classes.map(pick);
+    const most = (value: (size: ContainerSize) => number) =>
+      sizes.reduce((a, b) => (value(b) > value(a) ? b : a));
+    return {
+      cpu: most((size) => cpuMillicores(size.cpu)).cpu,
+      memory: most((size) => memoryBytes(size.memory)).memory,
+      ephemeralStorage: most((size) => memoryBytes(size.ephemeralStorage)).ephemeralStorage,
+    };
+  };
   return {
     build: largest((c) => c.build),
     helper: largest((c) => c.helper),

@@ -1,5 +1,6 @@
-import type { GitlabRunnerRbacRule, GitlabRunnerValues } from '@platform/charts';
+import type { GitlabRunnerValues } from '@platform/charts';
 import { gitlabInstance, nodePoolLabel, type ClusterSpec } from '@platform/config';
+import { executorRbacRules } from './executor-permissions';
 import type { RunnerDefinition } from './runner-definition';
 import { managerReplicas, runnerCapacity } from './runner-capacity';
 import {
@@ -9,30 +10,6 @@ import {
   tokenSecretName,
 } from './runner-names';
 import { runnerTemplateText } from './runner-template';
-
-/**
- * What the manager may do in its job namespace, and nothing else (GitLab Runner 18.9, attach
- * strategy, informers): create and watch job pods, attach to and exec into them, read their
- * logs, keep the per-job Secrets and ConfigMaps it creates, create Services for job services,
- * check the job ServiceAccount exists, and list pod events for warnings in the job log.
- */
-export const managerRbacRules: GitlabRunnerRbacRule[] = [
-  { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'get', 'list', 'watch'] },
-  {
-    apiGroups: [''],
-    resources: ['pods/attach', 'pods/exec'],
-    verbs: ['create', 'delete', 'get', 'patch'],
-  },
-  { apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list'] },
-  {
-    apiGroups: [''],
-    resources: ['secrets', 'configmaps'],
-    verbs: ['create', 'delete', 'get', 'update'],
-  },
-  { apiGroups: [''], resources: ['services'], verbs: ['create', 'get'] },
-  { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['get'] },
-  { apiGroups: [''], resources: ['events'], verbs: ['list', 'watch'] },
-];
 
 /** Longest job GitLab lets a runner run, plus the runner's own shutdown: a rollout never kills a job. */
 function terminationGracePeriodSeconds(runner: RunnerDefinition): number {
@@ -57,7 +34,7 @@ export function runnerChartValues(
     unregisterRunners: true,
     terminationGracePeriodSeconds: terminationGracePeriodSeconds(runner),
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
-    rbac: { create: true, clusterWideAccess: false, rules: managerRbacRules },
+    rbac: { create: true, clusterWideAccess: false, rules: executorRbacRules() },
     // Our own ServiceAccount (automountServiceAccountToken: false, IRSA); the pod asks for its token.
     serviceAccount: { create: false, name: managerServiceAccountName(runner) },
     automountServiceAccountToken: true,

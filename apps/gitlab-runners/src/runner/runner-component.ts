@@ -37,5 +37,7 @@ export function runnerComponent(
     }),
     resources: (chart, { cluster }) => addRunnerResources(chart, runner, cluster),
     exemptions,
+    // The manager's glrt- token.
+    externalSecrets: true,
   });
 }

@@ -29,15 +29,25 @@ export interface PodSpecPatchToml {
   patch: string;
 }
 
-export interface NodeAffinityToml {
-  node_affinity: {
+/** `[runners.kubernetes.affinity]` (KubernetesAffinity in GitLab Runner 18.9 common/config.go). */
+export interface AffinityToml {
+  node_affinity?: {
     required_during_scheduling_ignored_during_execution: {
       node_selector_terms: {
         match_expressions: { key: string; operator: 'In'; values: string[] }[];
       }[];
     };
   };
+  /** Pod anti-affinity (runner 14.3+): `PodAffinityTerm` with `label_selector.match_labels`. */
+  pod_anti_affinity?: {
+    required_during_scheduling_ignored_during_execution: {
+      topology_key: string;
+      label_selector: { match_labels: Record<string, string> };
+    }[];
+  };
 }
+
+export type PullPolicy = 'always' | 'if-not-present' | 'never';
 
 export interface KubernetesExecutorToml {
   namespace: string;
@@ -63,18 +73,35 @@ export interface KubernetesExecutorToml {
   service_cpu_request_overwrite_max_allowed: string;
   service_memory_request_overwrite_max_allowed: string;
   service_memory_limit_overwrite_max_allowed: string;
+  ephemeral_storage_request: string;
+  ephemeral_storage_limit: string;
+  helper_ephemeral_storage_request: string;
+  helper_ephemeral_storage_limit: string;
+  service_ephemeral_storage_request: string;
+  service_ephemeral_storage_limit: string;
+  ephemeral_storage_request_overwrite_max_allowed: string;
+  ephemeral_storage_limit_overwrite_max_allowed: string;
+  helper_ephemeral_storage_request_overwrite_max_allowed: string;
+  helper_ephemeral_storage_limit_overwrite_max_allowed: string;
+  service_ephemeral_storage_request_overwrite_max_allowed: string;
+  service_ephemeral_storage_limit_overwrite_max_allowed: string;
   poll_interval: number;
   poll_timeout: number;
   service_account: string;
   automount_service_account_token: boolean;
   priority_class_name: string;
-  pull_policy: ('always' | 'if-not-present' | 'never')[];
+  pull_policy: PullPolicy[];
+  /**
+   * The policies a job may ask for with `image: pull_policy:` (KUBERNETES_ALLOWED_PULL_POLICIES);
+   * unset, a job may pick any, `if-not-present` included.
+   */
+  allowed_pull_policies: PullPolicy[];
   node_selector: Record<string, string>;
   /** Only for the restricted pools' shared label: lets a job pick arm64 or amd64. */
   node_selector_overwrite_allowed?: string;
   /** `"key=value" = "Effect"`. */
   node_tolerations: Record<string, string>;
-  affinity?: NodeAffinityToml;
+  affinity?: AffinityToml;
   pod_annotations: Record<string, string>;
   pod_labels: Record<string, string>;
   pod_security_context?: PodSecurityContextToml;

@@ -14,7 +14,7 @@ const cluster: ClusterSpec = {
     certificateAuthorityData: '',
     kubernetesVersion: '1.33',
   },
-  network: { vpcCidr: '10.0.0.0/16', subnets: [] },
+  network: { vpcCidr: '10.0.0.0/16', serviceCidr: '172.20.0.0/16', subnets: [] },
 };
 
 const gitlab: RunnerDefinition['gitlab'] = {

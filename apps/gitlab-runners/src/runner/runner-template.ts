@@ -9,6 +9,7 @@ import { jobPodPriorityClassName, jobServiceAccountName } from './runner-names';
 import type { RunnerDefinition } from './runner-definition';
 import { defaultSize, largestSize, runnerCapacity, runnerTiming } from './runner-capacity';
 import type {
+  AffinityToml,
   ContainerSecurityContextToml,
   KubernetesExecutorToml,
   RunnerSectionToml,
@@ -85,16 +86,87 @@ function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): Kube
     service_cpu_request_overwrite_max_allowed: largest.service.cpu,
     service_memory_request_overwrite_max_allowed: largest.service.memory,
     service_memory_limit_overwrite_max_allowed: largest.service.memory,
+    ...ephemeralStorage(largest),
     poll_interval: runnerTiming.podPollIntervalSeconds,
     poll_timeout: pollTimeout,
     service_account: jobServiceAccountName,
     automount_service_account_token: false,
     priority_class_name: jobPodPriorityClassName,
-    pull_policy: ['if-not-present'],
+    // Every job pulls its images, so the registry checks the job's credentials for each one,
+    // and no job runs an image an earlier job pulled (or planted) on the node.
+    pull_policy: ['always'],
+    allowed_pull_policies: ['always'],
     ...placement(runner),
     pod_annotations: { 'karpenter.sh/do-not-disrupt': 'true' },
-    pod_labels: { 'ci.platform/runner': runner.name },
+    pod_labels: jobPodLabels(runner),
     ...securityContexts(runner.privileged),
+  };
+}
+
+/** The labels of a runner's job pods; the anti-affinity of one-job-per-node pools selects them. */
+function jobPodLabels(runner: RunnerDefinition): Record<string, string> {
+  return { 'ci.platform/runner': runner.name };
+}
+
+/**
+ * On a pool whose isolation is one job per node, no two job pods of the runner share a node
+ * (required anti-affinity on the hostname): Karpenter launches a node per job. Every pool of the
+ * runner must say the same, since the affinity applies wherever the pod lands.
+ */
+function separateJobs(runner: RunnerDefinition): Pick<AffinityToml, 'pod_anti_affinity'> {
+  const modes = new Set(runner.nodePools.map((pool) => pool.jobIsolation.mode));
+  if (modes.size > 1)
+    throw new Error(
+      `runner ${runner.name}: its node pools mix job isolation modes (${[...modes].join(', ')}); give the runner pools of one mode`,
+    );
+  if (!modes.has('one-job-per-node')) return {};
+  return {
+    pod_anti_affinity: {
+      required_during_scheduling_ignored_during_execution: [
+        {
+          topology_key: 'kubernetes.io/hostname',
+          label_selector: { match_labels: jobPodLabels(runner) },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Ephemeral storage: the default class's, request = limit for every container kind; a job may ask
+ * up to the largest class's, and the job namespace's LimitRange keeps its request equal to its
+ * limit (the capacity planner sizes the nodes' root volumes for limits).
+ */
+function ephemeralStorage(
+  largest: ReturnType<typeof largestSize>,
+): Pick<
+  KubernetesExecutorToml,
+  | 'ephemeral_storage_request'
+  | 'ephemeral_storage_limit'
+  | 'helper_ephemeral_storage_request'
+  | 'helper_ephemeral_storage_limit'
+  | 'service_ephemeral_storage_request'
+  | 'service_ephemeral_storage_limit'
+  | 'ephemeral_storage_request_overwrite_max_allowed'
+  | 'ephemeral_storage_limit_overwrite_max_allowed'
+  | 'helper_ephemeral_storage_request_overwrite_max_allowed'
+  | 'helper_ephemeral_storage_limit_overwrite_max_allowed'
+  | 'service_ephemeral_storage_request_overwrite_max_allowed'
+  | 'service_ephemeral_storage_limit_overwrite_max_allowed'
+> {
+  return {
+    ephemeral_storage_request: defaultSize.build.ephemeralStorage,
+    ephemeral_storage_limit: defaultSize.build.ephemeralStorage,
+    helper_ephemeral_storage_request: defaultSize.helper.ephemeralStorage,
+    helper_ephemeral_storage_limit: defaultSize.helper.ephemeralStorage,
+    service_ephemeral_storage_request: defaultSize.service.ephemeralStorage,
+    service_ephemeral_storage_limit: defaultSize.service.ephemeralStorage,
+    ephemeral_storage_request_overwrite_max_allowed: largest.build.ephemeralStorage,
+    ephemeral_storage_limit_overwrite_max_allowed: largest.build.ephemeralStorage,
+    helper_ephemeral_storage_request_overwrite_max_allowed: largest.helper.ephemeralStorage,
+    helper_ephemeral_storage_limit_overwrite_max_allowed: largest.helper.ephemeralStorage,
+    service_ephemeral_storage_request_overwrite_max_allowed: largest.service.ephemeralStorage,
+    service_ephemeral_storage_limit_overwrite_max_allowed: largest.service.ephemeralStorage,
   };
 }
 
@@ -112,6 +184,7 @@ function placement(
   );
   const architectures = [...new Set(pools.map((pool) => pool.architecture))].sort();
   const [onlyPool] = pools;
+  const apart = separateJobs(runner);
   if (pools.length === 1)
     return {
       node_selector: {
@@ -119,6 +192,7 @@ function placement(
         'kubernetes.io/arch': onlyPool!.architecture,
       },
       node_tolerations: tolerations,
+      ...(apart.pod_anti_affinity ? { affinity: apart } : {}),
     };
   return {
     // The first pool's architecture is the default; a job may ask for another pool's.
@@ -126,6 +200,7 @@ function placement(
     node_selector_overwrite_allowed: `^kubernetes\\.io/arch=(${architectures.join('|')})$`,
     node_tolerations: tolerations,
     affinity: {
+      ...apart,
       node_affinity: {
         required_during_scheduling_ignored_during_execution: {
           node_selector_terms: [

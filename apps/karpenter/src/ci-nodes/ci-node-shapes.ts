@@ -1,4 +1,4 @@
-import { ciNodePools, type CiNodePool } from '@platform/config';
+import { ciNodePools, type CiNodePool, type NodeIdentity } from '@platform/config';
 
 /**
  * How each CI NodePool is shaped: which instance types, which capacity, which EC2NodeClass.
@@ -20,14 +20,19 @@ export interface NodePoolShape {
 
 export interface NodeClassShape {
   name: string;
-  /** Root gp3 volume: image layers, build caches and Docker-in-Docker storage live here. */
-  rootVolumeGi: number;
+  /** The node IAM role and security group its nodes get (libs/config aws-names). */
+  identity: NodeIdentity;
 }
 
+/**
+ * The CI EC2NodeClasses. Their root gp3 volume (image layers, the job pods' ephemeral storage,
+ * a Docker-in-Docker service's image store) and its system reserve are sized by the capacity
+ * planner from the size classes' ephemeral storage and the most jobs a node runs (root-disk.ts).
+ */
 export const ciNodeClasses = {
-  jobs: { name: 'ci-jobs', rootVolumeGi: 100 },
-  // Docker-in-Docker keeps a second image store (the inner daemon's) on the node's disk.
-  privileged: { name: 'ci-privileged', rootVolumeGi: 200 },
+  jobs: { name: 'ci-jobs', identity: 'shared' },
+  // Its jobs are root on the node: a role and security group of its own.
+  privileged: { name: 'ci-privileged', identity: 'privileged' },
 } as const satisfies Record<string, NodeClassShape>;
 
 const sizes = ['2xlarge', '4xlarge', '8xlarge'] as const;
@@ -58,7 +63,9 @@ export const nodePoolShapes: readonly NodePoolShape[] = [
     capacityTypes: ['on-demand'],
     categories: ['c', 'm'],
     families: ['c6i', 'c7i', 'm6i', 'm7i'],
-    sizes,
+    // One job per node: Karpenter launches the cheapest size that holds that one job, so the
+    // sizes run from one that holds a small job to one that holds the largest class.
+    sizes: ['large', 'xlarge', '2xlarge'],
     generationAbove: 5,
   },
 ];
@@ -72,7 +79,8 @@ export const ciAmiAlias = 'al2023@v20260818';
 
 /**
  * Disruption for bursty CI: empty nodes go five minutes after their last job (back to zero
- * when idle), but drift and consolidation of busy nodes wait for the evening.
+ * when idle); busy nodes are never consolidated (`WhenEmpty`), and replacing drifted nodes waits
+ * for the evening.
  */
 export const ciDisruption = {
   consolidateAfter: '5m',

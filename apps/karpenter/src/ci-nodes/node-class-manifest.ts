@@ -33,29 +33,48 @@ export function podNetworkingOf(cluster: ClusterSpec): PodNetworkingSpec {
 export function nodeClassKubelet(
   shape: NodeClassShape,
   networking: PodNetworkingSpec,
+  disk?: RootDisk,
 ): IKubeletConfiguration | undefined {
-  if (networking.mode !== 'prefix-delegation') return undefined;
+  const systemReserved = disk
+    ? { systemReserved: { 'ephemeral-storage': `${disk.systemReservedGi}Gi` } }
+    : {};
+  if (networking.mode !== 'prefix-delegation') return disk ? systemReserved : undefined;
   const types = nodePoolShapes
     .filter((pool) => pool.nodeClass === shape.name)
     .flatMap((pool) =>
       selectableTypes({ requirements: nodePoolRequirements(pool) }, instanceTypeCatalog),
     );
   const maxPods = Math.min(...types.map((type) => networkMaxPods(type, networking)));
-  return { maxPods, kubeReserved: { memory: `${kubeReservedMemoryMiB(maxPods)}Mi` } };
+  return {
+    maxPods,
+    kubeReserved: { memory: `${kubeReservedMemoryMiB(maxPods)}Mi` },
+    ...systemReserved,
+  };
 }
 
-export function nodeClassManifest(shape: NodeClassShape, cluster: ClusterSpec): IEC2NodeClass {
+/** The root volume and the kubelet's reserve on it for images and the system (root-disk.ts). */
+export interface RootDisk {
+  volumeGi: number;
+  systemReservedGi: number;
+}
+
+/** An EC2NodeClass; without `disk` (while the render-time plan sizes it) its root volume has no size. */
+export function nodeClassManifest(
+  shape: NodeClassShape,
+  cluster: ClusterSpec,
+  disk?: RootDisk,
+): IEC2NodeClass {
   return {
     apiVersion: 'karpenter.k8s.aws/v1',
     kind: 'EC2NodeClass',
     metadata: { name: shape.name },
     spec: {
-      role: karpenterNodeRoleName(cluster),
+      role: karpenterNodeRoleName(cluster, shape.identity),
       amiSelectorTerms: [{ alias: ciAmiAlias }],
       subnetSelectorTerms: cluster.network.subnets
         .filter((subnet) => subnet.purpose === 'nodes')
         .map((subnet) => ({ tags: { Name: subnet.name } })),
-      securityGroupSelectorTerms: [{ tags: karpenterDiscoveryTag(cluster) }],
+      securityGroupSelectorTerms: [{ tags: karpenterDiscoveryTag(cluster, shape.identity) }],
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpProtocolIPv6: 'disabled',
@@ -67,7 +86,7 @@ export function nodeClassManifest(shape: NodeClassShape, cluster: ClusterSpec): 
           deviceName: '/dev/xvda',
           rootVolume: true,
           ebs: {
-            volumeSize: `${shape.rootVolumeGi}Gi`,
+            ...(disk ? { volumeSize: `${disk.volumeGi}Gi` } : {}),
             volumeType: 'gp3',
             // gp3's baseline IOPS, twice its baseline throughput: image pulls are sequential.
             iops: 3000,
@@ -77,7 +96,7 @@ export function nodeClassManifest(shape: NodeClassShape, cluster: ClusterSpec): 
           },
         },
       ],
-      kubelet: nodeClassKubelet(shape, podNetworkingOf(cluster)),
+      kubelet: nodeClassKubelet(shape, podNetworkingOf(cluster), disk),
     },
   };
 }

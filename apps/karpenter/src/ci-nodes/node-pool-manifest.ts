@@ -1,6 +1,7 @@
 import type { INodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import type { INodeSelectorRequirementWithMinValues } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodeSelectorRequirementWithMinValues';
 import { ciDisruption, type NodePoolShape } from './ci-node-shapes';
+import { nodePoolDisruption } from './node-pool-disruption';
 
 /** Instance requirements: architecture, capacity type, category, family, generation, size. */
 export function nodePoolRequirements(
@@ -21,11 +22,25 @@ export function nodePoolRequirements(
   ];
 }
 
+/**
+ * How long a node lives: shared pools keep nodes for the working week and let them go five
+ * minutes after their last job; a one-job-per-node pool's node takes jobs only for its window
+ * (`expireAfter`, forceful: Karpenter taints and drains it, waiting for the running job under
+ * `karpenter.sh/do-not-disrupt` until `terminationGracePeriod`) and goes the moment it is empty.
+ */
+function nodeLifetime(shape: NodePoolShape): { expireAfter: string; consolidateAfter: string } {
+  const isolation = shape.pool.jobIsolation;
+  if (isolation.mode === 'one-job-per-node')
+    return { expireAfter: isolation.takesJobsFor, consolidateAfter: '0s' };
+  return { expireAfter: ciDisruption.expireAfter, consolidateAfter: ciDisruption.consolidateAfter };
+}
+
 /** A CI NodePool; `limits` come from the capacity plan (see peak-limits.ts). */
 export function nodePoolManifest(
   shape: NodePoolShape,
   limits?: { cpu: string; memory: string },
 ): INodePool {
+  const lifetime = nodeLifetime(shape);
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
@@ -36,23 +51,20 @@ export function nodePoolManifest(
           nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: shape.nodeClass },
           requirements: nodePoolRequirements(shape),
           taints: shape.pool.taints.map((taint) => ({ ...taint })),
-          expireAfter: ciDisruption.expireAfter,
+          expireAfter: lifetime.expireAfter,
           terminationGracePeriod: ciDisruption.terminationGracePeriod,
         },
       },
-      disruption: {
+      disruption: nodePoolDisruption({
+        // Busy CI nodes are never consolidated: a node goes when its last job has.
         consolidationPolicy: 'WhenEmpty',
-        consolidateAfter: ciDisruption.consolidateAfter,
+        consolidateAfter: lifetime.consolidateAfter,
         budgets: [
           { nodes: '100%', reasons: ['Empty'] },
-          {
-            nodes: '0',
-            reasons: ['Drifted', 'Underutilized'],
-            ...ciDisruption.workingHours,
-          },
-          { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted', 'Underutilized'] },
+          { nodes: '0', reasons: ['Drifted'], ...ciDisruption.workingHours },
+          { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted'] },
         ],
-      },
+      }),
       ...(limits ? { limits } : {}),
     },
   };

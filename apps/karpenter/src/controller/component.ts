@@ -17,11 +17,6 @@ export default defineComponent({
   namespace: namespaces.karpenter,
   // Before everything that schedules pods: the node pools and every workload need its CRDs.
   syncWave: -10,
-  clusterResources: [
-    { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  ],
   // Karpenter's CRDs exceed the client-side apply annotation limit.
   serverSideApply: true,
   chart: fromChart(karpenterChart)({

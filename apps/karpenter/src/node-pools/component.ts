@@ -13,7 +13,6 @@ export default defineComponent({
   clusters: 'workload',
   namespace: namespaces.karpenter,
   syncWave: -8,
-  clusterResources: [{ group: 'karpenter.sh', kind: 'NodePool' }],
   resources: (chart, { cluster }) => {
     const plan = renderTimePlan(cluster);
     for (const shape of nodePoolShapes) chart.add(nodePoolManifest(shape, peakLimits(shape, plan)));

@@ -16,11 +16,6 @@ export default defineComponent({
   namespace: namespaces.observability,
   // After the namespace; before the monitors, which need the operator's DatadogMonitor CRD.
   syncWave: 5,
-  clusterResources: [
-    { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  ],
   // The DatadogMonitor CRD exceeds the client-side apply annotation limit.
   serverSideApply: true,
   chart: fromChart(datadogChart)({
@@ -30,4 +25,6 @@ export default defineComponent({
   resources: (chart, { cluster, component }) =>
     addDatadogExternalSecrets(chart, cluster, component.namespace),
   exemptions: datadogExemptions,
+  // The API and application keys, the cluster-agent token.
+  externalSecrets: true,
 });

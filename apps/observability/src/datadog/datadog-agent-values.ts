@@ -35,17 +35,21 @@ export function datadogAgentValues(context: ComponentContext): DatadogValues {
   const site = datadogSite(cluster);
   const sources = scrapedSources(context);
   const clusterName = cluster.eks.clusterName;
-  const keys = datadogSecrets.keys;
   return {
     datadog: {
-      apiKeyExistingSecret: keys,
-      appKeyExistingSecret: keys,
+      // Two Secrets: the node agents (on every node, privileged CI nodes included) reference only
+      // the API key's, so the kubelet of a node never fetches the application key.
+      apiKeyExistingSecret: datadogSecrets.apiKey,
+      appKeyExistingSecret: datadogSecrets.appKey,
       clusterName,
       site,
       // Host PID only serves DogStatsD origin detection over UDS, which nothing here uses.
       useHostPID: false,
       // EKS kubelet serving certificates are not signed by the cluster CA the pods trust.
-      kubelet: { tlsVerify: false },
+      // The agent reads its kubelet through the fine-grained subresources (Kubernetes 1.33 turns
+      // KubeletFineGrainedAuthz on by default) instead of `nodes/proxy`, which would let any node
+      // holding its token exec into any pod of the cluster through the kubelets.
+      kubelet: { tlsVerify: false, fineGrainedAuthorization: true },
       // Secret metrics would need a cluster-wide list/watch on Secrets; nothing alerts on them.
       kubeStateMetricsCore: { enabled: true, collectSecretMetrics: false },
       clusterChecks: { enabled: true },
@@ -90,8 +94,11 @@ export function datadogAgentValues(context: ComponentContext): DatadogValues {
     // Remote configuration would let the Datadog UI change agents behind Git's back.
     remoteConfiguration: { enabled: false },
     operator: {
-      apiKeyExistingSecret: keys,
-      appKeyExistingSecret: keys,
+      apiKeyExistingSecret: datadogSecrets.apiKey,
+      appKeyExistingSecret: datadogSecrets.appKey,
+      // The operator manages no agents here (datadogAgent off), so it never calls a kubelet:
+      // its ClusterRole needs no `nodes/proxy`.
+      clusterRole: { kubeletFineGrainedAuthorization: true },
       site,
       clusterName,
       resources: resources.operator,

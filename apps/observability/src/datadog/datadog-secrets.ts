@@ -6,8 +6,10 @@ import { addExternalSecret, type PlatformChart } from '@platform/core';
  * told to use these existing Secrets, so it renders none of its own (and no random token).
  */
 export const datadogSecrets = {
-  /** `api-key` and `app-key`: the keys the agents, cluster agent and operator read. */
-  keys: 'datadog-keys',
+  /** `api-key`: what the node agents and Fluent Bit send with; it can only submit data. */
+  apiKey: 'datadog-api-key',
+  /** `app-key`: read and manage the organisation (monitors); only the cluster agent and operator. */
+  appKey: 'datadog-app-key',
   /** `token`: the shared secret between node agents and the cluster agent. */
   clusterAgentToken: 'datadog-cluster-agent-token',
 } as const;
@@ -18,13 +20,17 @@ export function addDatadogExternalSecrets(
   namespace: string,
 ): void {
   const keys = awsSecretName(cluster, 'datadog/keys');
+  // One remote secret, two Secrets: a node fetches only the Secrets its pods reference, and the
+  // node agents reference only the API key's.
   addExternalSecret(chart, {
-    name: datadogSecrets.keys,
+    name: datadogSecrets.apiKey,
     namespace,
-    data: [
-      { secretKey: 'api-key', remoteKey: keys, property: 'api-key' },
-      { secretKey: 'app-key', remoteKey: keys, property: 'app-key' },
-    ],
+    data: [{ secretKey: 'api-key', remoteKey: keys, property: 'api-key' }],
+  });
+  addExternalSecret(chart, {
+    name: datadogSecrets.appKey,
+    namespace,
+    data: [{ secretKey: 'app-key', remoteKey: keys, property: 'app-key' }],
   });
   addExternalSecret(chart, {
     name: datadogSecrets.clusterAgentToken,

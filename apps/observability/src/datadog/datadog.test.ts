@@ -18,13 +18,14 @@ describe('the datadog values', () => {
     expect(values.datadog).toMatchObject({
       clusterName: ci.eks.clusterName,
       site: ci.observability!.datadogSite,
-      apiKeyExistingSecret: 'datadog-keys',
-      appKeyExistingSecret: 'datadog-keys',
+      apiKeyExistingSecret: 'datadog-api-key',
+      appKeyExistingSecret: 'datadog-app-key',
     });
     expect(values.operator).toMatchObject({
       clusterName: ci.eks.clusterName,
       site: ci.observability!.datadogSite,
-      apiKeyExistingSecret: 'datadog-keys',
+      apiKeyExistingSecret: 'datadog-api-key',
+      appKeyExistingSecret: 'datadog-app-key',
       datadogMonitor: { enabled: true },
     });
     expect(values.clusterAgent?.tokenExistingSecret).toBe('datadog-cluster-agent-token');

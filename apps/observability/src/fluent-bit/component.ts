@@ -3,18 +3,16 @@ import { namespaces } from '@platform/config';
 import { defineComponent, fromChart } from '@platform/core';
 import { fluentBitExemptions } from './fluent-bit-exemptions';
 import { fluentBitValues } from './fluent-bit-values';
+import { addKubeletMetadataAccess } from './kubelet-metadata-access';
 
 /** Fluent Bit on every node: container logs, with Kubernetes metadata, to the cluster's log output. */
 export default defineComponent({
   description: 'Fluent Bit on every node: container logs with Kubernetes metadata.',
   clusters: 'all',
   namespace: namespaces.observability,
-  // With the Datadog agent: it reads the datadog-keys Secret for the Datadog log output.
+  // With the Datadog agent: it reads the datadog-api-key Secret for the Datadog log output.
   syncWave: 5,
-  clusterResources: [
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  ],
   chart: fromChart(fluentBitChart)({ releaseName: 'fluent-bit', values: fluentBitValues }),
+  resources: (chart, { component }) => addKubeletMetadataAccess(chart, component.namespace),
   exemptions: fluentBitExemptions,
 });

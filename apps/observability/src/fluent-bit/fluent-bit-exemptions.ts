@@ -1,6 +1,6 @@
 import { namespaces } from '@platform/config';
 import type { PolicyExemption } from '@platform/core';
-import { fluentBitStatePath } from './fluent-bit-values';
+import { fluentBitStatePath } from './fluent-bit-config';
 
 const namespace = namespaces.observability;
 
@@ -19,6 +19,6 @@ export const fluentBitExemptions: PolicyExemption[] = [
     name: 'fluent-bit',
     namespace,
     reason:
-      'The kubernetes filter reads pod and namespace metadata from the API server; the chart sets the same flag on the ServiceAccount and the pod.',
+      "The kubernetes filter reads pod metadata from its node's kubelet (GET /pods, nodes/pods only); the chart sets the same flag on the ServiceAccount and the pod.",
   },
 ];

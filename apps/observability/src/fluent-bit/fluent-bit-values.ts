@@ -4,14 +4,20 @@ import {
   nodeAgentPriorityClass,
   nodeAgentTolerationsFor,
 } from '../node-agents/node-agent-scheduling';
-import { configSection, logOutput } from './log-output';
+import {
+  fluentBitArgs,
+  fluentBitStatePath,
+  fluentBitYamlConfig,
+  yamlConfigFile,
+} from './fluent-bit-config';
+import { nodeAddressVariable } from './kubelet-metadata-access';
+import { logOutput } from './log-output';
 
-/** Where Fluent Bit keeps its read offsets on the node, so a restart neither loses nor repeats lines. */
-export const fluentBitStatePath = '/var/lib/fluent-bit';
+const unusedClassicConfig = `# Unused: Fluent Bit runs ${yamlConfigFile} (the classic format is deprecated).`;
 
 /**
- * Values of the fluent-bit chart: tail every container log on the node, add Kubernetes metadata,
- * ship to the cluster's log output. Nothing else (no systemd input, no test pod).
+ * Values of the fluent-bit chart: the DaemonSet that runs the YAML configuration of
+ * fluent-bit-config.ts on every node. Nothing else (no systemd input, no test pod).
  */
 export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues {
   const output = logOutput(cluster);
@@ -20,11 +26,13 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
     testFramework: { enabled: false },
     serviceAccount: {
       create: true,
-      // The kubernetes filter reads pod and namespace metadata from the API server.
+      // The kubernetes filter reads pod metadata from its node's kubelet with this token.
       automountServiceAccountToken: true,
       annotations: output.serviceAccountAnnotations,
     },
-    rbac: { create: true, nodeAccess: false, eventsAccess: false },
+    // The chart's ClusterRole lists every pod of the cluster; kubelet-metadata-access.ts grants
+    // only its own node's pod list instead.
+    rbac: { create: false },
     securityContext: {
       readOnlyRootFilesystem: true,
       allowPrivilegeEscalation: false,
@@ -33,7 +41,10 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
     tolerations: nodeAgentTolerationsFor(cluster),
     priorityClassName: nodeAgentPriorityClass,
-    env: output.env,
+    env: [
+      { name: nodeAddressVariable, valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } },
+      ...output.env,
+    ],
     daemonSetVolumes: [
       { name: 'varlog', hostPath: { path: '/var/log' } },
       { name: 'state', hostPath: { path: fluentBitStatePath, type: 'DirectoryOrCreate' } },
@@ -42,28 +53,16 @@ export function fluentBitValues({ cluster }: ComponentContext): FluentBitValues 
       { name: 'varlog', mountPath: '/var/log', readOnly: true },
       { name: 'state', mountPath: fluentBitStatePath },
     ],
+    args: fluentBitArgs,
     config: {
-      inputs: configSection('INPUT', {
-        Name: 'tail',
-        Path: '/var/log/containers/*.log',
-        'multiline.parser': 'docker, cri',
-        Tag: 'kube.*',
-        DB: `${fluentBitStatePath}/tail-containers.db`,
-        Mem_Buf_Limit: '16MB',
-        Skip_Long_Lines: 'On',
-        Refresh_Interval: '10',
-      }),
-      filters: configSection('FILTER', {
-        Name: 'kubernetes',
-        Match: 'kube.*',
-        Merge_Log: 'On',
-        Keep_Log: 'Off',
-        'K8S-Logging.Parser': 'On',
-        'K8S-Logging.Exclude': 'On',
-        // Annotations are large and rarely useful in a log line.
-        Annotations: 'Off',
-      }),
-      outputs: output.section,
+      // The chart always renders a classic fluent-bit.conf from these; Fluent Bit is started with
+      // the YAML file instead (fluent-bit-config.ts), so they only say so.
+      service: unusedClassicConfig,
+      inputs: '',
+      filters: '',
+      outputs: '',
+      customParsers: unusedClassicConfig,
+      extraFiles: { [yamlConfigFile]: fluentBitYamlConfig(output.output) },
     },
   };
 }

@@ -3,7 +3,7 @@ import { componentContext } from '@platform/core';
 import { monitorTerms } from '@platform/monitoring';
 import { describe, expect, it } from 'vitest';
 import monitors, { clusterMonitors } from './component';
-import { subnetFreeShare } from './subnet-free-ips';
+import { subnetFreeIps, subnetFreeShare, subnetUsageNoDataMinutes } from './subnet-free-ips';
 
 const placement = { app: 'observability', name: 'monitors', inventory };
 const definitionsFor = (cluster: string) =>
@@ -60,7 +60,21 @@ describe('the cluster-wide monitors', () => {
           warning: (1 - subnetFreeShare.warning) * 100,
         });
         expect(monitor.runbook).toBe('subnet-free-ips');
+        // A lapsed prerequisite (no AWS/IPAM data in Datadog) alerts instead of staying silent.
+        expect(monitor.noDataMinutes).toBe(subnetUsageNoDataMinutes);
       }
+    });
+
+    it(`${name}: renders the subnet monitors only while the inventory states the VPC IPAM prerequisite`, () => {
+      expect(cluster.observability?.subnetIpUsage).toBe('vpc-ipam');
+      const without = {
+        ...cluster,
+        observability: { ...cluster.observability!, subnetIpUsage: 'none' as const },
+      };
+      expect(subnetFreeIps(without)).toEqual([]);
+      expect(subnetFreeIps(cluster).length).toBe(
+        cluster.network.subnets.filter((s) => s.purpose === 'nodes').length,
+      );
     });
   }
 });

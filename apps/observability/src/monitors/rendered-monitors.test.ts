@@ -26,6 +26,8 @@ function scrapedMetrics(cluster: string): Set<string> {
         for (const name of Object.values<string>(metric)) {
           names.add(`${instance.namespace}.${name}`);
           names.add(`${instance.namespace}.${name}.count`);
+          // A histogram: its sum and count.
+          names.add(`${instance.namespace}.${name}.sum`);
         }
   return names;
 }

@@ -8,7 +8,6 @@ export default defineComponent({
   clusters: 'all',
   namespace: namespaces.observability,
   syncWave: 0,
-  clusterResources: [{ group: '', kind: 'Namespace' }],
   resources: (chart) => {
     addPlatformNamespace(chart, {
       name: namespaces.observability,

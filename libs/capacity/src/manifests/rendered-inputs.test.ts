@@ -33,10 +33,14 @@ metadata:
 spec:
   amiSelectorTerms: [{ alias: al2023@v20260818 }]
   subnetSelectorTerms: [{ tags: { Name: ci-nodes-a } }]
+  blockDeviceMappings:
+    - { deviceName: /dev/xvdb, ebs: { volumeSize: 50Gi } }
+    - { deviceName: /dev/xvda, rootVolume: true, ebs: { volumeSize: 500Gi } }
   kubelet:
     maxPods: 110
-    kubeReserved: { memory: 1465Mi }
-    evictionHard: { memory.available: 5% }
+    kubeReserved: { memory: 1465Mi, ephemeral-storage: 2Gi }
+    systemReserved: { ephemeral-storage: 100Gi }
+    evictionHard: { memory.available: 5%, nodefs.available: 15Gi, imagefs.available: 12% }
 `,
 };
 
@@ -100,8 +104,18 @@ describe('readRenderedInputs', () => {
     });
     expect(inputs.nodeClasses[0]).toMatchObject({
       amiFamily: 'al2023',
-      kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465, evictionHardMemory: { share: 0.05 } },
+      kubelet: {
+        maxPods: 110,
+        kubeReservedMemoryMiB: 1465,
+        evictionHardMemory: { share: 0.05 },
+        kubeReservedEphemeralMiB: 2048,
+        systemReservedEphemeralMiB: 100 * 1024,
+        evictionHardNodefs: { mib: 15 * 1024 },
+        evictionHardImagefs: { share: 0.12 },
+      },
       subnetSelectorTerms: [{ tags: { Name: 'ci-nodes-a' } }],
+      // The kubelet's root dir is on the rootVolume device, not the first one.
+      rootVolume: { path: 'spec.blockDeviceMappings[1].ebs.volumeSize', sizeMiB: 500 * 1024 },
     });
     // Containers add up (300m, 384Mi; a limit stands in for a missing request); the init container
     // runs alone and needs more CPU.

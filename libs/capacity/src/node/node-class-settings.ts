@@ -10,7 +10,12 @@ export interface NodeClassSettings {
   amiFamily: string;
   kubelet: KubeletSettings;
   subnetSelectorTerms: SubnetSelectorTerm[];
+  /** The `rootVolume: true` block device (the kubelet's root dir: its ephemeral storage). */
+  rootVolume?: { path: string; sizeMiB: number };
 }
+
+/** A hard eviction threshold: an absolute amount, or a share of the resource's capacity. */
+export type EvictionThreshold = { mib: number } | { share: number };
 
 export interface KubeletSettings {
   maxPods?: number;
@@ -20,7 +25,12 @@ export interface KubeletSettings {
   systemReservedCpuMillis?: number;
   systemReservedMemoryMiB?: number;
   /** `evictionHard["memory.available"]` as MiB, or as a share of node memory. */
-  evictionHardMemory?: { mib: number } | { share: number };
+  evictionHardMemory?: EvictionThreshold;
+  kubeReservedEphemeralMiB?: number;
+  systemReservedEphemeralMiB?: number;
+  /** `evictionHard["nodefs.available"]` and `["imagefs.available"]` (one root volume holds both). */
+  evictionHardNodefs?: EvictionThreshold;
+  evictionHardImagefs?: EvictionThreshold;
 }
 
 export interface SubnetSelectorTerm {

@@ -8,20 +8,13 @@ import {
 } from './kubelet-reservations';
 import { kubeletMaxPods, prefixDelegationMaxPods, secondaryIpMaxPods } from './max-pods';
 import { nodeAllocatable } from './node-allocatable';
-import type { NodeClassSettings } from './node-class-settings';
+import { al2023NodeClass } from '../testing/plan-fixture';
 
 const type = (name: string): InstanceTypeSpec => {
   const found = findInstanceType(name);
   if (!found) throw new Error(`${name} is not in the catalog`);
   return found;
 };
-const al2023 = (kubelet: NodeClassSettings['kubelet'] = {}): NodeClassSettings => ({
-  name: 'test',
-  file: 'test.yaml',
-  amiFamily: 'al2023',
-  kubelet,
-  subnetSelectorTerms: [],
-});
 
 describe('max pods', () => {
   it('gives m6i.large (3 ENIs × 10 IPv4) 29 pods with secondary IPs: 3 × 9 + 2', () => {
@@ -67,32 +60,42 @@ describe('allocatable', () => {
   const secondaryIps = { mode: 'secondary-ips', warmEniTarget: 1 } as const;
 
   it('leaves an 8-vCPU node 7910m of CPU', () => {
-    const node = nodeAllocatable(type('m6i.2xlarge'), secondaryIps, al2023(), 0.075);
+    const node = nodeAllocatable(type('m6i.2xlarge'), secondaryIps, al2023NodeClass(), 0.075);
     expect(node.allocatable.cpuMillis).toBe(7910);
   });
 
   it('matches Karpenter for m6i.large: 8192 − 615 − 574 − 100 = 6903Mi', () => {
-    const node = nodeAllocatable(type('m6i.large'), secondaryIps, al2023(), 0.075);
+    const node = nodeAllocatable(type('m6i.large'), secondaryIps, al2023NodeClass(), 0.075);
     expect(node.allocatable.memoryMiB).toBe(6903);
     expect(node.pods).toBe(29);
   });
 
   it('reserves for the ENI-limited count on AL2023 unless kubeReserved.memory says otherwise', () => {
     const prefixes = { mode: 'prefix-delegation', warmPrefixTarget: 1 } as const;
-    const implicit = nodeAllocatable(type('m6i.large'), prefixes, al2023({ maxPods: 110 }), 0.075);
+    const implicit = nodeAllocatable(
+      type('m6i.large'),
+      prefixes,
+      al2023NodeClass({ maxPods: 110 }),
+      0.075,
+    );
     expect(implicit.kubeReserved.memoryMiB).toBe(574);
     expect(implicit.pods).toBe(110);
     const explicit = nodeAllocatable(
       type('m6i.large'),
       prefixes,
-      al2023({ maxPods: 110, kubeReservedMemoryMiB: 1465 }),
+      al2023NodeClass({ maxPods: 110, kubeReservedMemoryMiB: 1465 }),
       0.075,
     );
     expect(explicit.allocatable.memoryMiB).toBe(7577 - 1465 - 100);
   });
 
   it('counts only the pods the network can address when maxPods is above it', () => {
-    const node = nodeAllocatable(type('m6i.large'), secondaryIps, al2023({ maxPods: 110 }), 0.075);
+    const node = nodeAllocatable(
+      type('m6i.large'),
+      secondaryIps,
+      al2023NodeClass({ maxPods: 110 }),
+      0.075,
+    );
     expect(node.kubeletMaxPods).toBe(110);
     expect(node.pods).toBe(29);
   });

@@ -25,12 +25,14 @@ interface OpenNode {
 /**
  * First-fit decreasing, as Karpenter packs a batch: the biggest jobs first, each into the first
  * node with room, a new node when none has. Jobs of one class are identical, so they are placed
- * a node at a time. Undefined when a class with jobs does not fit the type at all.
+ * a node at a time, at most `maxJobsPerNode` jobs on a node (1 on a pool that isolates each job on
+ * a node of its own). Undefined when a class with jobs does not fit the type at all.
  */
 export function peakOnType(
   fit: TypeFit,
   jobsByClass: Readonly<Record<string, number>>,
   jobRequests: Readonly<Record<string, Resources>>,
+  maxJobsPerNode: number = Number.POSITIVE_INFINITY,
 ): PoolPeakOnType | undefined {
   const classes = Object.entries(jobsByClass)
     .filter(([, count]) => count > 0)
@@ -48,6 +50,7 @@ export function peakOnType(
         Math.floor(node.cpuMillis / job.cpuMillis),
         Math.floor(node.memoryMiB / job.memoryMiB),
         node.pods,
+        maxJobsPerNode - node.jobs,
       );
     if (fitsIn({ ...fit.room, jobs: 0 }) <= 0) return undefined;
     let left = count;

@@ -27,6 +27,19 @@ describe('planCapacity', () => {
     expect(plan.pools.map((p) => p.jobs)).toEqual([51 + 13, 22 + 6, 8 + 2]);
   });
 
+  it('gives every job of a one-job-per-node pool a node of its own, and no waste target there', () => {
+    const packed = poolPlan(planCapacity(fixtureInput()), 'privileged');
+    const plan = planCapacity(fixtureInput({ oneJobPerNodePools: ['privileged'] }));
+    const isolated = poolPlan(plan, 'privileged');
+    expect(packed.peak!.nodes).toBeLessThan(packed.jobs);
+    expect(isolated.peak).toMatchObject({ nodes: isolated.jobs, jobsPerNode: 1 });
+    expect(plan.findings).toEqual([]);
+    // The shared pools are planned as before.
+    expect(poolPlan(plan, 'jobs').peak).toEqual(
+      poolPlan(planCapacity(fixtureInput()), 'jobs').peak,
+    );
+  });
+
   it('packs small jobs by memory on c6i.4xlarge: (32768 − 2458 − 1465 − 100) / 1664 = 17', () => {
     const plan = planCapacity(fixtureInput());
     expect(podsPerNode(plan, 'jobs', 'c6i.4xlarge', 'small')).toBe(17);
@@ -56,7 +69,10 @@ describe('planCapacity', () => {
       fixtureInput({
         sizeClasses: {
           ...fixtureInput().sizeClasses,
-          small: { ...fixtureInput().sizeClasses.small!, build: { cpu: '500m', memory: '6Gi' } },
+          small: {
+            ...fixtureInput().sizeClasses.small!,
+            build: { cpu: '500m', memory: '6Gi', ephemeralStorage: '6Gi' },
+          },
         },
       }),
     );

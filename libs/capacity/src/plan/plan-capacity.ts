@@ -18,12 +18,19 @@ import {
 } from '../peak/peak-jobs';
 import type { TypeFit } from '../peak/type-fit';
 import type { DaemonSetLoad } from '../workload/daemon-set-load';
-import { jobPodRequests } from '../workload/job-pod';
+import { jobPodEphemeralStorageMiB, jobPodRequests } from '../workload/job-pod';
 import type { CapacityFinding } from './capacity-finding';
 import { kubeletFindings, zoneFindings } from './network-findings';
 import { nodeClassSubnets } from './node-class-subnets';
 import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
 import { planPool, type PoolPlan } from './pool-plan';
+import {
+  nodeDiskCandidates,
+  planRootVolume,
+  rootVolumeFindings,
+  type NodeDiskInput,
+  type RootVolumePlan,
+} from './root-volume-plan';
 import type { RunnerManagerLoad } from './runner-manager-load';
 
 export interface CapacityPlanInput {
@@ -40,6 +47,9 @@ export interface CapacityPlanInput {
   runnerManagers: readonly RunnerManagerLoad[];
   vmMemoryOverheadPercent: number;
   maxMainClassWaste: number;
+  /** NodePools whose nodes each run one job (libs/config `jobIsolation: one-job-per-node`). */
+  oneJobPerNodePools: readonly string[];
+  nodeDisk: NodeDiskInput;
 }
 
 export interface CapacityPlan {
@@ -48,7 +58,11 @@ export interface CapacityPlan {
   peakJobs: number;
   mainSizeClass: string;
   jobRequests: Record<string, Resources>;
+  /** Each size class's job pod ephemeral storage (MiB). */
+  jobEphemeralStorageMiB: Record<string, number>;
   pools: PoolPlan[];
+  /** Each EC2NodeClass's root volume against the busiest node of its pools. */
+  rootVolumes: RootVolumePlan[];
   zones: ZoneDemand[];
   runnerManagers: { pods: number; concurrency?: number };
   findings: CapacityFinding[];
@@ -76,11 +90,21 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
   const jobRequests = Object.fromEntries(
     Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodRequests(c)]),
   );
+  const jobEphemeralStorageMiB = Object.fromEntries(
+    Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodEphemeralStorageMiB(c)]),
+  );
   const mainClass = mainSizeClass(input.peak);
   const pools = planPools(input, networking, jobRequests, findings);
   for (const pool of pools) {
     findings.push(...poolPeakFindings(pool, jobRequests, mainClass, input.maxMainClassWaste));
   }
+  const rootVolumes = input.nodeClasses.map((nodeClass) =>
+    planRootVolume(
+      nodeClass,
+      nodeDiskCandidates(pools, nodeClass.name, jobEphemeralStorageMiB, input.nodeDisk),
+    ),
+  );
+  for (const plan of rootVolumes) findings.push(...rootVolumeFindings(plan, input.nodeDisk));
   const runnerPods = input.runnerManagers.reduce((sum, r) => sum + r.replicas, 0);
   const zones = zoneDemands(
     input.cluster.network.subnets.filter((s) => s.purpose === 'nodes').map(subnetCapacity),
@@ -102,7 +126,9 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     peakJobs,
     mainSizeClass: mainClass,
     jobRequests,
+    jobEphemeralStorageMiB,
     pools,
+    rootVolumes,
     zones,
     runnerManagers: { pods: runnerPods, concurrency },
     findings,
@@ -146,6 +172,7 @@ function planPools(
       nodeClass,
       jobRequests,
       zones,
+      ...(input.oneJobPerNodePools.includes(name) ? { maxJobsPerNode: 1 } : {}),
     });
     const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
     plan.fits.forEach((fit) => fits.set(fit.type.name, fit));

@@ -3,6 +3,7 @@ import {
   capacityTargets,
   ciNodePools,
   inventoryFiles,
+  jobNodeDisk,
   jobSizeClasses,
   peakLoad,
   type ClusterSpec,
@@ -10,6 +11,7 @@ import {
 import { instanceTypeCatalog } from '../catalog/instance-catalog';
 import { readRenderedInputs, type RenderedFile } from '../manifests/rendered-inputs';
 import { defaultVmMemoryOverheadPercent } from '../node/kubelet-reservations';
+import { memoryMiB } from '../quantity/quantity';
 import { eksAddOnDaemonSets } from '../workload/daemon-set-load';
 import { planCapacity, type CapacityPlan, type CapacityPlanInput } from './plan-capacity';
 
@@ -53,5 +55,12 @@ export function sharedPlanInput(
     },
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
+    oneJobPerNodePools: allCiNodePools
+      .filter((pool) => pool.jobIsolation.mode === 'one-job-per-node')
+      .map((pool) => pool.name),
+    nodeDisk: {
+      imagesPerJobMiB: memoryMiB(jobNodeDisk.imagesPerJob),
+      systemMiB: memoryMiB(jobNodeDisk.system),
+    },
   };
 }

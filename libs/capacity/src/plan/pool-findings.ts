@@ -81,6 +81,8 @@ export function poolPeakFindings(
       },
     ];
   }
+  // A pool that gives each job a node of its own trades packing for isolation on purpose.
+  if (plan.maxJobsPerNode !== undefined) return limitFindings(plan, at);
   return [...limitFindings(plan, at), ...wasteFindings(plan, mainClass, maxMainClassWaste, at)];
 }
 

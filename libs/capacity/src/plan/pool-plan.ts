@@ -29,6 +29,8 @@ export interface PoolPlan {
   nodeAddresses?: NodeAddresses;
   limits: NodePoolSettings['limits'];
   zones: string[];
+  /** Set on a pool that runs at most this many jobs per node (1: one job per node). */
+  maxJobsPerNode?: number;
 }
 
 export interface PoolPlanContext {
@@ -39,6 +41,8 @@ export interface PoolPlanContext {
   jobRequests: Readonly<Record<string, Resources>>;
   vmMemoryOverheadPercent: number;
   zones: string[];
+  /** The pool's jobs never share a node beyond this many (libs/config `jobIsolation`). */
+  maxJobsPerNode?: number;
 }
 
 /** Catalog types a NodePool's requirements allow (requirements on zones or capacity types aside). */
@@ -59,7 +63,7 @@ export function planPool(
 ): PoolPlan {
   const fits = selectableTypes(pool, context.catalog).map((type) => fitType(pool, type, context));
   const candidates = fits.flatMap((fit) => {
-    const peak = peakOnType(fit, jobsByClass, context.jobRequests);
+    const peak = peakOnType(fit, jobsByClass, context.jobRequests, context.maxJobsPerNode);
     return peak ? [peak] : [];
   });
   const peak = choosePeakType(candidates);
@@ -82,6 +86,7 @@ export function planPool(
       : undefined,
     limits: pool.limits,
     zones: poolZones(pool, context.zones),
+    ...(context.maxJobsPerNode !== undefined ? { maxJobsPerNode: context.maxJobsPerNode } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CapacityPlan } from '../plan/plan-capacity';
 import { formatCapacityFinding } from '../plan/capacity-finding';
 import { formatCpu, formatMemory } from '../quantity/quantity';
+import { formatDisk, formatEviction } from '../plan/root-volume-plan';
 import { formatTable } from './text-table';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -43,6 +44,8 @@ export function formatCapacityReport(plan: CapacityPlan): string {
       ]),
     ),
     ...plan.pools.flatMap((pool) => poolTypeLines(plan, pool)),
+    '',
+    ...rootVolumeLines(plan),
     '',
     'Subnet addresses per zone (worst skew: every pool that may use a zone lands there):',
     ...formatTable(
@@ -90,5 +93,37 @@ function poolTypeLines(plan: CapacityPlan, pool: CapacityPlan['pools'][number]):
       ]),
     ),
     `  best types: ${classes.map((c) => `${c}: ${(pool.bestTypesByClass[c] ?? []).join(', ') || 'none'}`).join('; ')}`,
+  ];
+}
+
+function rootVolumeLines(plan: CapacityPlan): string[] {
+  return [
+    'Root volumes (the node that needs the most disk; job storage = its pods’ ephemeral-storage limits = requests):',
+    ...formatTable(
+      [
+        'node class',
+        'node',
+        'jobs',
+        'job storage',
+        'images',
+        'system',
+        'reserved (kube + system)',
+        'eviction',
+        'needs',
+        'volume',
+      ],
+      plan.rootVolumes.map((v) => [
+        v.nodeClass,
+        v.worst ? `${v.worst.pool} ${v.worst.instanceType}` : '-',
+        v.worst ? `${v.worst.jobs} ${v.worst.sizeClass}` : '-',
+        v.worst ? formatDisk(v.worst.load.jobStorageMiB) : '-',
+        v.worst ? formatDisk(v.worst.load.imagesMiB) : '-',
+        v.worst ? formatDisk(v.worst.load.systemMiB) : '-',
+        `${formatDisk(v.reservations.kubeReservedMiB)} + ${formatDisk(v.reservations.systemReservedMiB)}`,
+        `<${formatEviction(v.reservations)} free`,
+        formatDisk(v.neededMiB),
+        v.volume ? formatDisk(v.volume.sizeMiB) : 'none',
+      ]),
+    ),
   ];
 }

@@ -23,7 +23,7 @@ export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
       certificateAuthorityData: 'eA==',
       kubernetesVersion: '1.33',
     },
-    network: { vpcCidr: '10.0.0.0/16', subnets },
+    network: { vpcCidr: '10.0.0.0/16', serviceCidr: '172.20.0.0/16', subnets },
     podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
   };
 }
@@ -31,16 +31,16 @@ export function fixtureCluster(nodeSubnetPrefix = 18): ClusterSpec {
 export const fixtureSizeClasses: Record<string, JobSizeClass> = {
   small: {
     name: 'small',
-    build: { cpu: '500m', memory: '1Gi' },
-    helper: { cpu: '100m', memory: '128Mi' },
-    service: { cpu: '250m', memory: '512Mi' },
+    build: { cpu: '500m', memory: '1Gi', ephemeralStorage: '6Gi' },
+    helper: { cpu: '100m', memory: '128Mi', ephemeralStorage: '1Gi' },
+    service: { cpu: '250m', memory: '512Mi', ephemeralStorage: '2Gi' },
     maxServices: 1,
   },
   large: {
     name: 'large',
-    build: { cpu: '2', memory: '6Gi' },
-    helper: { cpu: '200m', memory: '256Mi' },
-    service: { cpu: '1', memory: '2Gi' },
+    build: { cpu: '2', memory: '6Gi', ephemeralStorage: '24Gi' },
+    helper: { cpu: '200m', memory: '256Mi', ephemeralStorage: '2Gi' },
+    service: { cpu: '1', memory: '2Gi', ephemeralStorage: '12Gi' },
     maxServices: 2,
   },
 };
@@ -75,7 +75,8 @@ export const fixtureNodeClass: NodeClassSettings = {
   name: 'test',
   file: 'rendered/test/karpenter/node-classes/ec2nodeclass-test.yaml',
   amiFamily: 'al2023',
-  kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465 },
+  kubelet: { maxPods: 110, kubeReservedMemoryMiB: 1465, systemReservedEphemeralMiB: 200 * 1024 },
+  rootVolume: { path: 'spec.blockDeviceMappings[0].ebs.volumeSize', sizeMiB: 1000 * 1024 },
   subnetSelectorTerms: ['a', 'b', 'c'].map((zone) => ({ tags: { Name: `test-nodes-${zone}` } })),
 };
 
@@ -103,6 +104,13 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     runnerManagers: [],
     vmMemoryOverheadPercent: 0.075,
     maxMainClassWaste: 0.5,
+    oneJobPerNodePools: [],
+    nodeDisk: { imagesPerJobMiB: 3 * 1024, systemMiB: 10 * 1024 },
     ...overrides,
   };
+}
+
+/** A bare AL2023 EC2NodeClass with the kubelet settings a test gives (no subnets, no disk). */
+export function al2023NodeClass(kubelet: NodeClassSettings['kubelet'] = {}): NodeClassSettings {
+  return { name: 'test', file: 'test.yaml', amiFamily: 'al2023', kubelet, subnetSelectorTerms: [] };
 }

@@ -1,4 +1,4 @@
-import type { JobSizeClass } from '@platform/config';
+import type { ContainerSize, JobSizeClass } from '@platform/config';
 import type { Resources } from '../node/node-allocatable';
 import { cpuMillis, memoryMiB } from '../quantity/quantity';
 
@@ -7,13 +7,22 @@ import { cpuMillis, memoryMiB } from '../quantity/quantity';
  * service containers the class allows (a node must hold the worst job of its class).
  */
 export function jobPodRequests(sizeClass: JobSizeClass): Resources {
-  const containers = [
-    sizeClass.build,
-    sizeClass.helper,
-    ...Array.from({ length: sizeClass.maxServices }, () => sizeClass.service),
-  ];
+  const containers = jobContainers(sizeClass);
   return {
     cpuMillis: containers.reduce((sum, c) => sum + cpuMillis(c.cpu), 0),
     memoryMiB: containers.reduce((sum, c) => sum + memoryMiB(c.memory), 0),
   };
+}
+
+/** One job pod's ephemeral storage (requests = limits): build, helper and its most services. */
+export function jobPodEphemeralStorageMiB(sizeClass: JobSizeClass): number {
+  return jobContainers(sizeClass).reduce((sum, c) => sum + memoryMiB(c.ephemeralStorage), 0);
+}
+
+function jobContainers(sizeClass: JobSizeClass): ContainerSize[] {
+  return [
+    sizeClass.build,
+    sizeClass.helper,
+    ...Array.from({ length: sizeClass.maxServices }, () => sizeClass.service),
+  ];
 }

@@ -46,7 +46,16 @@ export interface DatadogValues {
     tags?: string[];
     /** Host PID namespace: only DogStatsD origin detection over UDS needs it. */
     useHostPID?: boolean;
-    kubelet?: { tlsVerify?: boolean; hostCAPath?: string };
+    kubelet?: {
+      tlsVerify?: boolean;
+      hostCAPath?: string;
+      /**
+       * The agent's ClusterRole lists the kubelet's fine-grained subresources (`nodes/pods`,
+       * `nodes/healthz`, `nodes/configz`, `nodes/logs`) instead of `nodes/proxy`; needs Kubernetes
+       * 1.32+ with the KubeletFineGrainedAuthz feature gate (on by default from 1.33).
+       */
+      fineGrainedAuthorization?: boolean;
+    };
     kubeStateMetricsCore?: {
       enabled?: boolean;
       /** Secret metrics need a cluster-wide list/watch on Secrets. */
@@ -126,6 +135,12 @@ export interface DatadogOperatorSubchartValues {
   resources?: IResourceRequirements;
   tolerations?: IToleration[];
   nodeSelector?: Record<string, string>;
+  /** The operator's own ClusterRole; `kubeletFineGrainedAuthorization` leaves out `nodes/proxy`. */
+  clusterRole?: {
+    allowReadAllResources?: boolean;
+    allowCreatePodsExec?: boolean;
+    kubeletFineGrainedAuthorization?: boolean;
+  };
   datadogAgent?: { enabled?: boolean };
   datadogAgentInternal?: { enabled?: boolean };
   datadogDashboard?: { enabled?: boolean };

@@ -59,6 +59,8 @@ export interface ExternalSecretsValues extends ExternalSecretsWorkload {
   };
   leaderElect?: boolean;
   concurrent?: number;
+  /** Whether the chart's ClusterRoles aggregate into Kubernetes' `view`, `edit` and `admin`. */
+  rbac?: { aggregateToView?: boolean; aggregateToEdit?: boolean; aggregateToAdmin?: boolean };
   processClusterExternalSecret?: boolean;
   processClusterPushSecret?: boolean;
   processClusterStore?: boolean;

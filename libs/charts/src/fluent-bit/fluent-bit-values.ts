@@ -47,6 +47,8 @@ export interface FluentBitValues {
   podAnnotations?: Record<string, string>;
   podLabels?: Record<string, string>;
   env?: IEnvVar[];
+  /** The container's arguments (the chart's default starts it with its classic fluent-bit.conf). */
+  args?: string[];
   updateStrategy?: IDaemonSetUpdateStrategy;
   /** Host paths of a DaemonSet (the chart's defaults mount /var/log and /etc/machine-id). */
   daemonSetVolumes?: IVolume[];
@@ -54,7 +56,10 @@ export interface FluentBitValues {
   flush?: number;
   metricsPort?: number;
   logLevel?: 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-  /** Fluent Bit classic-mode configuration sections, as text. */
+  /**
+   * Fluent Bit classic-mode configuration sections, as text (chart 0.58.1 renders only the classic
+   * `fluent-bit.conf` from them), and further files of the ConfigMap (`extraFiles`).
+   */
   config?: {
     service?: string;
     inputs?: string;

@@ -1,13 +1,22 @@
 /**
- * CI job size classes: the CPU and memory a job's containers request, defined once. The runners
- * use them for their defaults and `*_overwrite_max_allowed` ceilings, the job namespaces for
- * their quotas and limit ranges, and the capacity planner for pods per node and the peak.
- * Quantities are Kubernetes quantities (`500m`, `2Gi`); requests equal limits for memory, so a
- * job is never OOM-killed by a neighbour's burst.
+ * CI job size classes: the CPU, memory and ephemeral storage a job's containers request, defined
+ * once. The runners use them for their defaults and `*_overwrite_max_allowed` ceilings, the job
+ * namespaces for their quotas and limit ranges, and the capacity planner for pods per node, the
+ * peak and the nodes' root volumes. Quantities are Kubernetes quantities (`500m`, `2Gi`); requests
+ * equal limits for memory, so a job is never OOM-killed by a neighbour's burst, and for ephemeral
+ * storage, so the scheduler never places more storage limits on a node than it has (a pod over its
+ * limit is evicted alone; a node under DiskPressure evicts whatever it likes, `do-not-disrupt` or
+ * not).
  */
 export interface ContainerSize {
   cpu: string;
   memory: string;
+  /**
+   * The container's writable layer and logs; for the pod as a whole, its emptyDir volumes too (the
+   * build directory, the cache and artifact archives, a Docker-in-Docker service's image store).
+   * Request and limit both.
+   */
+  ephemeralStorage: string;
 }
 
 export interface JobSizeClass {
@@ -24,23 +33,24 @@ export interface JobSizeClass {
 export const jobSizeClasses = {
   small: {
     name: 'small',
-    build: { cpu: '500m', memory: '1Gi' },
-    helper: { cpu: '100m', memory: '128Mi' },
-    service: { cpu: '250m', memory: '512Mi' },
+    build: { cpu: '500m', memory: '1Gi', ephemeralStorage: '6Gi' },
+    helper: { cpu: '100m', memory: '128Mi', ephemeralStorage: '1Gi' },
+    service: { cpu: '250m', memory: '512Mi', ephemeralStorage: '2Gi' },
     maxServices: 1,
   },
   medium: {
     name: 'medium',
-    build: { cpu: '1', memory: '2Gi' },
-    helper: { cpu: '100m', memory: '128Mi' },
-    service: { cpu: '500m', memory: '1Gi' },
+    build: { cpu: '1', memory: '2Gi', ephemeralStorage: '12Gi' },
+    helper: { cpu: '100m', memory: '128Mi', ephemeralStorage: '1Gi' },
+    service: { cpu: '500m', memory: '1Gi', ephemeralStorage: '4Gi' },
     maxServices: 2,
   },
   large: {
     name: 'large',
-    build: { cpu: '2', memory: '6Gi' },
-    helper: { cpu: '200m', memory: '256Mi' },
-    service: { cpu: '1', memory: '2Gi' },
+    build: { cpu: '2', memory: '6Gi', ephemeralStorage: '24Gi' },
+    helper: { cpu: '200m', memory: '256Mi', ephemeralStorage: '2Gi' },
+    // Large enough for a Docker-in-Docker service's image store (privileged image builds).
+    service: { cpu: '1', memory: '2Gi', ephemeralStorage: '12Gi' },
     maxServices: 2,
   },
 } as const satisfies Record<string, JobSizeClass>;

@@ -10,12 +10,29 @@ export interface NodeTaint {
   effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
 }
 
+/**
+ * How a pool keeps jobs apart. `shared`: jobs of every project pack onto a node (they cannot
+ * leave their containers). `one-job-per-node`: a job that can take its node (a privileged,
+ * Docker-in-Docker job is root on it) never shares it with another job, and the node takes new
+ * jobs only for `takesJobsFor` after it starts, then drains and goes: the runner schedules its
+ * job pods with required anti-affinity on the hostname, Karpenter expires the node after that
+ * window and removes it as soon as it is empty, and the capacity planner packs one job per node.
+ */
+export type JobIsolation =
+  | { mode: 'shared' }
+  | {
+      mode: 'one-job-per-node';
+      /** Karpenter duration (`10m`): long enough for a node to boot and take its first job. */
+      takesJobsFor: string;
+    };
+
 export interface CiNodePool {
   /** NodePool name; Karpenter labels its nodes `karpenter.sh/nodepool=<name>`. */
   name: string;
   architecture: 'amd64' | 'arm64';
   /** Only pods that tolerate every taint (job pods of the right runner, node agents) land here. */
   taints: NodeTaint[];
+  jobIsolation: JobIsolation;
 }
 
 /** The label Karpenter sets on every node it launches, naming its NodePool. */
@@ -30,11 +47,29 @@ const privilegedJobsTaint: NodeTaint = {
 
 export const ciNodePools = {
   /** Ordinary jobs on amd64: spot first, on-demand when spot is short. */
-  ciJobs: { name: 'ci-jobs', architecture: 'amd64', taints: [jobsTaint] },
+  ciJobs: {
+    name: 'ci-jobs',
+    architecture: 'amd64',
+    taints: [jobsTaint],
+    jobIsolation: { mode: 'shared' },
+  },
   /** Ordinary jobs on Graviton. */
-  ciJobsArm64: { name: 'ci-jobs-arm64', architecture: 'arm64', taints: [jobsTaint] },
-  /** Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind. */
-  ciPrivileged: { name: 'ci-privileged', architecture: 'amd64', taints: [privilegedJobsTaint] },
+  ciJobsArm64: {
+    name: 'ci-jobs-arm64',
+    architecture: 'arm64',
+    taints: [jobsTaint],
+    jobIsolation: { mode: 'shared' },
+  },
+  /**
+   * Privileged (Docker-in-Docker) jobs only: a container escape lands on a node of its own kind,
+   * which holds that one job and lives for one job window.
+   */
+  ciPrivileged: {
+    name: 'ci-privileged',
+    architecture: 'amd64',
+    taints: [privilegedJobsTaint],
+    jobIsolation: { mode: 'one-job-per-node', takesJobsFor: '10m' },
+  },
 } as const satisfies Record<string, CiNodePool>;
 
 export const allCiNodePools: readonly CiNodePool[] = Object.values(ciNodePools);

@@ -17,10 +17,14 @@ export const ci: ClusterSpec = {
     kubernetesVersion: '1.33',
   },
   // Job pods are created by the runners at run time and never pass through rendered/: the rules
-  // that matter for them are enforced at admission. Warn first; see docs/admission.md for Deny.
-  admission: { validationActions: ['Warn', 'Audit'] },
+  // that matter for them are enforced at admission. What protects the cluster (no host access,
+  // no token in a job) is denied; the rest warns (docs/admission.md says how to move it to Deny).
+  // gitops check evaluates every policy against every rendered pod as the API server would at Deny.
+  admission: { protective: ['Deny', 'Audit'], advisory: ['Warn', 'Audit'] },
   network: {
     vpcCidr: '10.20.0.0/16',
+    // EKS's choice for a VPC in 10.0.0.0/8, set when the cluster was created.
+    serviceCidr: '172.20.0.0/16',
     subnets: [
       {
         name: 'ci-nodes-a',
@@ -63,5 +67,10 @@ export const ci: ClusterSpec = {
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of ~100 nodes and 1,000+ pods stays far inside the /18s.
   podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
+  // VPC IPAM monitors this VPC and Datadog collects AWS/IPAM: see ObservabilitySpec.subnetIpUsage.
+  observability: {
+    datadogSite: 'datadoghq.eu',
+    logs: { type: 'datadog' },
+    subnetIpUsage: 'vpc-ipam',
+  },
 };

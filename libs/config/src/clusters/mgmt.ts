@@ -14,6 +14,7 @@ export const mgmt: ClusterSpec = {
   },
   network: {
     vpcCidr: '10.10.0.0/16',
+    serviceCidr: '172.20.0.0/16',
     subnets: [
       {
         name: 'mgmt-nodes-a',
@@ -53,5 +54,10 @@ export const mgmt: ClusterSpec = {
       },
     ],
   },
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },
+  // VPC IPAM monitors this VPC and Datadog collects AWS/IPAM: see ObservabilitySpec.subnetIpUsage.
+  observability: {
+    datadogSite: 'datadoghq.eu',
+    logs: { type: 'datadog' },
+    subnetIpUsage: 'vpc-ipam',
+  },
 };

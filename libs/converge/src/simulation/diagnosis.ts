@@ -195,8 +195,9 @@ function explainApplication(
             : () => undefined,
     };
   }
-  // A finished operation leaves its last wave's results Running (it succeeds on applying them).
-  if (operation.finishedAt !== undefined) return undefined;
+  // A finished operation leaves its last wave's results Running (it succeeds on applying them):
+  // what keeps the Application from Healthy then is a target that is not.
+  if (operation.finishedAt !== undefined) return explainUnhealthyTarget(simulation, app, seen);
   const running = tasks.filter((r) => r.hookPhase === 'Running');
   for (const result of running) {
     const object = objectOfKey(app, result.key);
@@ -265,6 +266,8 @@ function explainWait(
       },
       resolve,
     };
+  const producer = live.blockedBy && blockedSecretProducer(simulation, cluster, live.blockedBy);
+  if (producer) return producer;
   if (live.blockedBy)
     return {
       point: {
@@ -283,6 +286,64 @@ function explainWait(
       rule: isApplicationObject(object) ? 'health-check' : 'health-wait',
     },
     resolve,
+  };
+}
+
+/** The first target of an Application whose live health is not Healthy, explained. */
+function explainUnhealthyTarget(
+  simulation: Simulation,
+  app: ApplicationRuntime,
+  seen: Set<string>,
+): Block | undefined {
+  if (app.health.status === 'Healthy' || !app.cluster) return undefined;
+  const model = simulation.clusters.get(app.cluster)!;
+  const namespace = app.live?.spec?.destination?.namespace ?? '';
+  for (const target of app.targets) {
+    const live = model.get(
+      target.object.apiVersion ?? '',
+      kindOf(target.object),
+      namespaceOf(target.object) || namespace,
+      nameOf(target.object),
+    );
+    const health = live && simulation.health(live.object);
+    if (live && health && health.status !== 'Healthy' && health.status !== '')
+      return explainWait(simulation, app, target.object, seen);
+  }
+  return undefined;
+}
+
+/**
+ * When a pod waits for a Secret that an ExternalSecret makes, the ExternalSecret that is not
+ * ready is the cause: it is reported, with its own reason.
+ */
+function blockedSecretProducer(
+  simulation: Simulation,
+  cluster: string,
+  blockedBy: string,
+): Block | undefined {
+  const match = /^Secret ([^/]+)\/(\S+) does not exist/.exec(blockedBy);
+  if (!match) return undefined;
+  const [, namespace, name] = match;
+  const producer = simulation.clusters
+    .get(cluster)!
+    .objectsOfKind('external-secrets.io', 'ExternalSecret')
+    .find(
+      (e) =>
+        namespaceOf(e.object) === namespace &&
+        (e.object.spec?.target?.name ?? nameOf(e.object)) === name,
+    );
+  if (!producer?.blockedBy) return undefined;
+  const source = simulation.objects.find((o) => o.file === producer.origin.file);
+  return {
+    point: {
+      application: producer.origin.by.replace(/^Application /, ''),
+      wave: String(syncWaveOf(source?.object ?? producer.object)),
+      resource: objectLabel(producer.object),
+      file: producer.origin.file ?? '',
+      reason: `${producer.blockedBy}, so Secret ${namespace}/${name} is never created and the pods that need it do not start`,
+      rule: 'external-secret-not-ready',
+    },
+    resolve: resolveObject(simulation, cluster, producer.object),
   };
 }
 

@@ -79,4 +79,13 @@ describe('converge fails, naming the cause, when rendered/ is changed by hand', 
     });
     expect(block.reason).toContain('sync operation running');
   });
+
+  it('a namespace dropped from the ClusterSecretStore conditions while ExternalSecrets there stay', () => {
+    const path =
+      'rendered/ci/external-secrets/secret-store/clustersecretstore-aws-secrets-manager.yaml';
+    const block = firstBlock(edited(path, /\n\s*- observability/, ''));
+    expect(block.rule).toBe('external-secret-not-ready');
+    expect(block.resource).toMatch(/^ExternalSecret\/observability\//);
+    expect(block.reason).toContain('does not serve namespace observability');
+  });
 });

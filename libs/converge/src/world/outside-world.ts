@@ -10,6 +10,7 @@ import { isCrd } from '../sync-engine/sync-tasks';
 import { isBuiltInGroup } from './api-resources';
 import type { ClusterModel, LiveObject } from './cluster-model';
 import { podBlockedBy, type RuntimeSecret } from './pod-prerequisites';
+import { labelsMatch } from './service-endpoints';
 import type { StatusWriters } from './status-writers';
 
 /** What the world needs to know besides the cluster: run-time Secrets and who writes statuses. */
@@ -165,6 +166,11 @@ function dependencyProblem(cluster: ClusterModel, object: KubeObject): string | 
     );
     if (!store) return `could not get ${storeKind} "${ref.name}": not found`;
     if (store.blockedBy || !store.object.status) return `${storeKind} "${ref.name}" is not ready`;
+    if (
+      storeKind === 'ClusterSecretStore' &&
+      !storeServes(cluster, store.object, namespaceOf(object))
+    )
+      return `ClusterSecretStore "${ref.name}" does not serve namespace ${namespaceOf(object)} (its spec.conditions)`;
     return undefined;
   }
   if (
@@ -211,5 +217,25 @@ function createTargetSecret(cluster: ClusterModel, object: KubeObject, step: num
       type: target.template?.type ?? 'Opaque',
     },
     { by: `ExternalSecret ${namespaceOf(object)}/${nameOf(object)}`, step },
+  );
+}
+
+/**
+ * Whether a ClusterSecretStore serves a namespace (External Secrets, ClusterSecretStore
+ * `spec.conditions`): no conditions serve every namespace; otherwise a condition must list the
+ * namespace, match it with one of its regexes, or select it by its labels.
+ */
+function storeServes(cluster: ClusterModel, store: KubeObject, namespace: string): boolean {
+  const conditions: any[] = store.spec?.conditions ?? [];
+  if (conditions.length === 0) return true;
+  const labels = cluster.get('v1', 'Namespace', '', namespace)?.object.metadata?.labels ?? {};
+  return conditions.some(
+    (condition) =>
+      (condition.namespaces ?? []).includes(namespace) ||
+      (condition.namespaceRegexes ?? []).some((pattern: string) =>
+        new RegExp(pattern).test(namespace),
+      ) ||
+      (condition.namespaceSelector !== undefined &&
+        labelsMatch(condition.namespaceSelector, labels)),
   );
 }

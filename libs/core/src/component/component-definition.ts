@@ -58,17 +58,28 @@ export interface ComponentDefinition<Values = unknown> {
   additionalNamespaces?: readonly string[];
   /** ArgoCD sync wave of its Application (lower syncs first). */
   syncWave: number;
-  /** Cluster-scoped kinds it creates; its AppProject allows exactly these. */
-  clusterResources?: readonly GroupKind[];
   /** Large CRDs exceed the client-side apply annotation limit. */
   serverSideApply?: boolean;
   /** Synced by the root Application itself (the app-of-apps). Exactly one component has it. */
   syncedBy?: 'root';
+  /**
+   * Its objects describe what the other components render (the AppProjects, whose whitelists are
+   * exactly the kinds each app's components render): it renders after them, and its context
+   * carries `renderedKinds`.
+   */
+  describesRendered?: boolean;
   /** A Helm chart, inflated into rendered/. */
   chart?: ChartSource<Values>;
   /** cdk8s objects (alone, or next to a chart's). */
   resources?: (chart: PlatformChart, context: ComponentContext) => void;
   exemptions?: readonly PolicyExemption[];
+  /**
+   * It reads secrets from AWS Secrets Manager through ExternalSecrets in its namespace. The
+   * ClusterSecretStore serves exactly the namespaces of these components on each cluster
+   * (apps/external-secrets), and a component that renders an ExternalSecret without saying so
+   * fails to render.
+   */
+  externalSecrets?: boolean;
 }
 
 /** A catalog entry: a component definition placed in its app, with its clusters resolved. */
@@ -89,6 +100,15 @@ export interface VendoredArtifact {
 /** The parsed YAML documents of a vendored manifest file, lock- and digest-checked by the CLI. */
 export type VendoredManifests = (artifact: VendoredArtifact) => readonly unknown[];
 
+/** The kinds of a component's rendered objects on one cluster, by scope, each once, sorted. */
+export interface RenderedKinds {
+  clusterScoped: GroupKind[];
+  namespaced: GroupKind[];
+}
+
+/** The kinds a component renders for a cluster (none when it renders nothing there yet). */
+export type RenderedKindsOf = (component: ComponentSpec, cluster: string) => RenderedKinds;
+
 /** What a component's code receives: the inventory, the whole catalog, and its own place. */
 export interface ComponentContext {
   inventory: Inventory;
@@ -97,6 +117,8 @@ export interface ComponentContext {
   component: ComponentSpec;
   /** Vendored manifests (the engine reads no files; the CLI supplies this). */
   vendored?: VendoredManifests;
+  /** Only for a component that `describesRendered`: what every other component renders. */
+  renderedKinds?: RenderedKindsOf;
 }
 
 /** Identity function that types a component file. */

@@ -5,6 +5,7 @@ import {
   policyExemptionAnnotation,
   type PodSecurityLevel,
 } from '@platform/manifests';
+import { namespaceAdmissionExemptions } from '@platform/policy';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { PlatformChart } from '../chart/platform-chart';
 
@@ -19,7 +20,10 @@ export interface PlatformNamespaceProps {
 
 /**
  * A Namespace with Pod Security Admission labels for all three modes, pinned to the cluster's
- * Kubernetes minor so an upgrade does not silently tighten or loosen the standard.
+ * Kubernetes minor so an upgrade does not silently tighten or loosen the standard, and the
+ * admission exemptions its workloads' typed exemptions need: admission sees Pods, never the
+ * DaemonSet an exemption is declared on, so the Namespace (which only the platform writes) carries
+ * it to them.
  */
 export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamespaceProps) {
   const version = `v${chart.context.cluster.eks.kubernetesVersion}`;
@@ -28,7 +32,12 @@ export function addPlatformNamespace(chart: PlatformChart, props: PlatformNamesp
     labels[podSecurityLabel(mode)] = props.podSecurity;
     labels[`${podSecurityLabel(mode)}-version`] = version;
   }
-  const annotations: Record<string, string> = {};
+  const { cluster, catalog } = chart.context;
+  // A context built by hand (a test of one component) may have no catalog: no workload then.
+  const exemptions = (catalog ?? [])
+    .filter((component) => component.clusters.includes(cluster.name))
+    .flatMap((component) => component.exemptions ?? []);
+  const annotations: Record<string, string> = namespaceAdmissionExemptions(props.name, exemptions);
   if (props.podSecurity !== 'restricted') {
     if (!props.exemptionReason) {
       throw new Error(

@@ -160,6 +160,37 @@ describe('renderApp', () => {
       'exemptions[0] (pss-restricted on Namespace/gone) matches no object this component renders',
     );
   });
+
+  it('refuses an ExternalSecret from a component that does not declare externalSecrets, or outside its namespace', async () => {
+    const externalSecret = (ns: string) => ({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'token', namespace: ns },
+      spec: {},
+    });
+    const undeclared = defineComponent({
+      ...workload,
+      resources: (c) => void c.add(externalSecret('demo')),
+    });
+    await expect(render({ settings: undeclared })).rejects.toThrow(
+      'apps/demo/src/settings/component.ts (cluster ci-one): externalSecrets: renders ExternalSecret demo/token but does not declare `externalSecrets: true`',
+    );
+    const elsewhere = defineComponent({
+      ...workload,
+      externalSecrets: true,
+      additionalNamespaces: ['other'],
+      resources: (c) => void c.add(externalSecret('other')),
+    });
+    await expect(render({ settings: elsewhere })).rejects.toThrow(
+      'namespace: ExternalSecret other/token is outside the component',
+    );
+    const declared = defineComponent({
+      ...workload,
+      externalSecrets: true,
+      resources: (c) => void c.add(externalSecret('demo')),
+    });
+    expect(await render({ settings: declared })).toHaveLength(1);
+  });
 });
 
 describe('renderApp with a chart', () => {

@@ -57,6 +57,7 @@ export async function renderComponent(
   const objects = located(where, () => renderedObjects(chart));
   if (objects.length === 0) throw new RenderError(where, 'renders no objects');
   applyExemptions(component, objects, where);
+  checkExternalSecrets(component, objects, where);
   for (const { manifest, construct } of objects) {
     const path = `${directory}/${resourceFileName(identityOf(manifest))}`;
     checkScope(manifest, `${where}, construct ${construct} → ${path}`);
@@ -100,6 +101,29 @@ function checkScope(manifest: ChartObject, where: string) {
   if (namespace !== undefined && clusterScopedKinds.has(kind)) {
     throw new RenderError(where, `${kind}/${name} is cluster-scoped but has metadata.namespace`);
   }
+}
+
+/**
+ * An ExternalSecret works only in a namespace the ClusterSecretStore serves, which are the
+ * namespaces of the components that declare `externalSecrets`.
+ */
+function checkExternalSecrets(component: ComponentSpec, objects: RenderedObject[], where: string) {
+  const externalSecrets = objects.filter(({ manifest }) => manifest.kind === 'ExternalSecret');
+  if (externalSecrets.length === 0) return;
+  const { manifest } = externalSecrets[0]!;
+  if (!component.externalSecrets)
+    throw new RenderError(
+      where,
+      `externalSecrets: renders ExternalSecret ${manifest.metadata?.namespace}/${manifest.metadata?.name} but does not declare \`externalSecrets: true\`, so the ClusterSecretStore would not serve its namespace`,
+    );
+  const outside = externalSecrets.find(
+    (e) => e.manifest.metadata?.namespace !== component.namespace,
+  );
+  if (outside)
+    throw new RenderError(
+      where,
+      `namespace: ExternalSecret ${outside.manifest.metadata?.namespace}/${outside.manifest.metadata?.name} is outside the component's namespace ${component.namespace}, which is what the ClusterSecretStore serves`,
+    );
 }
 
 /** Writes each declared exemption as its annotation; an exemption that matches nothing is stale. */

@@ -3,7 +3,9 @@ import { appsOf, clustersOf } from '../catalog/catalog-queries';
 import type { ChartInflater } from '../chart-inflation/chart-inflater';
 import type { ComponentSpec, VendoredManifests } from '../component/component-definition';
 import { renderApp } from './render-app';
-import type { RenderedFile } from './rendered-file';
+import { componentDirectory, type RenderedFile } from './rendered-file';
+import { renderedKindsByDirectory } from './rendered-kinds';
+import type { RenderedKinds, RenderedKindsOf } from '../component/component-definition';
 
 /** Which part of rendered/ a run owns. Unset fields mean "all". */
 export interface RenderScope {
@@ -36,6 +38,9 @@ export class UnknownScopeError extends Error {
 /**
  * Renders every app/cluster pair in scope. `existing` lists the pairs present on disk, so a pair
  * that no longer renders anything (an app removed from a cluster) is in scope and gets emptied.
+ * Two passes: every component, then those that describe what the others render (the
+ * AppProjects), given the kinds of this run's files and, for pairs out of scope, of
+ * `committedFiles` (what rendered/ holds; read only when a describing component is in scope).
  */
 export async function renderScope(
   catalog: readonly ComponentSpec[],
@@ -44,6 +49,7 @@ export async function renderScope(
   existing: RenderTarget[],
   inflate: ChartInflater,
   vendored?: VendoredManifests,
+  committedFiles: () => readonly RenderedFile[] = () => [],
 ): Promise<ScopedRender> {
   checkScope(catalog, inventory, scope, existing);
   const inScope = (t: RenderTarget) =>
@@ -56,13 +62,29 @@ export async function renderScope(
   for (const target of [...rendered, ...existing].filter(inScope)) {
     targets.set(targetDirectory(target), target);
   }
-  const perTarget = await Promise.all(
-    rendered
-      .filter(inScope)
-      .map((target) =>
-        renderApp(catalog, inventory, target.app, target.cluster, inflate, vendored),
-      ),
+  const renderTargets = rendered.filter(inScope);
+  const others = await Promise.all(
+    renderTargets.map((target) =>
+      renderApp(catalog, inventory, target.app, target.cluster, inflate, vendored, {
+        pass: 'others',
+      }),
+    ),
   );
+  const describing = catalog.some(
+    (c) => c.describesRendered && renderTargets.some((t) => t.app === c.app),
+  );
+  const renderedKinds = describing
+    ? kindsOf(others.flat(), renderTargets, committedFiles)
+    : () => ({ clusterScoped: [], namespaced: [] });
+  const described = await Promise.all(
+    renderTargets.map((target) =>
+      renderApp(catalog, inventory, target.app, target.cluster, inflate, vendored, {
+        pass: 'describing',
+        renderedKinds,
+      }),
+    ),
+  );
+  const perTarget = [...others, ...described];
   const sortedTargets = [...targets.values()].sort((a, b) =>
     targetDirectory(a) < targetDirectory(b) ? -1 : 1,
   );
@@ -87,4 +109,23 @@ function checkScope(
       `unknown cluster "${scope.cluster}" (known: ${inventory.clusters.map((c) => c.name).join(', ')})`,
     );
   }
+}
+
+/**
+ * What each component renders: this run's files for the pairs it renders, the committed files
+ * for the others (a describing component rendered alone must still see every app).
+ */
+function kindsOf(
+  files: readonly RenderedFile[],
+  renderedNow: readonly RenderTarget[],
+  committedFiles: () => readonly RenderedFile[],
+): RenderedKindsOf {
+  const now = new Set(renderedNow.map(targetDirectory));
+  const elsewhere = committedFiles().filter(
+    (file) => ![...now].some((directory) => file.path.startsWith(`${directory}/`)),
+  );
+  const kinds = renderedKindsByDirectory([...files, ...elsewhere]);
+  const none: RenderedKinds = { clusterScoped: [], namespaced: [] };
+  return (component, cluster) =>
+    kinds.get(componentDirectory(cluster, component.app, component.name)) ?? none;
 }

@@ -17,6 +17,7 @@ export function testCluster(name: string, role: ClusterSpec['role'], octet: numb
     },
     network: {
       vpcCidr: `10.${octet}.0.0/16`,
+      serviceCidr: '172.20.0.0/16',
       subnets: [
         {
           name: `${name}-a`,

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  datadogHistogramMetric,
   datadogMetric,
   openMetricsCheckConfig,
   type OpenMetricsSource,
@@ -12,8 +13,13 @@ const source: OpenMetricsSource = {
   discovery: { kind: 'endpoints', namespace: 'ns', service: 'svc' },
   port: 9000,
   path: '/metrics',
-  metrics: { exporter_errors: 'errors', exporter_queue: 'queue' },
+  metrics: {
+    exporter_errors: 'errors',
+    exporter_queue: 'queue',
+    exporter_wait_seconds: 'wait',
+  },
   counters: ['exporter_errors'],
+  histograms: ['exporter_wait_seconds'],
 };
 
 describe('openmetrics sources', () => {
@@ -21,6 +27,19 @@ describe('openmetrics sources', () => {
     expect(datadogMetric(source, 'exporter_errors')).toBe('platform.exporter.errors.count');
     expect(datadogMetric(source, 'exporter_queue')).toBe('platform.exporter.queue');
     expect(() => datadogMetric(source, 'exporter_other')).toThrow(/does not scrape exporter_other/);
+  });
+
+  it('names a histogram only by its .sum or .count, and refuses those of a metric that is none', () => {
+    expect(datadogHistogramMetric(source, 'exporter_wait_seconds', 'sum')).toBe(
+      'platform.exporter.wait.sum',
+    );
+    expect(datadogHistogramMetric(source, 'exporter_wait_seconds', 'count')).toBe(
+      'platform.exporter.wait.count',
+    );
+    expect(() => datadogMetric(source, 'exporter_wait_seconds')).toThrow(/is a histogram/);
+    expect(() => datadogHistogramMetric(source, 'exporter_queue', 'sum')).toThrow(
+      /does not list exporter_queue as a histogram/,
+    );
   });
 
   it('renders an endpoints cluster check for a Service, and an autodiscovery template for an image', () => {
@@ -32,7 +51,11 @@ describe('openmetrics sources', () => {
         {
           openmetrics_endpoint: 'http://%%host%%:9000/metrics',
           namespace: 'platform.exporter',
-          metrics: [{ exporter_errors: 'errors' }, { exporter_queue: 'queue' }],
+          metrics: [
+            { exporter_errors: 'errors' },
+            { exporter_queue: 'queue' },
+            { exporter_wait_seconds: 'wait' },
+          ],
         },
       ],
     });

@@ -24,17 +24,43 @@ export interface OpenMetricsSource {
   metrics: Record<string, string>;
   /** Prometheus counters: Datadog appends `.count`. */
   counters?: readonly string[];
+  /**
+   * Prometheus histograms (named without `_bucket`/`_sum`/`_count`): the check submits
+   * `<name>.sum` and `<name>.count` as monotonic counts (and `<name>.bucket`).
+   */
+  histograms?: readonly string[];
 }
 
 /** The Datadog metric name a source gives a Prometheus metric; throws for one it does not scrape. */
 export function datadogMetric(source: OpenMetricsSource, prometheusName: string): string {
+  const name = scrapedName(source, prometheusName);
+  if (source.histograms?.includes(prometheusName))
+    throw new Error(
+      `${prometheusName} is a histogram in metric source ${source.name}: name its .sum or .count with datadogHistogramMetric`,
+    );
+  const counter = source.counters?.includes(prometheusName) ? '.count' : '';
+  return `${source.prefix}.${name}${counter}`;
+}
+
+/** The Datadog name of a histogram's sum or count (both monotonic counts, for `.as_count()`). */
+export function datadogHistogramMetric(
+  source: OpenMetricsSource,
+  prometheusName: string,
+  part: 'sum' | 'count',
+): string {
+  const name = scrapedName(source, prometheusName);
+  if (!source.histograms?.includes(prometheusName))
+    throw new Error(`metric source ${source.name} does not list ${prometheusName} as a histogram`);
+  return `${source.prefix}.${name}.${part}`;
+}
+
+function scrapedName(source: OpenMetricsSource, prometheusName: string): string {
   const name = source.metrics[prometheusName];
   if (name === undefined)
     throw new Error(
       `metric source ${source.name} does not scrape ${prometheusName}; add it to its metrics first`,
     );
-  const counter = source.counters?.includes(prometheusName) ? '.count' : '';
-  return `${source.prefix}.${name}${counter}`;
+  return name;
 }
 
 /**

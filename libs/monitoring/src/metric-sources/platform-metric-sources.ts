@@ -42,8 +42,13 @@ export const fluentBitMetrics: OpenMetricsSource = {
 };
 
 /**
- * GitLab Runner manager metrics on listen_address :9252 (the chart's `metrics.enabled`), found by
- * the image short name of the runner manager container, whatever the runner releases are called.
+ * GitLab Runner 18.9 manager metrics on listen_address :9252 (the chart's `metrics.enabled`), found
+ * by the image short name of the runner manager container, whatever the runner releases are
+ * called. Each manager pod reports its own: `gitlab_runner_jobs` (running jobs, by state and stage),
+ * `gitlab_runner_limit` (its `[[runners]] limit`), `gitlab_runner_job_queue_duration_seconds` (how
+ * long each job it took had waited in GitLab's pending queue, `queued_for` from the job payload)
+ * and `gitlab_runner_request_concurrency_exceeded_total` (a free job slot found
+ * `request_concurrency` job requests already open); labels `runner`, `runner_name`, `system_id`.
  */
 export const gitlabRunnerMetrics: OpenMetricsSource = {
   name: 'gitlab-runner',
@@ -53,11 +58,12 @@ export const gitlabRunnerMetrics: OpenMetricsSource = {
   path: '/metrics',
   metrics: {
     gitlab_runner_jobs: 'jobs',
-    gitlab_runner_concurrent: 'concurrent',
     gitlab_runner_limit: 'limit',
+    gitlab_runner_job_queue_duration_seconds: 'job_queue_duration',
     gitlab_runner_request_concurrency_exceeded: 'request_concurrency_exceeded',
   },
   counters: ['gitlab_runner_request_concurrency_exceeded'],
+  histograms: ['gitlab_runner_job_queue_duration_seconds'],
 };
 
 /** Argo CD 3.5 application-controller metrics (install manifests: Service `argocd-metrics`, 8082). */

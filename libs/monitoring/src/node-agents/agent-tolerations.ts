@@ -6,7 +6,9 @@ import type { IToleration } from 'kubernetes-models/v1/Toleration';
  * per distinct taint, derived from the pools Karpenter renders its NodePools from, never copied.
  * Exact (`Equal`) rather than a blanket `operator: Exists`, so a new taint is a reviewed change.
  */
-export function nodeAgentTolerations(pools: readonly CiNodePool[]): IToleration[] {
+export function nodeAgentTolerations(
+  pools: readonly Pick<CiNodePool, 'name' | 'architecture' | 'taints'>[],
+): IToleration[] {
   const seen = new Map<string, IToleration>();
   for (const pool of pools)
     for (const taint of pool.taints)

@@ -14,6 +14,7 @@ const rule: ResourceRule = {
   check: () => [],
   admission: {
     namespaces: ['team-a', 'team-b'],
+    enforcement: 'protective',
     validations: [
       {
         expression: "has(object.metadata.labels) && 'team' in object.metadata.labels",
@@ -23,10 +24,18 @@ const rule: ResourceRule = {
   },
 };
 const withoutTwin: ResourceRule = { ...rule, id: 'no-twin', admission: undefined };
+const advisory: ResourceRule = {
+  ...rule,
+  id: 'advisory',
+  exemption: 'resource',
+  admission: { ...rule.admission!, enforcement: 'advisory' },
+};
+const warnAll = { protective: ['Warn', 'Audit'], advisory: ['Warn', 'Audit'] } as const;
+const split = { protective: ['Deny', 'Audit'], advisory: ['Warn', 'Audit'] } as const;
 
 describe('admissionPolicies', () => {
   it('renders a policy and a binding for each rule with an admission twin, and none for the others', () => {
-    const pairs = admissionPolicies(['Warn', 'Audit'], [rule, withoutTwin]);
+    const pairs = admissionPolicies(warnAll, [rule, withoutTwin]);
     expect(pairs.map((pair) => pair.rule)).toEqual(['pod-labelled']);
     const { policy, binding } = pairs[0]!;
     expect(policy.metadata?.name).toBe(admissionPolicyName('pod-labelled'));
@@ -36,8 +45,16 @@ describe('admissionPolicies', () => {
     });
   });
 
-  it('guards pod creation in the twin namespaces, and turns the exemption annotation into a match condition', () => {
-    const spec = admissionPolicies(['Deny', 'Audit'], [rule])[0]!.policy.spec!;
+  it('binds protective rules with the protective actions and advisory ones with theirs', () => {
+    const bindings = admissionPolicies(split, [rule, advisory]).map((pair) => pair.binding.spec);
+    expect(bindings).toEqual([
+      { policyName: 'platform-pod-labelled', validationActions: ['Deny', 'Audit'] },
+      { policyName: 'platform-advisory', validationActions: ['Warn', 'Audit'] },
+    ]);
+  });
+
+  it('guards creation, updates and ephemeral containers in the twin namespaces; only the Namespace exempts', () => {
+    const spec = admissionPolicies(split, [rule])[0]!.policy.spec!;
     expect(spec.matchConstraints).toEqual({
       namespaceSelector: {
         matchExpressions: [
@@ -45,17 +62,17 @@ describe('admissionPolicies', () => {
         ],
       },
       resourceRules: [
-        { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] },
+        {
+          apiGroups: [''],
+          apiVersions: ['v1'],
+          operations: ['CREATE', 'UPDATE'],
+          resources: ['pods', 'pods/ephemeralcontainers'],
+        },
       ],
     });
-    expect(spec.matchConditions).toEqual([
-      {
-        name: 'not-exempted',
-        expression:
-          "!(has(object.metadata.annotations) && 'policy.platform/exempt.pod-labelled' in object.metadata.annotations && object.metadata.annotations['policy.platform/exempt.pod-labelled'].matches('\\\\S'))",
-      },
-    ]);
-    // A namespace-wide exemption needs namespaceObject, which match conditions cannot see.
+    // Nothing the pod's creator writes lifts the rule: no match condition on its annotations.
+    expect(spec.matchConditions).toBeUndefined();
+    expect(JSON.stringify(spec)).not.toContain('object.metadata.annotations');
     expect(spec.validations).toEqual([
       {
         expression:
@@ -66,10 +83,12 @@ describe('admissionPolicies', () => {
   });
 
   it('refuses validation actions the API server would reject', () => {
-    expect(() => admissionPolicies(['Deny', 'Warn'], [rule])).toThrow(
-      'Deny and Warn may not be used together',
-    );
-    expect(() => admissionPolicies([], [rule])).toThrow('at least one action');
-    expect(() => admissionPolicies(['Audit', 'Audit'], [rule])).toThrow('repeats an action');
+    const only = (protective: ('Deny' | 'Warn' | 'Audit')[]) =>
+      admissionPolicies({ protective, advisory: ['Warn'] }, [rule]);
+    expect(() => only(['Deny', 'Warn'])).toThrow('Deny and Warn may not be used together');
+    expect(() => only([])).toThrow('at least one action');
+    expect(() => only(['Audit', 'Audit'])).toThrow('repeats an action');
+    // A rule exempted only on the resource gets no namespace variable either.
+    expect(admissionPolicies(split, [advisory])[0]!.policy.spec!.variables).toBeUndefined();
   });
 });

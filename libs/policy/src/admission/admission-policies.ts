@@ -7,6 +7,12 @@ import { hasAnnotation } from './cel-pod';
 
 export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
 
+/** The bindings' actions of a cluster, by the kind of rule (AdmissionTwin `enforcement`). */
+export interface AdmissionActions {
+  protective: readonly ValidationAction[];
+  advisory: readonly ValidationAction[];
+}
+
 /**
  * Namespaces whose pods no admission policy guards: EKS installs its add-ons there (aws-node,
  * kube-proxy, CSI drivers need host access by design), and what this repository deploys there
@@ -24,6 +30,20 @@ const namespaceNameLabel = 'kubernetes.io/metadata.name';
 /** Name of the CEL variable that says the pod's Namespace exempts it. */
 export const namespaceExemptVariable = 'namespaceExempt';
 
+/**
+ * What a policy matches: a pod's creation, every update of it (labels, annotations, images), and
+ * the ephemeral containers `kubectl debug` adds (an UPDATE of the `ephemeralcontainers`
+ * subresource, whose `object` is the whole Pod).
+ */
+export const admissionResourceRules = [
+  {
+    apiGroups: [''],
+    apiVersions: ['v1'],
+    operations: ['CREATE', 'UPDATE'] as ('CREATE' | 'UPDATE')[],
+    resources: ['pods', 'pods/ephemeralcontainers'],
+  },
+];
+
 export interface AdmissionPolicyPair {
   rule: string;
   policy: IValidatingAdmissionPolicy;
@@ -40,25 +60,30 @@ export function admissionPolicyName(ruleId: string): string {
  * the rule itself. Plain objects: the caller adds them to a chart.
  */
 export function admissionPolicies(
-  validationActions: readonly ValidationAction[],
+  actions: AdmissionActions,
   rules: readonly PolicyRule[] = policyRules,
 ): AdmissionPolicyPair[] {
-  assertValidationActions(validationActions);
+  assertValidationActions(actions.protective);
+  assertValidationActions(actions.advisory);
   return rules.flatMap((rule) => {
     if (rule.input !== 'resource' || !rule.admission) return [];
     return [
       {
         rule: rule.id,
         policy: admissionPolicy(rule, rule.admission),
-        binding: admissionPolicyBinding(rule, validationActions),
+        binding: admissionPolicyBinding(rule, actions[rule.admission.enforcement]),
       },
     ];
   });
 }
 
+/** Whether admission honours a Namespace's exemption annotation for this rule. */
+export function namespaceExemptAtAdmission(rule: ResourceRule): boolean {
+  return rule.exemption === 'resource-or-namespace';
+}
+
 function admissionPolicy(rule: ResourceRule, twin: AdmissionTwin): IValidatingAdmissionPolicy {
-  const namespaceScoped = rule.exemption === 'resource-or-namespace';
-  const exempt = (subject: string) => hasAnnotation(subject, policyExemptionAnnotation(rule.id));
+  const namespaceScoped = namespaceExemptAtAdmission(rule);
   return {
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'ValidatingAdmissionPolicy',
@@ -78,19 +103,16 @@ function admissionPolicy(rule: ResourceRule, twin: AdmissionTwin): IValidatingAd
               : { key: namespaceNameLabel, operator: 'In', values: [...twin.namespaces] },
           ],
         },
-        resourceRules: [
-          { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] },
-        ],
+        resourceRules: admissionResourceRules.map((rule) => ({ ...rule })),
       },
-      ...(rule.exemption === 'none'
-        ? {}
-        : { matchConditions: [{ name: 'not-exempted', expression: `!(${exempt('object')})` }] }),
+      // No exemption from the Pod's own annotations: whoever creates a pod writes them. The
+      // platform grants an exemption on the Namespace, which only it writes.
       ...(namespaceScoped
         ? {
             variables: [
               {
                 name: namespaceExemptVariable,
-                expression: `namespaceObject != null && ${exempt('namespaceObject')}`,
+                expression: `namespaceObject != null && ${hasAnnotation('namespaceObject', policyExemptionAnnotation(rule.id))}`,
               },
             ],
           }

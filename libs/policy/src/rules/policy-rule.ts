@@ -58,8 +58,9 @@ export interface RuleContext {
 /**
  * The same rule as the API server applies it to Pods, written in CEL next to the TypeScript check
  * and rendered as a ValidatingAdmissionPolicy (libs/policy/src/admission). `object` is the Pod;
- * every expression must hold for the Pod to be admitted. Exemptions carry over from the rule's
- * `exemption` scope: the Pod's own annotation, and for `resource-or-namespace` its Namespace's.
+ * every expression must hold for the Pod to be admitted. Only the platform grants exemptions at
+ * admission: for `resource-or-namespace` rules, the annotation on the Pod's Namespace (which
+ * only the platform writes); never the Pod's own annotations, which whoever creates it writes.
  * A test evaluates the rendered expressions over the rule's fixtures and demands the TypeScript
  * verdict (admission-agreement.test.ts).
  */
@@ -69,6 +70,13 @@ export interface AdmissionTwin {
    * the ones named.
    */
   namespaces: 'platform' | readonly string[];
+  /**
+   * `protective`: a pod it refuses could take its node or the API (host access, a token in a CI
+   * job); the cluster's `admission.protective` actions apply, `Deny` once rolled out.
+   * `advisory`: it keeps pods well-formed (requests, pinned images, do-not-disrupt); the
+   * cluster's `admission.advisory` actions apply.
+   */
+  enforcement: 'protective' | 'advisory';
   validations: readonly { expression: string; message: string }[];
 }
 

@@ -20,6 +20,7 @@ import { pssBaseline } from './pod-security/pss-baseline';
 import { pssRestricted } from './pod-security/pss-restricted';
 import { rbacNoClusterAdmin } from './rbac/rbac-no-cluster-admin';
 import { rbacNoClusterSecretRead } from './rbac/rbac-no-cluster-secret-read';
+import { rbacNoEscalation } from './rbac/rbac-no-escalation';
 import { rbacNoWildcards } from './rbac/rbac-no-wildcards';
 import { serviceAccountTokenAutomount } from './rbac/service-account-token-automount';
 import { noCredentials } from './secrets/no-credentials';
@@ -43,6 +44,7 @@ export const ruleAreas: readonly RuleArea[] = [
       rbacNoWildcards,
       rbacNoClusterAdmin,
       rbacNoClusterSecretRead,
+      rbacNoEscalation,
       serviceAccountTokenAutomount,
     ],
   },

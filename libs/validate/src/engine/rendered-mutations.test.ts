@@ -82,7 +82,7 @@ const mutations: Mutation[] = [
     replace: ['      kind: Namespace', '      kindd: Namespace'],
     expected: [
       {
-        field: 'spec.clusterResourceWhitelist[3].kind',
+        field: 'spec.clusterResourceWhitelist[0].kind',
         message: 'missing required field "kind"',
         rule: 'schema',
         resource: 'AppProject/argocd/observability',
@@ -90,7 +90,7 @@ const mutations: Mutation[] = [
         column: 7,
       },
       {
-        field: 'spec.clusterResourceWhitelist[3].kindd',
+        field: 'spec.clusterResourceWhitelist[0].kindd',
         message: 'unknown field "kindd"',
         rule: 'schema',
         resource: 'AppProject/argocd/observability',

@@ -10,7 +10,6 @@ export default defineComponent({
   clusters: 'workload',
   namespace: ${JSON.stringify(names[0])},
   additionalNamespaces: ${JSON.stringify(names.slice(1))},
-  clusterResources: [{ group: '', kind: 'Namespace' }],
   syncWave: 0,
   resources: (chart) => {
     for (const name of ${JSON.stringify(names)}) addPlatformNamespace(chart, { name, podSecurity: 'restricted' });

@@ -48,6 +48,20 @@ describe('gitops capacity over the committed rendered/', () => {
     );
   });
 
+  it('fails naming the EC2NodeClass and its volumeSize when the root volume cannot hold a node of jobs', () => {
+    const nodeClass = 'rendered/ci/karpenter/node-classes/ec2nodeclass-ci-jobs.yaml';
+    const shrunk = files.map((file) =>
+      file.path === nodeClass
+        ? { ...file, content: file.content.replace(/volumeSize: \d+Gi/, 'volumeSize: 100Gi') }
+        : file,
+    );
+    const plans = planRenderedCapacity(shrunk, 'ci');
+    expect(capacityFailed(plans)).toBe(true);
+    expect(formatCapacitySummary(plans).find((l) => l.includes('EC2NodeClass ci-jobs'))).toMatch(
+      /^error {3}rendered\/ci\/karpenter\/node-classes\/ec2nodeclass-ci-jobs\.yaml {2}EC2NodeClass ci-jobs: spec\.blockDeviceMappings\[0\]\.ebs\.volumeSize 100Gi is too small for \d+ \w+ jobs on a /,
+    );
+  });
+
   it('matches the report and the SVG committed under docs/ (regenerate with gitops capacity)', () => {
     const [plan] = planRenderedCapacity(files, 'ci');
     const committed = (name: string) => readFileSync(join(repositoryRoot, 'docs', name), 'utf8');

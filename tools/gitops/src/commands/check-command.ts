@@ -1,5 +1,11 @@
 import { checkPolicy, formatPolicyFinding, formatPolicySummary } from '@platform/policy';
 import { inventory, namespaces } from '@platform/config';
+import {
+  checkIsolation,
+  formatReachSummary,
+  reachSummaries,
+  renderedObjects,
+} from '@platform/isolation';
 import { convergeJson, formatConvergeSummary } from '@platform/converge';
 import { formatFinding } from '@platform/manifests';
 import { checkNodeAgentTolerations, checkRunbooks } from '@platform/monitoring';
@@ -48,8 +54,13 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       agentNamespace: namespaces.observability,
     }),
   ];
+  // Isolation: what a privileged job that escapes to its node would hold there, the reach of the
+  // secret store and of job egress, and admission as the API server applies it at Deny.
+  const isolation = checkIsolation(files);
+  const reach = reachSummaries(renderedObjects(files));
   const failed =
     vendor.length > 0 ||
+    isolation.length > 0 ||
     validation.summary.errors > 0 ||
     policy.counts.errors > 0 ||
     delivery.length > 0 ||
@@ -66,6 +77,7 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
       delivery: { findings: delivery },
       capacity: capacity.map((plan) => ({ cluster: plan.cluster, findings: plan.findings })),
       monitoring: { findings: monitoring },
+      isolation: { findings: isolation, pools: reach },
       converge: convergence ? convergeJson(convergence.clusters) : { skipped: noBootstrapMessage },
       drift,
       passed: !failed,
@@ -85,6 +97,9 @@ export async function checkCommand(options: CommandOptions): Promise<number> {
     ...formatCapacitySummary(capacity),
     ...monitoring.map((f) => `${formatFinding(f)}  [${f.rule}]`),
     `monitoring: ${monitoring.length === 0 ? 'every monitor links an existing runbook; the node agents tolerate every NodePool taint' : counted(monitoring.length, 'error')}`,
+    ...reach.map((pool) => `isolation: ${formatReachSummary(pool)}`),
+    ...isolation.map((f) => `${formatFinding(f)}  [${f.rule}]`),
+    `isolation: ${isolation.length === 0 ? 'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects and admits every rendered pod at Deny; each AppProject allows exactly what its Applications deploy, Argo CD signs in only through SSO' : counted(isolation.length, 'error')}`,
     ...(convergence
       ? formatConvergeSummary(convergence)
       : [`converge: skipped, ${noBootstrapMessage}`]),

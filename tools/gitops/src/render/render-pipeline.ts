@@ -13,6 +13,10 @@ import { helmChartInflater } from './helm-chart-inflater';
 import { vendoredManifests } from './vendored-manifests';
 import { existingTargets } from './rendered-tree';
 import { writeRenderedTree } from './write-rendered-tree';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderedRoot } from '@platform/config';
+import { collectYamlFiles } from '../workspace/collect-yaml-files';
 
 /** A check over the in-memory render, run before anything touches rendered/; any error aborts the write. */
 export type RenderCheck = (files: RenderedFile[]) => Promise<Finding[]> | Finding[];
@@ -54,6 +58,8 @@ export async function renderInMemory(
     existingTargets(options.root),
     options.inflate ?? helmChartInflater(options.root),
     vendoredManifests(options.root),
+    // The AppProjects list the kinds of every app; apps outside the scope count as committed.
+    () => committedRenderedFiles(options.root),
   );
   return { render, warnings: await runRenderChecks(render.files, options.checks ?? []) };
 }
@@ -75,4 +81,10 @@ export async function renderToDisk(options: RenderPipelineOptions) {
   const result = await renderInMemory(options);
   writeRenderedTree(options.root, result.render);
   return result;
+}
+
+/** The files rendered/ holds now (none before the first render). */
+function committedRenderedFiles(root: string): RenderedFile[] {
+  const directory = join(root, renderedRoot);
+  return existsSync(directory) ? collectYamlFiles(root, [directory]) : [];
 }

@@ -60,6 +60,7 @@ export default defineComponent({
         sourceRepos: ['https://git.example.com/x.git'],
         destinations,
         clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+        namespaceResourceWhitelist: [],
       },
     });
     for (const child of children) {

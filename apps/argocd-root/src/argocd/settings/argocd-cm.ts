@@ -1,8 +1,10 @@
+import { argocdAccess } from '@platform/config';
 import {
   applicationHealthCheckKey,
   applicationHealthCheckLua,
   type SelfManagedApplication,
 } from './application-health-check';
+import { dexConfig } from './sso';
 import {
   mergedResourceExclusions,
   platformResourceExclusions,
@@ -24,11 +26,15 @@ export interface ArgocdCmSettings {
   /** No access without logging in (the 3.5 default, stated so a change shows in review). */
   'users.anonymous.enabled': 'false';
   /**
-   * The local `admin` stays as break-glass for the recovery runbook (its password is the
-   * `argocd-initial-admin-secret` Argo CD generates, never in Git); day-to-day admins come from the
-   * SSO group mapped in argocd-rbac-cm.
+   * No local `admin`: a password nobody rotates, shared by whoever reads one Secret, is cluster-admin
+   * on every cluster Argo CD deploys to. Everyone signs in through SSO; break-glass is kubectl on
+   * the management cluster (docs/bootstrap/recovery.md).
    */
-  'admin.enabled': 'true';
+  'admin.enabled': 'false';
+  /** The URL people open (libs/config `argocdAccess`); Dex builds its redirect from it. */
+  url: string;
+  /** SSO through GitLab (settings/sso.ts). */
+  'dex.config': string;
 }
 
 /**
@@ -47,6 +53,8 @@ export function argocdCmSettings(
     ),
     'application.resourceTrackingMethod': 'annotation',
     'users.anonymous.enabled': 'false',
-    'admin.enabled': 'true',
+    'admin.enabled': 'false',
+    url: argocdAccess.url,
+    'dex.config': dexConfig(),
   };
 }

@@ -1,3 +1,4 @@
+import { argocdAccess } from '@platform/config';
 /**
  * Who may do what in Argo CD (argocd-rbac-cm, Argo CD 3.5.1 RBAC). Everyone who logs in may read,
  * nobody may change anything through the UI or CLI except the platform's administrators: every
@@ -12,8 +13,8 @@ export interface ArgocdRbacSettings {
   scopes: '[groups]';
 }
 
-/** SSO group (GitLab group path, as the OIDC `groups` claim carries it) whose members are admins. */
-export const argocdAdminGroup = 'platform/argocd-admins';
+/** SSO group (GitLab group path, as Dex's `groups` claim carries it) whose members are admins. */
+export const argocdAdminGroup = argocdAccess.sso.adminGroup;
 
 export function argocdRbacSettings(): ArgocdRbacSettings {
   return {

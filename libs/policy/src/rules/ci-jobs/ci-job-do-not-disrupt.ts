@@ -18,6 +18,7 @@ export const ciJobDoNotDisrupt: ResourceRule = {
   appliesTo: podWorkloadKinds,
   admission: {
     namespaces: ciJobNamespaces,
+    enforcement: 'advisory',
     validations: [
       {
         expression: annotationEquals(annotation, 'true'),

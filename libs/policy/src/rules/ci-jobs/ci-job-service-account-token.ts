@@ -14,6 +14,7 @@ export const ciJobServiceAccountToken: ResourceRule = {
   appliesTo: podWorkloadKinds,
   admission: {
     namespaces: ciJobNamespaces,
+    enforcement: 'protective',
     validations: [
       {
         expression:

@@ -24,6 +24,7 @@ export const containerResources: ResourceRule = {
   appliesTo: podWorkloadKinds,
   admission: {
     namespaces: 'platform',
+    enforcement: 'advisory',
     validations: [
       {
         expression: everyContainer(

@@ -23,6 +23,7 @@ export const hostAccess: ResourceRule = {
   appliesTo: podWorkloadKinds,
   admission: {
     namespaces: 'platform',
+    enforcement: 'protective',
     validations: [
       {
         expression: [

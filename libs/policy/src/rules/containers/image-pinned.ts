@@ -28,6 +28,7 @@ export const imagePinned: ResourceRule = {
   appliesTo: podWorkloadKinds,
   admission: {
     namespaces: 'platform',
+    enforcement: 'advisory',
     validations: [
       {
         expression: everyContainer(

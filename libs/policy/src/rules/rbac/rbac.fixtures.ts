@@ -207,4 +207,103 @@ export const rbacFixtures: RuleFixture[] = [
       `,
     ),
   ),
+  failing(
+    'rbac-no-escalation',
+    'rbac-no-escalation reports nodes/proxy, bind, impersonate and cluster-wide exec, also through a wildcard',
+    file(
+      'rendered/ci/shop/rbac/clusterrole-node-agent.yaml',
+      yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: node-agent
+        rules:
+          - apiGroups: [""]
+            resources: [nodes/stats, nodes/proxy]
+            verbs: [get]
+          - apiGroups: [rbac.authorization.k8s.io]
+            resources: [clusterroles]
+            verbs: [bind]
+          - apiGroups: [""]
+            resources: [serviceaccounts]
+            verbs: [impersonate]
+          - apiGroups: [""]
+            resources: [pods/exec]
+            verbs: [create]
+          - apiGroups: ["*"]
+            resources: ["*"]
+            verbs: [get]
+      `,
+    ),
+    [
+      {
+        line: 6,
+        field: 'rules[0]',
+        message:
+          'rule 0 grants get on nodes/proxy: the kubelet API of every node, including exec into any pod on it',
+      },
+      {
+        line: 9,
+        field: 'rules[1]',
+        message:
+          'rule 1 grants bind on clusterroles: any role, cluster-admin included, by binding it',
+      },
+      {
+        line: 12,
+        field: 'rules[2]',
+        message:
+          'rule 2 grants impersonate on serviceaccounts: the rights of any user, group or ServiceAccount',
+      },
+      {
+        line: 15,
+        field: 'rules[3]',
+        message:
+          'rule 3 grants create on pods/exec: a shell in every pod of every namespace the role is bound in',
+      },
+      {
+        line: 18,
+        field: 'rules[4]',
+        message:
+          'rule 4 grants get on nodes/proxy: the kubelet API of every node, including exec into any pod on it',
+      },
+      {
+        line: 18,
+        field: 'rules[4]',
+        message:
+          'rule 4 grants get on pods/attach: a shell in every pod of every namespace the role is bound in',
+      },
+      {
+        line: 18,
+        field: 'rules[4]',
+        message:
+          'rule 4 grants get on pods/exec: a shell in every pod of every namespace the role is bound in',
+      },
+      {
+        line: 18,
+        field: 'rules[4]',
+        message:
+          'rule 4 grants get on pods/portforward: a shell in every pod of every namespace the role is bound in',
+      },
+    ],
+  ),
+  passing(
+    'rbac-no-escalation',
+    'rbac-no-escalation accepts a node agent on the fine-grained kubelet subresources and a runner Role that execs in its namespace',
+    [
+      file(
+        'rendered/ci/shop/rbac/clusterrole-node-agent.yaml',
+        yaml`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRole
+          metadata:
+            name: node-agent
+          rules:
+            - apiGroups: [""]
+              resources: [nodes/pods, nodes/stats, nodes/metrics]
+              verbs: [get]
+        `,
+      ),
+      runnerRole,
+    ],
+  ),
 ];

@@ -15,17 +15,20 @@ export interface ClusterTemplateInput {
 }
 
 /**
- * What every workload cluster declares beyond its network: admission rules (warn-only at first), how pods get
+ * What every workload cluster declares beyond its network: admission rules (protective ones denied, the others warn-only at first), how pods get
  * addresses (Karpenter launches its nodes) and where its telemetry goes.
  */
 const podNetworking = `
-  // Policy rules enforced at admission, warn-only to start (docs/admission.md: Warn, then Deny).
-  admission: { validationActions: ['Warn', 'Audit'] },
+  // Policy rules enforced at admission: what protects the cluster denied from the start, the rest
+  // warn-only until observed (docs/admission.md: Warn, then Deny).
+  admission: { protective: ['Deny', 'Audit'], advisory: ['Warn', 'Audit'] },
   // Prefix delegation: a node takes /28s, not one ENI's worth of addresses per few pods, so a
   // burst of nodes and pods stays far inside the /18s.
   podNetworking: { mode: 'prefix-delegation', warmPrefixTarget: 1 },
-  // Where the node agents send telemetry: the same Datadog site and log route as ci.
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' } },`;
+  // Where the node agents send telemetry: the same Datadog site and log route as ci. Subnet
+  // usage from VPC IPAM as on ci: the IPAM must monitor this VPC and Datadog collect AWS/IPAM
+  // (docs/runbooks/observability/subnet-free-ips.md, Prerequisites), or set 'none'.
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' }, subnetIpUsage: 'vpc-ipam' },`;
 
 /**
  * The cluster file. Node subnets are /18s, as on ci: every pod takes a VPC IP, and /24s ran dry
@@ -54,6 +57,8 @@ export const ${input.variable}: ClusterSpec = {
   },
   network: {
     vpcCidr: '${input.vpcPrefix}.0.0/16',
+    // EKS's default for a VPC in 10.0.0.0/8; check kubernetesNetworkConfig in describe-cluster.
+    serviceCidr: '172.20.0.0/16',
     subnets: [
 ${subnets.join('\n')}
     ],

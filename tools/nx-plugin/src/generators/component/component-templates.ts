@@ -78,9 +78,6 @@ export default defineComponent({
   clusters: ${input.clusters},
   namespace: ${quote(input.namespace)},
   syncWave: ${input.syncWave},
-  // Add the cluster-scoped kinds the chart renders (CRDs, ClusterRoles, ...): its AppProject
-  // allows exactly these, and render fails naming any that is missing.
-  clusterResources: [],
   chart: fromChart(${input.chart})({
     releaseName: ${quote(input.name)},
     // Typed by the pin's values interface: a misspelt key fails the type check and validation.
