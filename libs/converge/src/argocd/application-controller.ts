@@ -1,5 +1,5 @@
 import type { HealthStatus } from '../health/health-status';
-import { groupOf, kindOf, nameOf, type KubeObject } from '../kube/kube-object';
+import { groupOf, kindOf, type KubeObject } from '../kube/kube-object';
 import { isHook } from '../sync-engine/hooks';
 import {
   syncOptionCreateNamespace,
@@ -369,4 +369,3 @@ function writeStatus(world: ControllerWorld, app: ApplicationRuntime): void {
 
 export const isApplicationObject = (object: KubeObject): boolean =>
   kindOf(object) === 'Application' && groupOf(object.apiVersion) === 'argoproj.io';
-export { nameOf };

@@ -154,6 +154,3 @@ const checks: Record<string, Check> = {
 export function builtInHealth(object: KubeObject): HealthStatus | undefined {
   return checks[`${groupOf(object.apiVersion)}/${kindOf(object)}`]?.(object);
 }
-
-/** The kinds with a built-in check, `group/Kind`. */
-export const kindsWithBuiltInHealth = Object.keys(checks);

@@ -9,7 +9,6 @@ export const hookFinalizer = 'argocd.argoproj.io/hook-finalizer';
 
 export const syncOptionSkipDryRunOnMissingResource = 'SkipDryRunOnMissingResource=true';
 export const syncOptionPruneLast = 'PruneLast=true';
-export const syncOptionServerSideApply = 'ServerSideApply=true';
 export const syncOptionCreateNamespace = 'CreateNamespace=true';
 export const syncOptionPrune = 'Prune';
 export const syncOptionDelete = 'Delete';

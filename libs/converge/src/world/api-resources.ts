@@ -1,4 +1,4 @@
-import { groupOf, kindOf, versionOf, type KubeObject } from '../kube/kube-object';
+import type { KubeObject } from '../kube/kube-object';
 
 /** API groups an EKS cluster serves before anything is installed. */
 export const builtInGroups: ReadonlySet<string> = new Set([
@@ -77,8 +77,3 @@ export function servedByCrd(crd: KubeObject, version: string): ServedKind | unde
     namespaced: crd.spec?.scope !== 'Cluster',
   };
 }
-
-/** `group/Kind` of an object. */
-export const groupKindOf = (object: KubeObject): string =>
-  `${groupOf(object.apiVersion)}/${kindOf(object)}`;
-export { versionOf };
