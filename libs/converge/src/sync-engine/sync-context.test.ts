@@ -77,6 +77,8 @@ const healthByName = (statuses: Record<string, HealthStatusCode>) => (object: Ku
 interface FakeOptions {
   knownKinds?: string[];
   failingApplies?: Record<string, string>;
+  /** Names the dynamic client finds (its `get` reactor). */
+  existing?: Record<string, KubeObject>;
 }
 
 /** newTestSyncCtx: the fakes the Go tests use. */
@@ -102,7 +104,7 @@ function testSyncContext(options: Partial<SyncOptions> = {}, fakes: FakeOptions 
       return error ? { ok: false, message: error } : { ok: true, message: '' };
     },
     delete: () => ({ ok: true, message: '' }),
-    get: () => undefined,
+    get: (task) => fakes.existing?.[task.name()],
   };
   return new SyncContext(cluster, { namespace: fakeNamespace, revision: 'FooBarBaz', ...options });
 }
@@ -204,6 +206,37 @@ describe('sync_context_test.go: waves and order', () => {
     complete(1);
     context.sync();
     expect(calls[2]).toEqual(['PostSync', 0, true]);
+  });
+});
+
+describe('sync_context_test.go: the namespace created before the dry run', () => {
+  const createNamespace = { namespaceModifier: () => true, liveNamespace: () => undefined };
+
+  it('TestSyncNamespaceCreatedBeforeDryRunWithoutFailure: creates it, then waits for its health', () => {
+    const namespace = namespaceObject(fakeNamespace);
+    const context = testSyncContext(createNamespace, { existing: { [fakeNamespace]: namespace } });
+    context.setResources(resources([pod()], [undefined]));
+    context.sync();
+    const { phase, message, resources: results } = context.getState();
+    expect([phase, message]).toEqual([
+      'Running',
+      `waiting for healthy state of /Namespace/${fakeNamespace}`,
+    ]);
+    expect(results.map((r) => [r.key.split('/')[1], r.status])).toEqual([['Namespace', 'Synced']]);
+  });
+
+  it('TestSyncNamespaceCreatedBeforeDryRunWithFailure: the namespace stays created, the dry run fails the Pod', () => {
+    const context = testSyncContext(createNamespace, {
+      failingApplies: { 'my-pod': 'invalid object failing dry-run' },
+    });
+    context.setResources(resources([pod()], [undefined]));
+    context.sync();
+    const { phase, message, resources: results } = context.getState();
+    expect([phase, message]).toEqual(['Failed', 'one or more objects failed to apply (dry run)']);
+    expect(results.map((r) => [r.key.split('/')[1], r.status, r.message])).toEqual([
+      ['Namespace', 'Synced', ''],
+      ['Pod', 'SyncFailed', 'invalid object failing dry-run'],
+    ]);
   });
 });
 
