@@ -28,4 +28,5 @@ export * from './report/capacity-svg';
 export * from './manifests/rendered-inputs';
 export * from './plan/plan-cluster-capacity';
 export * from './plan/pool-findings';
+export * from './plan/plan-rendered-capacity';
 export * from './plan/root-volume-plan';

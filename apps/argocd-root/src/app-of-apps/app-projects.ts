@@ -42,10 +42,16 @@ function appProject(
   };
 }
 
+/**
+ * Each item once, sorted by its key: ArgoCD gives these lists no order, so the rendered order must
+ * not follow the catalog's (adding a component would reorder what it did not change).
+ */
 function unique<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
+  return [...seen.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, item]) => item);
 }
 
 /**
@@ -61,8 +67,8 @@ export function rootProject(inventory: Inventory, wave: number): IAppProject {
       destinations: [{ name: inClusterDestination, namespace: argocdNamespace }],
       clusterResourceWhitelist: [],
       namespaceResourceWhitelist: [
-        { group: 'argoproj.io', kind: 'Application' },
         { group: 'argoproj.io', kind: 'AppProject' },
+        { group: 'argoproj.io', kind: 'Application' },
       ],
     },
     wave,
@@ -112,6 +118,5 @@ export function appProjectFor(
 
 /** Each kind once, by group then kind. */
 function kindList(kinds: readonly GroupKind[]): GroupKind[] {
-  const key = (k: GroupKind) => `${k.group}/${k.kind}`;
-  return unique([...kinds], key).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return unique([...kinds], (k) => `${k.group}/${k.kind}`);
 }

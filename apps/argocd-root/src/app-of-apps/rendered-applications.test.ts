@@ -109,8 +109,8 @@ describe('rendered AppProjects', () => {
   it('give the root project only Applications and AppProjects in the ArgoCD namespace', () => {
     const rootProject = projects.find((p) => p.metadata.name === root.spec.project)!;
     expect(rootProject.spec.namespaceResourceWhitelist).toEqual([
-      { group: 'argoproj.io', kind: 'Application' },
       { group: 'argoproj.io', kind: 'AppProject' },
+      { group: 'argoproj.io', kind: 'Application' },
     ]);
     expect(rootProject.spec.clusterResourceWhitelist).toEqual([]);
     expect(rootProject.spec.destinations).toEqual([{ name: 'in-cluster', namespace: 'argocd' }]);

@@ -103,3 +103,25 @@ describe('the catalog assembled from component files', () => {
     }
   });
 });
+
+describe('folder names, which become label values', () => {
+  it('refuses a component folder name longer than a label value, naming the folder', () => {
+    const limit = 63;
+    const long = `c${'o'.repeat(limit - 1)}`;
+    expect(long).toHaveLength(limit);
+    expect(() => fixtureCatalog({ [long]: defineComponent({ ...valid }) })).not.toThrow();
+    const tooLong = `${long}x`;
+    try {
+      fixtureCatalog({ [tooLong]: defineComponent({ ...valid }) });
+      expect.unreachable('a name over the limit must be refused');
+    } catch (error) {
+      expect((error as CatalogError).issues).toEqual([
+        {
+          file: `apps/demo/src/${tooLong}/component.ts`,
+          field: '(folder name)',
+          message: `"${tooLong}" is ${limit + 1} characters; it becomes a label value, which Kubernetes limits to ${limit}: rename the folder`,
+        },
+      ]);
+    }
+  });
+});

@@ -14,6 +14,9 @@ export interface LoadedComponent {
   definition: ComponentDefinition<unknown>;
 }
 
+/** The longest label value the API server accepts. */
+const labelValueLimit = 63;
+
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** The clusters a selector picks, in inventory order. */
@@ -66,6 +69,18 @@ function checkComponent(inventory: Inventory, component: LoadedComponent, add: A
   const definition = component.definition as Partial<ComponentDefinition<unknown>>;
   if (!DNS_LABEL.test(component.name)) {
     add('(folder name)', `"${component.name}" is not a DNS label (lower-case letters, digits, -)`);
+  }
+  // The folder names become label values on every object (app.kubernetes.io/component, part-of)
+  // and on the Application (gitops.platform/component, app): checked here, where they are born.
+  for (const [field, name] of [
+    ['(folder name)', component.name],
+    ['(app folder name)', component.app],
+  ] as const) {
+    if (name.length > labelValueLimit)
+      add(
+        field,
+        `"${name}" is ${name.length} characters; it becomes a label value, which Kubernetes limits to ${labelValueLimit}: rename the folder`,
+      );
   }
   if (!definition.description?.trim()) add('description', 'is empty');
   checkNamespaces(definition, add);

@@ -8,12 +8,15 @@ import {
 } from '@platform/config';
 import {
   bootstrapStepsFrom,
+  converge,
   convergeClustersOf,
   type BootstrapStep,
   type ConvergeInput,
+  type ConvergeResult,
 } from '@platform/converge';
 import { readVendorLock, sha256File, vendorLayout, VendoredArtifactError } from '../vendor';
-import type { SourceFile } from '../workspace/collect-yaml-files';
+import { collectYamlFiles, type SourceFile } from '../workspace/collect-yaml-files';
+import { renderedPaths } from '../workspace/rendered-paths';
 
 /** Where Argo CD's shipped health scripts are vendored: `<group>/<Kind>/health.lua` below it. */
 const healthScriptsDirectory = 'vendor/argocd/resource_customizations/';
@@ -62,4 +65,20 @@ export function workspaceConvergeInput(
     builtInHealthScripts: vendoredHealthScripts(root),
     runtimeSecrets: argocdRuntimeSecrets,
   };
+}
+
+/** Why nothing was replayed. */
+export const noBootstrapMessage =
+  'README.md has no `kubectl apply` bootstrap commands to replay from';
+
+/**
+ * The replay over the workspace's rendered/ (or the given files, when `gitops check` has read
+ * them); undefined when the README has no bootstrap commands to start it from.
+ */
+export function convergeWorkspace(
+  root: string,
+  files?: readonly SourceFile[],
+): ConvergeResult | undefined {
+  const input = workspaceConvergeInput(root, files ?? collectYamlFiles(root, renderedPaths(root)));
+  return input.bootstrap.length > 0 ? converge(input) : undefined;
 }
