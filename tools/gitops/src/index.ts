@@ -6,3 +6,4 @@ export { repositoryRoot } from './workspace/repository-root';
 export { renderedCapacityFiles } from './workspace/rendered-capacity-files';
 export { bundleCacheDirectory } from '../bin/cli-bundle.mjs';
 export { readVendorLock, sha256File, type LockedArtifact } from './vendor';
+export { workspaceConvergeInput as convergeInput } from './check/converge-input';

@@ -68,6 +68,34 @@ function renderedBy(apps, files = '**/*') {
 }
 
 /**
+ * The replay of the bootstrap (gitops converge) reads every rendered file, the README's bootstrap
+ * commands and the vendored Lua health scripts; the root app, which renders every Application and
+ * depends on every app, runs it after every render.
+ * @param {string[]} apps every app's name
+ * @returns {TargetConfiguration}
+ */
+function convergeTarget(apps) {
+  return {
+    command: `${gitops} converge`,
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    dependsOn: [{ target: 'render', projects: apps }],
+    inputs: [
+      renderedBy(apps),
+      '{workspaceRoot}/README.md',
+      '{workspaceRoot}/vendor/argocd/resource_customizations/**/*',
+      '{workspaceRoot}/libs/converge/src/**/*',
+      '^production',
+      { externalDependencies: ['lua-wasm-bindings'] },
+    ],
+    metadata: {
+      description:
+        'gitops converge: every cluster comes up from empty as Argo CD 3.5.1 syncs rendered/ (bootstrap, waves, health, projects, CRDs).',
+    },
+  };
+}
+
+/**
  * @param {string} app
  * @param {string[]} apps every app's name
  * @returns {Record<string, TargetConfiguration>}
@@ -75,6 +103,7 @@ function renderedBy(apps, files = '**/*') {
 function appTargets(app, apps) {
   return {
     ...(app === capacityInputs[0] ? { capacity: capacityTarget() } : {}),
+    ...(app === rootApp ? { converge: convergeTarget(apps) } : {}),
     render: {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },

@@ -7,6 +7,7 @@ import {
 } from '@platform/config';
 import { componentDirectory, helmValuesFileName, type ComponentSpec } from '@platform/core';
 import { applicationLabels, applicationName, projectName } from './application-naming';
+import { syncWaveAnnotation } from '../argocd/self-management/sync-waves';
 import { automatedSyncPolicy, resourcesFinalizer } from './sync-policy';
 
 /**
@@ -39,7 +40,7 @@ export function componentApplication(
       name: applicationName(cluster.name, component),
       namespace: argocdNamespace,
       labels: applicationLabels(cluster.name, component),
-      annotations: { 'argocd.argoproj.io/sync-wave': String(component.syncWave) },
+      annotations: { [syncWaveAnnotation]: String(component.syncWave) },
       finalizers: [resourcesFinalizer],
     },
     spec: {

@@ -43,6 +43,11 @@ export const checkSections: readonly CheckSectionEntry[] = [
     load: async () => (await import('./sections/isolation-section')).isolationSection,
   },
   {
+    name: 'converge',
+    proves: 'every cluster comes up from empty as Argo CD 3.5.1 syncs rendered/',
+    load: async () => (await import('./sections/converge-section')).convergeSection,
+  },
+  {
     name: 'docs',
     proves: 'the documents generated from rendered/ are current',
     load: async () => (await import('./sections/docs-section')).docsSection,

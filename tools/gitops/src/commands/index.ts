@@ -2,6 +2,7 @@ import type { Command } from '../cli/command';
 import { capacityCommand } from './capacity/capacity-command';
 import { chartsPullCommand, chartsVerifyCommand } from './charts/charts-command';
 import { checkCommand } from './check/check-command';
+import { convergeCommand } from './converge/converge-command';
 import { diffCommand } from './diff/diff-command';
 import { policyCommand } from './policy/policy-command';
 import { renderCommand } from './render/render-command';
@@ -20,5 +21,6 @@ export const commands: readonly Command[] = [
   chartsVerifyCommand,
   chartsPullCommand,
   capacityCommand,
+  convergeCommand,
   diffCommand,
 ];

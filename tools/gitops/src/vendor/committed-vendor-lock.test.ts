@@ -13,11 +13,14 @@ const upstream = join(repositoryRoot, '..', 'shared', 'upstream');
 const lock = readVendorLock(repositoryRoot);
 
 /**
+/**
  * Where an artifact's copy sits in ../shared/upstream (`file`) and what SOURCES.md calls it
  * (`mention`): chart packages under charts/, the Argo CD install under argocd/ (SOURCES.md records
  * both digests), upstream source files under the project's folder, mentioned by their upstream
- * path on the line that records commit and digest, CRDs under crds/ by their upstream file name
- * (SOURCES.md records the commit only).
+ * path on the line that records commit and digest, Argo CD's Lua scripts in its source tree
+ * (SOURCES.md records the commit of the whole tree, in the line that says so), CRDs under crds/ by
+ * their upstream file name (SOURCES.md records the commit only; the External Secrets bundle under
+ * its own name, with its digest).
  */
 function upstreamCopy(artifact: LockedArtifact): {
   file: string;
@@ -30,6 +33,14 @@ function upstreamCopy(artifact: LockedArtifact): {
     digestRecorded,
   });
   if (artifact.kind === 'chart') return named(`charts/${basename(artifact.path)}`, true);
+  if (artifact.kind === 'script')
+    return {
+      file: `argocd/source-v3.5.1/${artifact.provenance.path}`,
+      mention: 'files copied byte for byte from argoproj/argo-cd at tag v3.5.1',
+      digestRecorded: false,
+    };
+  if (artifact.path.startsWith('vendor/external-secrets/'))
+    return named(`crds/${basename(artifact.path)}`, true);
   if (artifact.path.startsWith('vendor/argocd/'))
     return named(`argocd/${basename(artifact.path)}`, true);
   if (artifact.kind === 'source')

@@ -12,12 +12,13 @@ export const vendorLayout = {
 } as const;
 
 /**
- * `chart`: a Helm package; `manifest`: Kubernetes YAML a component loads; `source`: an upstream
- * source file a generator in tools/ reads (the product reads its generated output, never the file).
+ * `chart`: a Helm package; `manifest`: Kubernetes YAML a component loads; `script`: a file a
+ * program runs as data, such as the Lua health scripts Argo CD ships; `source`: an upstream source
+ * file a generator in tools/ reads (the product reads its generated output, never the file).
  */
-export type VendoredArtifactKind = 'chart' | 'manifest' | 'source';
+export type VendoredArtifactKind = 'chart' | 'manifest' | 'script' | 'source';
 
-const artifactKinds: readonly VendoredArtifactKind[] = ['chart', 'manifest', 'source'];
+const artifactKinds: readonly VendoredArtifactKind[] = ['chart', 'manifest', 'script', 'source'];
 
 /** A chart bundled inside a vendored package, with where it was built from. */
 export interface BundledChart {
