@@ -59,23 +59,17 @@ describe('the runners’ ExternalSecrets against the CRD the platform installs',
   });
 });
 
-/** Cross-check (tests only): the vendored CRD is upstream's v2.9.0 file, byte for byte. */
+/** Cross-check (tests only): the vendored CRDs are upstream's v2.9.0 bundle, byte for byte. */
 const upstreamCrd = join(
   repositoryRoot,
-  '../shared/upstream/crds/external-secrets.io_externalsecrets.yaml',
+  '../shared/upstream/crds/external-secrets-v2.9.0-bundle.yaml',
 );
 if (!existsSync(upstreamCrd))
   console.log(`skipping the upstream CRD cross-check: ${upstreamCrd} not found`);
-it.skipIf(!existsSync(upstreamCrd))(
-  'vendors the upstream v2.9.0 ExternalSecret CRD unchanged',
-  () => {
-    const vendored = readFileSync(
-      join(
-        repositoryRoot,
-        'vendor/external-secrets/external-secrets-v2.9.0-externalsecrets-crd.yaml',
-      ),
-      'utf8',
-    );
-    expect(vendored).toBe(readFileSync(upstreamCrd, 'utf8'));
-  },
-);
+it.skipIf(!existsSync(upstreamCrd))('vendors the upstream v2.9.0 CRD bundle unchanged', () => {
+  const vendored = readFileSync(
+    join(repositoryRoot, 'vendor/external-secrets/external-secrets-v2.9.0-bundle.yaml'),
+    'utf8',
+  );
+  expect(vendored).toBe(readFileSync(upstreamCrd, 'utf8'));
+});

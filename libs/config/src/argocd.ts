@@ -38,3 +38,38 @@ export const argocdAccess = {
     oauthClientPath: 'argocd/sso-gitlab',
   },
 } as const;
+
+/**
+ * Argo CD's own AWS identity on the management cluster (IRSA): the role its application
+ * controller and server ServiceAccounts carry in `eks.amazonaws.com/role-arn`. The infrastructure
+ * code creates it, trusting the cluster's OIDC provider for those two ServiceAccounts.
+ */
+export function argocdIrsaRoleArn(management: ClusterSpec): string {
+  return iamRoleArn(management, 'argocd');
+}
+
+/**
+ * Who may assume a workload cluster's deployer role: Argo CD's IRSA role on the management
+ * cluster (the infrastructure code writes this trust policy; converge checks the registration and
+ * the ServiceAccounts against it).
+ */
+export function argocdDeployerTrustedPrincipals(management: ClusterSpec): string[] {
+  return [argocdIrsaRoleArn(management)];
+}
+
+/** A Secret that pods reference but that no file holds, because a pod creates it at start-up. */
+export interface RuntimeSecret {
+  namespace: string;
+  name: string;
+  reason: string;
+}
+
+/** Secrets of the Argo CD install that exist only at run time. */
+export const argocdRuntimeSecrets: readonly RuntimeSecret[] = [
+  {
+    namespace: namespaces.argocd,
+    name: 'argocd-redis',
+    reason:
+      'The Redis password: the secret-init container of the HAProxy pods creates it (`argocd admin redis-initial-password`) before Redis or any client starts.',
+  },
+];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDelivery, type DeliveryCluster } from './check-delivery';
+import { checkDelivery, checkNamespacesCreated, type DeliveryCluster } from './check-delivery';
 
 const clusters: DeliveryCluster[] = [
   { name: 'hub', destinationName: 'in-cluster', providedNamespaces: ['kube-system', 'argocd'] },
@@ -174,5 +174,29 @@ describe('the delivery check', () => {
     expect(
       rulesOf(tree(configMap('jobs'), object('settings', 'values.yaml', 'replicas: 2\n'))),
     ).toEqual([]);
+  });
+});
+
+describe('the namespace part alone, for a render of one app', () => {
+  it('needs no Application: a namespace created by a Namespace object, or provided, passes', () => {
+    expect(checkNamespacesCreated([namespaceJobs, configMap('jobs')], clusters)).toEqual([]);
+    expect(checkNamespacesCreated([configMap('kube-system')], clusters)).toEqual([]);
+  });
+
+  it('refuses an object in a namespace nothing creates on its cluster, with the message of the full check', () => {
+    const ghost = configMap('ghost');
+    const alone = checkNamespacesCreated([namespaceJobs, ghost], clusters);
+    expect(alone.map((f) => [f.rule, f.file, f.field, f.message])).toEqual([
+      [
+        'delivery-namespace-missing',
+        ghost.path,
+        'metadata.namespace',
+        'namespace "ghost" is created by no component on cluster ci',
+      ],
+    ]);
+    const full = checkDelivery(tree(ghost), clusters).filter(
+      (f) => f.rule === 'delivery-namespace-missing',
+    );
+    expect(full.map((f) => f.message)).toEqual(alone.map((f) => f.message));
   });
 });

@@ -47,6 +47,36 @@ export function checkDelivery(
 }
 
 /**
+ * The part of the delivery check that needs no Application: every namespaced object's namespace
+ * is created by a Namespace object on its cluster, or provided by the cluster. A render of one
+ * app runs it over its files together with the rest of rendered/, before the Applications of new
+ * components exist (the full check then also orders namespaces by sync wave).
+ */
+export function checkNamespacesCreated(
+  files: readonly { path: string; content: string }[],
+  clusters: readonly DeliveryCluster[],
+): Finding[] {
+  const plan = indexed(readDeliveryPlan(files));
+  return plan.objects.flatMap((object) => {
+    const namespace = object.namespace;
+    const cluster = clusters.find((c) => c.name === object.cluster);
+    if (namespace === undefined || cluster?.providedNamespaces.includes(namespace)) return [];
+    if (plan.namespaceCreators.has(`${object.cluster}/${namespace}`)) return [];
+    return [
+      finding(
+        object,
+        'metadata.namespace',
+        'delivery-namespace-missing',
+        missingNamespace(namespace, object.cluster),
+      ),
+    ];
+  });
+}
+
+const missingNamespace = (namespace: string, cluster: string) =>
+  `namespace "${namespace}" is created by no component on cluster ${cluster}`;
+
+/**
  * The plan with the lookups every object makes, by key: a scan of all Applications and all
  * objects per object made the check quadratic (minutes at thousands of components).
  */
@@ -176,7 +206,7 @@ function checkNamespaceExists(
   if (creators.some((creator) => waveOf(creator) <= application.wave)) return [];
   const message =
     creators.length === 0
-      ? `namespace "${namespace}" is created by no component on cluster ${object.cluster}`
+      ? missingNamespace(namespace, object.cluster)
       : `namespace "${namespace}" is created in sync wave ${Math.min(...creators.map(waveOf))}, after this object's wave ${application.wave}`;
   return [finding(object, 'metadata.namespace', 'delivery-namespace-missing', message)];
 }

@@ -8,3 +8,4 @@ export * from './runbook/runbook-check';
 export * from './runbook/runbook-location';
 export * from './component/monitors-component';
 export * from './monitor/on-call';
+export * from './metric-sources/custom-resource-state';

@@ -3,7 +3,8 @@
 // measures the neighbours, so CPU time (user + system of this process) is reported beside it.
 // Run: npx tsx tools/bench/src/capacity-bench.ts (target: under 300 ms added).
 import { performance } from 'node:perf_hooks';
-import { planRenderedCapacity, renderedCapacityFiles, repositoryRoot } from '@platform/gitops';
+import { planRenderedCapacity } from '@platform/capacity';
+import { renderedCapacityFiles, repositoryRoot } from '@platform/gitops';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const files = renderedCapacityFiles(repositoryRoot);

@@ -23,10 +23,20 @@ export async function medianTiming(
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  const middle = Math.floor(samples.length / 2);
-  const medianMs =
-    samples.length % 2 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
-  return { label, runs, medianMs, minMs: samples[0]!, maxMs: samples[samples.length - 1]! };
+  return {
+    label,
+    runs,
+    medianMs: median(samples),
+    minMs: samples[0]!,
+    maxMs: samples[samples.length - 1]!,
+  };
+}
+
+/** The median of some values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function formatTiming(t: Timing): string {

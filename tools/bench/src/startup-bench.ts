@@ -1,6 +1,7 @@
 // Start-up benchmark: the fixed cost of a command, measured as whole processes in paired runs
 // (each variant right after the other, so machine load hits both alike): `gitops --help` from the
-// bundle and from source (tsx), Nx's own floor (`nx show projects`), and a `nx run-many -t render`
+// bundle and from source (tsx), through npx and from node_modules/.bin on PATH (the README's fast
+// start), Nx's own floor (`nx show projects`), and a `nx run-many -t render`
 // with every task in the cache, each with Nx's plugin isolation on (its default) and off.
 // Run: npx tsx tools/bench/src/startup-bench.ts   (BENCH_RUNS, default 7)
 import { rmSync } from 'node:fs';
@@ -29,8 +30,19 @@ interface Variant {
   run: () => Promise<unknown>;
 }
 
+/** node_modules/.bin first on PATH: how the README's fast start runs `gitops`. */
+const fastStartPath = `${join(repositoryRoot, 'node_modules/.bin')}:${process.env.PATH}`;
+
 const variants: Variant[] = [
   { label: 'gitops --help (bundle)', run: () => execa('node', [gitops, '--help']) },
+  {
+    label: 'npx gitops --help',
+    run: () => execa('npx', ['gitops', '--help'], { cwd: repositoryRoot }),
+  },
+  {
+    label: 'gitops --help (node_modules/.bin on PATH)',
+    run: () => execa('gitops', ['--help'], { cwd: repositoryRoot, env: { PATH: fastStartPath } }),
+  },
   {
     label: 'gitops --help (from source, tsx)',
     run: () => execa('node', [gitops, '--help'], { env: { GITOPS_FROM_SOURCE: '1' } }),

@@ -3,5 +3,7 @@ export { main } from './main';
 export { renderInMemory, renderToDisk } from './render/render-pipeline';
 export { loadCatalog } from './workspace/load-catalog';
 export { repositoryRoot } from './workspace/repository-root';
-export { planRenderedCapacity, renderedCapacityFiles } from './commands/capacity-command';
+export { renderedCapacityFiles } from './workspace/rendered-capacity-files';
 export { bundleCacheDirectory } from '../bin/cli-bundle.mjs';
+export { readVendorLock, sha256File, type LockedArtifact } from './vendor';
+export { workspaceConvergeInput as convergeInput } from './check/converge-input';

@@ -106,6 +106,29 @@ describe('gitops check', () => {
   });
 });
 
+describe('gitops check and render agree on files no render makes', () => {
+  it('a stray file directly under rendered/: check says to render, and the render removes it', async () => {
+    const workspace = fixtureWorkspace();
+    disposeWorkspace = workspace.dispose;
+    const quiet = () => vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    quiet();
+    expect(await main(['render'], workspace.root)).toBe(0);
+    writeFileSync(join(workspace.root, 'rendered/notes.yaml'), '# left behind\n');
+    let stdout = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
+    expect(await main(['check'], workspace.root)).toBe(1);
+    expect(stdout).toContain('stale    rendered/notes.yaml');
+    expect(stdout).toContain('Run `npx gitops render` and commit rendered/.');
+    vi.restoreAllMocks();
+    quiet();
+    expect(await main(['render'], workspace.root)).toBe(0);
+    vi.restoreAllMocks();
+    quiet();
+    expect(await main(['check'], workspace.root)).toBe(0);
+    vi.restoreAllMocks();
+  });
+});
+
 describe('gitops check: monitors and runbooks', () => {
   it('fails on a runbook no DatadogMonitor links, naming the file', async () => {
     const { code, stdout } = await gitops(['check', '--json'], (root) => {

@@ -13,6 +13,7 @@ import { basename, dirname } from 'node:path';
  * @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration
  * @typedef {import('@nx/devkit').CreateNodesV2} CreateNodesV2
  * @typedef {import('@nx/devkit').CreateNodesResult} CreateNodesResult
+ * @typedef {Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>} InputDefinition
  */
 const gitops = 'node tools/gitops/bin/gitops.mjs';
 
@@ -43,10 +44,7 @@ function capacityTarget() {
     options: { cwd: '{workspaceRoot}' },
     cache: true,
     dependsOn: [{ target: 'render', projects: capacityInputs }],
-    inputs: [
-      ...capacityInputs.map((app) => `{workspaceRoot}/rendered/*/${app}/**/*`),
-      '^production',
-    ],
+    inputs: [renderedBy(capacityInputs), '^production'],
     metadata: {
       description:
         'gitops capacity: the peak fits the NodePool limits and every subnet, with the rendered pools, agents and runners.',
@@ -55,13 +53,57 @@ function capacityTarget() {
 }
 
 /**
+ * The files the render tasks this task depends on wrote, as they are when it runs. Declared as
+ * the outputs of those tasks, never as workspace files: Nx hashes workspace files when the run
+ * starts, before any render wrote them, so a check of rendered/ hashed that way replays the
+ * result of the files as they were (a new file not counted, a changed one not checked). Outputs
+ * of dependencies are hashed when the task is about to run, after its renders finished.
+ * @param {string[]} apps
+ * @param {string} [files] a glob within rendered/<cluster>/<app>/, all files by default
+ * @returns {InputDefinition}
+ */
+function renderedBy(apps, files = '**/*') {
+  const pattern = apps.length === 1 ? apps[0] : `{${apps.join(',')}}`;
+  return { dependentTasksOutputFiles: `rendered/*/${pattern}/${files}` };
+}
+
+/**
+ * The replay of the bootstrap (gitops converge) reads every rendered file, the README's bootstrap
+ * commands and the vendored Lua health scripts; the root app, which renders every Application and
+ * depends on every app, runs it after every render.
+ * @param {string[]} apps every app's name
+ * @returns {TargetConfiguration}
+ */
+function convergeTarget(apps) {
+  return {
+    command: `${gitops} converge`,
+    options: { cwd: '{workspaceRoot}' },
+    cache: true,
+    dependsOn: [{ target: 'render', projects: apps }],
+    inputs: [
+      renderedBy(apps),
+      '{workspaceRoot}/README.md',
+      '{workspaceRoot}/vendor/argocd/resource_customizations/**/*',
+      '{workspaceRoot}/libs/converge/src/**/*',
+      '^production',
+      { externalDependencies: ['lua-wasm-bindings'] },
+    ],
+    metadata: {
+      description:
+        'gitops converge: every cluster comes up from empty as Argo CD 3.5.1 syncs rendered/ (bootstrap, waves, health, projects, CRDs).',
+    },
+  };
+}
+
+/**
  * @param {string} app
+ * @param {string[]} apps every app's name
  * @returns {Record<string, TargetConfiguration>}
  */
-function appTargets(app) {
-  const renderedFiles = `{workspaceRoot}/rendered/*/${app}/**/*`;
+function appTargets(app, apps) {
   return {
     ...(app === capacityInputs[0] ? { capacity: capacityTarget() } : {}),
+    ...(app === rootApp ? { converge: convergeTarget(apps) } : {}),
     render: {
       command: `${gitops} render --app ${app}`,
       options: { cwd: '{workspaceRoot}' },
@@ -69,31 +111,38 @@ function appTargets(app) {
       // The AppProjects list the kinds every other app renders: their renders come first.
       ...(app === rootApp ? { dependsOn: ['^render'] } : {}),
       inputs: ['production', '^production', ...chartInputs],
-      outputs: [`{workspaceRoot}/rendered/*/${app}`],
+      // Files, not the directory: Nx hashes a dependent task's input from these paths and finds
+      // no files under a directory pattern with a wildcard in it.
+      outputs: [`{workspaceRoot}/rendered/*/${app}/**`],
       metadata: {
         description: `Render apps/${app} into rendered/<cluster>/${app}/ (validate and policy run in memory first).`,
       },
     },
-    validate: checkTarget('validate', app, renderedFiles),
-    policy: checkTarget('policy', app, renderedFiles),
+    // Validation checks custom resources against the CRDs rendered by every app.
+    validate: checkTarget('validate', app, apps, [
+      renderedBy(apps, '**/customresourcedefinition-*'),
+    ]),
+    policy: checkTarget('policy', app, [app]),
     test: testTarget(),
   };
 }
 
 /**
- * A check of the app's rendered files: re-runs only when they or the checks' code change.
+ * A check of the app's rendered files (`extra`: other rendered files it reads): it runs after
+ * the renders of `renderedApps` and re-runs only when their files or the checks' code change.
  * @param {string} check
  * @param {string} app
- * @param {string} renderedFiles
+ * @param {string[]} renderedApps the app itself, and the apps whose rendered files it also reads
+ * @param {InputDefinition[]} [extra] further inputs among those apps' rendered files
  * @returns {TargetConfiguration}
  */
-function checkTarget(check, app, renderedFiles) {
+function checkTarget(check, app, renderedApps, extra = []) {
   return {
     command: `${gitops} ${check} --app ${app}`,
     options: { cwd: '{workspaceRoot}' },
     cache: true,
-    dependsOn: ['render'],
-    inputs: [renderedFiles, '^production'],
+    dependsOn: [{ target: 'render', projects: renderedApps }],
+    inputs: [renderedBy([app]), ...extra, '^production'],
     metadata: { description: `gitops ${check} over rendered/*/${app}.` },
   };
 }
@@ -120,9 +169,14 @@ function testTarget() {
  */
 function appDependencies(app, appProjectFiles) {
   if (app !== rootApp) return [cliProject];
-  const others = appProjectFiles.map((file) => basename(dirname(file))).filter((a) => a !== app);
-  return [cliProject, ...others.sort()];
+  return [cliProject, ...appNames(appProjectFiles).filter((a) => a !== app)];
 }
+
+/**
+ * Every app's name, sorted.
+ * @param {string[]} appProjectFiles
+ */
+const appNames = (appProjectFiles) => appProjectFiles.map((file) => basename(dirname(file))).sort();
 
 const typeTag = /** @type {const} */ ({ apps: 'type:app', libs: 'type:lib', tools: 'type:tool' });
 
@@ -138,7 +192,10 @@ function inferProject(projectFile, appProjectFiles) {
   const kind = /** @type {keyof typeof typeTag} */ (root.split('/')[0]);
   const project =
     kind === 'apps'
-      ? { targets: appTargets(name), implicitDependencies: appDependencies(name, appProjectFiles) }
+      ? {
+          targets: appTargets(name, appNames(appProjectFiles)),
+          implicitDependencies: appDependencies(name, appProjectFiles),
+        }
       : { targets: { test: testTarget() } };
   return { projects: { [root]: { ...project, tags: [typeTag[kind]] } } };
 }

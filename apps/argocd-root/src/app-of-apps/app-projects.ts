@@ -8,39 +8,71 @@ import {
 } from '@platform/config';
 import type { ComponentSpec, GroupKind, RenderedKindsOf } from '@platform/core';
 import { rootProjectName } from './application-naming';
+import { syncWaveAnnotation } from '../argocd/self-management/sync-waves';
 import { resourcesFinalizer } from './sync-policy';
 
 type ProjectSpec = NonNullable<IAppProject['spec']>;
 
-function appProject(name: string, description: string, spec: ProjectSpec): IAppProject {
+/**
+ * The sync wave of every AppProject: before the earliest child Application. A child whose project
+ * does not exist yet is Unknown (controller/appcontroller.go, refreshAppConditions), which never
+ * completes its wave, so the project must be there first.
+ */
+export function appProjectSyncWave(catalog: readonly ComponentSpec[]): number {
+  const children = catalog.filter((c) => c.syncedBy !== 'root').map((c) => c.syncWave);
+  return Math.min(0, ...children) - 1;
+}
+
+function appProject(
+  name: string,
+  description: string,
+  spec: ProjectSpec,
+  wave: number,
+): IAppProject {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
-    metadata: { name, namespace: argocdNamespace, finalizers: [resourcesFinalizer] },
+    metadata: {
+      name,
+      namespace: argocdNamespace,
+      annotations: { [syncWaveAnnotation]: String(wave) },
+      finalizers: [resourcesFinalizer],
+    },
     spec: { description, ...spec },
   };
 }
 
+/**
+ * Each item once, sorted by its key: ArgoCD gives these lists no order, so the rendered order must
+ * not follow the catalog's (adding a component would reorder what it did not change).
+ */
 function unique<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
+  return [...seen.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, item]) => item);
 }
 
 /**
  * The root Application's project. Whoever can push here can create Applications, so the root may
  * hold nothing but Applications and AppProjects, and only in the ArgoCD namespace.
  */
-export function rootProject(inventory: Inventory): IAppProject {
-  return appProject(rootProjectName, 'The app-of-apps root: Applications and AppProjects only.', {
-    sourceRepos: [inventory.repository.url],
-    destinations: [{ name: inClusterDestination, namespace: argocdNamespace }],
-    clusterResourceWhitelist: [],
-    namespaceResourceWhitelist: [
-      { group: 'argoproj.io', kind: 'Application' },
-      { group: 'argoproj.io', kind: 'AppProject' },
-    ],
-  });
+export function rootProject(inventory: Inventory, wave: number): IAppProject {
+  return appProject(
+    rootProjectName,
+    'The app-of-apps root: Applications and AppProjects only.',
+    {
+      sourceRepos: [inventory.repository.url],
+      destinations: [{ name: inClusterDestination, namespace: argocdNamespace }],
+      clusterResourceWhitelist: [],
+      namespaceResourceWhitelist: [
+        { group: 'argoproj.io', kind: 'AppProject' },
+        { group: 'argoproj.io', kind: 'Application' },
+      ],
+    },
+    wave,
+  );
 }
 
 /**
@@ -71,16 +103,20 @@ export function appProjectFor(
   const rendered = components.flatMap((c) =>
     c.clusters.map((cluster) => renderedKinds(c, cluster)),
   );
-  return appProject(app, `Components of apps/${app}.`, {
-    sourceRepos: [inventory.repository.url],
-    destinations,
-    clusterResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.clusterScoped)),
-    namespaceResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.namespaced)),
-  });
+  return appProject(
+    app,
+    `Components of apps/${app}.`,
+    {
+      sourceRepos: [inventory.repository.url],
+      destinations,
+      clusterResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.clusterScoped)),
+      namespaceResourceWhitelist: kindList(rendered.flatMap((kinds) => kinds.namespaced)),
+    },
+    appProjectSyncWave(catalog),
+  );
 }
 
 /** Each kind once, by group then kind. */
 function kindList(kinds: readonly GroupKind[]): GroupKind[] {
-  const key = (k: GroupKind) => `${k.group}/${k.kind}`;
-  return unique([...kinds], key).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return unique([...kinds], (k) => `${k.group}/${k.kind}`);
 }

@@ -7,6 +7,7 @@ import {
 } from '@platform/config';
 import { componentDirectory, helmValuesFileName, type ComponentSpec } from '@platform/core';
 import { applicationLabels, applicationName, projectName } from './application-naming';
+import { syncWaveAnnotation } from '../argocd/self-management/sync-waves';
 import { automatedSyncPolicy, resourcesFinalizer } from './sync-policy';
 
 /**
@@ -25,6 +26,13 @@ export function componentApplication(
     path: componentDirectory(cluster.name, component.app, component.name),
   };
   if (component.chart) source.directory = { exclude: helmValuesFileName };
+  const ignored = (component.ignoreDifferences ?? []).map((field) => ({
+    group: field.group,
+    kind: field.kind,
+    ...(field.name ? { name: field.name } : {}),
+    ...(field.namespace ? { namespace: field.namespace } : {}),
+    jsonPointers: [...field.jsonPointers],
+  }));
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -32,14 +40,18 @@ export function componentApplication(
       name: applicationName(cluster.name, component),
       namespace: argocdNamespace,
       labels: applicationLabels(cluster.name, component),
-      annotations: { 'argocd.argoproj.io/sync-wave': String(component.syncWave) },
+      annotations: { [syncWaveAnnotation]: String(component.syncWave) },
       finalizers: [resourcesFinalizer],
     },
     spec: {
       project: projectName(component),
       source,
       destination: { name: argocdDestinationName(cluster), namespace: component.namespace },
-      syncPolicy: automatedSyncPolicy({ serverSideApply: component.serverSideApply }),
+      ...(ignored.length > 0 ? { ignoreDifferences: ignored } : {}),
+      syncPolicy: automatedSyncPolicy({
+        serverSideApply: component.serverSideApply,
+        respectIgnoreDifferences: ignored.length > 0,
+      }),
     },
   };
 }

@@ -1,8 +1,8 @@
 import { argocdNamespace, clusterByName } from '@platform/config';
 import { appsOf, defineComponent } from '@platform/core';
-import { appProjectFor, rootProject } from './app-projects';
+import { appProjectFor, appProjectSyncWave, rootProject } from './app-projects';
 import { componentApplication } from './component-application';
-import { rootApplication } from './root-application';
+import { rootApplication, rootFinalizerExemption } from './root-application';
 
 /**
  * Everything the root Application syncs: itself, the projects, and one Application per component
@@ -20,7 +20,7 @@ export default defineComponent({
     if (!renderedKinds)
       throw new Error('renders after the other components: renderedKinds missing');
     chart.add(rootApplication(inventory, component));
-    chart.add(rootProject(inventory));
+    chart.add(rootProject(inventory, appProjectSyncWave(catalog)));
     const children = catalog.filter((c) => c.syncedBy !== 'root');
     for (const app of appsOf(children))
       chart.add(appProjectFor(inventory, children, app, renderedKinds));
@@ -30,4 +30,5 @@ export default defineComponent({
       }
     }
   },
+  exemptions: [rootFinalizerExemption],
 });

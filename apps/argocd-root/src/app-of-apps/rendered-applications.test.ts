@@ -1,6 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inventory } from '@platform/config';
+import {
+  argocdDeployerRoleArn,
+  argocdIrsaRoleArn,
+  inventory,
+  managementCluster,
+} from '@platform/config';
 import { committedObjects, repositoryRoot } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import { rootApplicationName } from './application-naming';
@@ -85,11 +90,12 @@ describe('rendered Applications', () => {
     }
   });
 
-  it('sync automatically with prune, selfHeal, retry and the resources finalizer', () => {
+  it('sync automatically with prune, selfHeal, retry; the resources finalizer on every child, not on the root', () => {
     for (const app of applications) {
       expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
-      expect(app.metadata.finalizers).toContain('resources-finalizer.argocd.argoproj.io');
+      if (app === root) expect(app.metadata.finalizers ?? []).toEqual([]);
+      else expect(app.metadata.finalizers).toContain('resources-finalizer.argocd.argoproj.io');
       expect(app.spec.destination.server).toBeUndefined();
       expect(app.spec.destination.name).toBeTruthy();
       expect(app.spec.project).not.toBe('default');
@@ -103,8 +109,8 @@ describe('rendered AppProjects', () => {
   it('give the root project only Applications and AppProjects in the ArgoCD namespace', () => {
     const rootProject = projects.find((p) => p.metadata.name === root.spec.project)!;
     expect(rootProject.spec.namespaceResourceWhitelist).toEqual([
-      { group: 'argoproj.io', kind: 'Application' },
       { group: 'argoproj.io', kind: 'AppProject' },
+      { group: 'argoproj.io', kind: 'Application' },
     ]);
     expect(rootProject.spec.clusterResourceWhitelist).toEqual([]);
     expect(rootProject.spec.destinations).toEqual([{ name: 'in-cluster', namespace: 'argocd' }]);
@@ -165,6 +171,18 @@ describe('rendered AppProjects', () => {
   });
 });
 
+describe('sync order of the root', () => {
+  const wave = (r: Resource) =>
+    Number(r.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
+  it('creates every AppProject in a wave before every Application that uses it', () => {
+    const projects = resources.filter((r) => r.kind === 'AppProject');
+    for (const child of children) {
+      const project = projects.find((p) => p.metadata.name === child.spec.project)!;
+      expect(wave(project), `${project.file} before ${child.file}`).toBeLessThan(wave(child));
+    }
+  });
+});
+
 describe('the cluster registration', () => {
   it('uses EKS IAM auth and carries no credentials', () => {
     // Cluster registrations are the Secrets ArgoCD reads as clusters (other Secrets exist, rendered
@@ -183,6 +201,24 @@ describe('the cluster registration', () => {
       expect(Object.keys(config).sort()).toEqual(['awsAuthConfig', 'tlsClientConfig']);
       expect(Object.keys(config.tlsClientConfig).sort()).toEqual(['caData', 'insecure']);
       expect(secret.data).toBeUndefined();
+    }
+  });
+
+  it("names the inventory's deployer role, and Argo CD's controller and server ServiceAccounts carry its IRSA role", () => {
+    const management = managementCluster(inventory);
+    const account = (name: string) =>
+      resources.find((r) => r.kind === 'ServiceAccount' && r.metadata.name === name)!;
+    for (const name of ['argocd-application-controller', 'argocd-server'])
+      expect(account(name).metadata.annotations?.['eks.amazonaws.com/role-arn']).toBe(
+        argocdIrsaRoleArn(management),
+      );
+    for (const cluster of inventory.clusters.filter((c) => c.role === 'workload')) {
+      const secret = resources.find(
+        (r) => r.kind === 'Secret' && r.metadata.name === `cluster-${cluster.name}`,
+      ) as any;
+      expect(JSON.parse(secret.stringData.config).awsAuthConfig.roleARN).toBe(
+        argocdDeployerRoleArn(cluster),
+      );
     }
   });
 });

@@ -6,9 +6,13 @@ type SyncPolicy = NonNullable<NonNullable<IApplication['spec']>['syncPolicy']>;
  * Every Application syncs itself: prune removes what left Git, selfHeal reverts hand edits, and
  * failed syncs retry with backoff (5s, 10s, 20s, 40s, 80s) instead of waiting for the next commit.
  */
-export function automatedSyncPolicy(options: { serverSideApply?: boolean } = {}): SyncPolicy {
+export function automatedSyncPolicy(
+  options: { serverSideApply?: boolean; respectIgnoreDifferences?: boolean } = {},
+): SyncPolicy {
   const syncOptions = ['PruneLast=true'];
   if (options.serverSideApply) syncOptions.push('ServerSideApply=true');
+  // Ignored fields keep their live value when Argo CD syncs (only on creation is Git's applied).
+  if (options.respectIgnoreDifferences) syncOptions.push('RespectIgnoreDifferences=true');
   return {
     automated: { prune: true, selfHeal: true },
     syncOptions,

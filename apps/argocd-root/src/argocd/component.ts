@@ -1,7 +1,7 @@
-import { argocdNamespace } from '@platform/config';
+import { argocdIrsaRoleArn, argocdNamespace, managementCluster } from '@platform/config';
 import { addPlatformNamespace } from '@platform/core';
 import { defineComponent } from '@platform/core';
-import { customiseArgocdInstall } from './argocd-install';
+import { customiseArgocdInstall, platformInstallChoices } from './argocd-install';
 import { argocdExemptions } from './argocd-exemptions';
 import { protectedSyncOptions, syncOptionsAnnotation } from './self-management/protected-objects';
 import { syncWaveAnnotation, syncWaveOfKind } from './self-management/sync-waves';
@@ -29,7 +29,16 @@ export default defineComponent({
     namespace.metadata.addAnnotation(syncWaveAnnotation, String(syncWaveOfKind.Namespace));
     // Deleting the namespace would delete Argo CD and every Application with it.
     namespace.metadata.addAnnotation(syncOptionsAnnotation, protectedSyncOptions);
-    for (const object of customiseArgocdInstall(vendoredArgocdInstall(context), argocdNamespace)) {
+    const choices = {
+      ...platformInstallChoices,
+      awsRoleArn: argocdIrsaRoleArn(managementCluster(context.inventory)),
+    };
+    const install = customiseArgocdInstall(
+      vendoredArgocdInstall(context),
+      argocdNamespace,
+      choices,
+    );
+    for (const object of install) {
       chart.add(object);
     }
   },

@@ -1,6 +1,25 @@
-import { clusters, externalSecretsRoleArn, namespaces, nodePoolLabel } from '@platform/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  clusters,
+  externalSecretsRoleArn,
+  inventory,
+  namespaces,
+  nodePoolLabel,
+} from '@platform/config';
+import { committedObjects, repositoryRoot } from '@platform/rendered-tree';
+import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { committedObjects } from '@platform/rendered-tree';
+import { operatorValues } from './operator-values';
+import { chartCrds } from './vendored-crds';
+
+/** The vendored v2.9.0 CRD bundle (test-only read; the component gets it through the render context). */
+const bundle = loadAll(
+  readFileSync(
+    join(repositoryRoot, 'vendor/external-secrets/external-secrets-v2.9.0-bundle.yaml'),
+    'utf8',
+  ),
+).filter(Boolean) as any[];
 
 for (const cluster of clusters) {
   const objects = committedObjects(`rendered/${cluster.name}/external-secrets/operator`);
@@ -63,6 +82,8 @@ for (const cluster of clusters) {
       expect(exempted.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
         'ClusterRole/external-secrets-cert-controller',
         'ClusterRole/external-secrets-controller',
+        'CustomResourceDefinition/clustersecretstores.external-secrets.io',
+        'CustomResourceDefinition/secretstores.external-secrets.io',
         'ServiceAccount/external-secrets',
         'ServiceAccount/external-secrets-cert-controller',
         'ServiceAccount/external-secrets-webhook',
@@ -70,3 +91,32 @@ for (const cluster of clusters) {
     });
   });
 }
+
+describe('the CRDs of the operator', () => {
+  const crds = (values: Parameters<typeof chartCrds>[1]) =>
+    chartCrds(bundle, values).map((crd) => (crd as any).spec.names.kind);
+  it('are the bundle CRDs the published chart renders with the same values', () => {
+    const kinds = crds(operatorValues(inventory.clusters[0]!));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'Password']),
+    );
+    for (const off of [
+      'ClusterExternalSecret',
+      'PushSecret',
+      'ClusterPushSecret',
+      'ClusterGenerator',
+    ])
+      expect(kinds).not.toContain(off);
+    expect(crds({ installCRDs: false })).toEqual([]);
+    expect(crds({}).length).toBe(bundle.length);
+  });
+
+  it('include the ClusterSecretStore CRD on every cluster the stores go to', () => {
+    for (const cluster of inventory.clusters) {
+      const rendered = committedObjects(`rendered/${cluster.name}/external-secrets/operator`);
+      expect(rendered.map((o: any) => `${o.kind}/${o.metadata.name}`)).toContain(
+        'CustomResourceDefinition/clustersecretstores.external-secrets.io',
+      );
+    }
+  });
+});

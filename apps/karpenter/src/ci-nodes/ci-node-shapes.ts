@@ -57,6 +57,16 @@ export const nodePoolShapes: readonly NodePoolShape[] = [
     generationAbove: 6,
   },
   {
+    // Graviton first (the graviton-first NodeOverlay), the ci-jobs families when it cannot launch.
+    pool: ciNodePools.ciJobsMultiArch,
+    nodeClass: ciNodeClasses.jobs.name,
+    capacityTypes: ['spot', 'on-demand'],
+    categories: ['c', 'm', 'r'],
+    families: ['c7g', 'm7g', 'r7g', 'c6i', 'c7i', 'm6i', 'm7i', 'r6i', 'r7i'],
+    sizes,
+    generationAbove: 5,
+  },
+  {
     pool: ciNodePools.ciPrivileged,
     nodeClass: ciNodeClasses.privileged.name,
     // Image builds that push at the end lose the whole build on a spot interruption.
@@ -80,12 +90,10 @@ export const ciAmiAlias = 'al2023@v20260818';
 /**
  * Disruption for bursty CI: empty nodes go five minutes after their last job (back to zero
  * when idle); busy nodes are never consolidated (`WhenEmpty`), and replacing drifted nodes waits
- * for the evening.
+ * for the end of the load profile's working hours (libs/config; see node-pool-manifest.ts).
  */
 export const ciDisruption = {
   consolidateAfter: '5m',
-  /** Weekdays 07:00–19:00 UTC: no voluntary replacement of nodes that run jobs. */
-  workingHours: { schedule: '0 7 * * mon-fri', duration: '12h' },
   /** Outside working hours, a tenth of the nodes at a time. */
   offHoursNodes: '10%',
   /** A week: AMI and kernel patches reach every node at least weekly. */

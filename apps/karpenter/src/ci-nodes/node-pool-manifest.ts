@@ -1,5 +1,6 @@
 import type { INodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import type { INodeSelectorRequirementWithMinValues } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodeSelectorRequirementWithMinValues';
+import { loadProfile, poolArchitectures, workingHoursSchedules } from '@platform/config';
 import { ciDisruption, type NodePoolShape } from './ci-node-shapes';
 import { nodePoolDisruption } from './node-pool-disruption';
 
@@ -8,7 +9,7 @@ export function nodePoolRequirements(
   shape: NodePoolShape,
 ): INodeSelectorRequirementWithMinValues[] {
   return [
-    { key: 'kubernetes.io/arch', operator: 'In', values: [shape.pool.architecture] },
+    { key: 'kubernetes.io/arch', operator: 'In', values: poolArchitectures(shape.pool) },
     { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
     { key: 'karpenter.sh/capacity-type', operator: 'In', values: [...shape.capacityTypes] },
     { key: 'karpenter.k8s.aws/instance-category', operator: 'In', values: [...shape.categories] },
@@ -20,6 +21,12 @@ export function nodePoolRequirements(
     },
     { key: 'karpenter.k8s.aws/instance-size', operator: 'In', values: [...shape.sizes] },
   ];
+}
+
+/** When a budget covers the working hours: from their start, for their length. */
+function workingHoursBudget(): { schedule: string; duration: string } {
+  const { start, duration } = workingHoursSchedules(loadProfile);
+  return { schedule: start, duration };
 }
 
 /**
@@ -61,7 +68,8 @@ export function nodePoolManifest(
         consolidateAfter: lifetime.consolidateAfter,
         budgets: [
           { nodes: '100%', reasons: ['Empty'] },
-          { nodes: '0', reasons: ['Drifted'], ...ciDisruption.workingHours },
+          // The load profile's working hours: no voluntary replacement of nodes that run jobs.
+          { nodes: '0', reasons: ['Drifted'], ...workingHoursBudget() },
           { nodes: ciDisruption.offHoursNodes, reasons: ['Drifted'] },
         ],
       }),

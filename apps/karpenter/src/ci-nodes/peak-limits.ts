@@ -1,4 +1,5 @@
 import {
+  busiestPeak,
   eksAddOnDaemonSets,
   instanceTypeCatalog,
   planCapacity,
@@ -36,7 +37,8 @@ export function renderTimePlan(cluster: ClusterSpec): CapacityPlan {
 }
 
 /**
- * `spec.limits` of a pool: the planned peak's vCPU times the headroom, rounded up to 16; memory
+ * `spec.limits` of a pool: the planned peak's vCPU (with the pool's warm headroom, whose
+ * CapacityBuffer nodes count against the limits too) times the headroom, rounded up to 16; memory
  * for that many vCPU of the most memory-rich family the pool allows, so whichever allowed types
  * Karpenter picks, the CPU limit binds first.
  */
@@ -44,7 +46,8 @@ export function peakLimits(
   shape: NodePoolShape,
   plan: CapacityPlan,
 ): { cpu: string; memory: string } {
-  const peak = plan.pools.find((pool) => pool.name === shape.pool.name)?.peak;
+  const pool = plan.pools.find((p) => p.name === shape.pool.name);
+  const peak = pool && busiestPeak(pool);
   if (!peak) {
     throw new Error(
       `${source}: NodePool ${shape.pool.name} cannot hold the peak of libs/config ci-jobs (run \`gitops capacity\` for the reason)`,

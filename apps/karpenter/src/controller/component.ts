@@ -5,6 +5,7 @@ import {
   namespaces,
 } from '@platform/config';
 import { defineComponent, fromChart } from '@platform/core';
+import { featureGateReasons, featureGateSettings } from './feature-gates';
 
 /**
  * The Karpenter controller. It must never run on nodes it launches (it would scale away its own
@@ -29,6 +30,7 @@ export default defineComponent({
       replicas: 2,
       podDisruptionBudget: { name: 'karpenter', maxUnavailable: 1 },
       priorityClassName: 'system-cluster-critical',
+      podAnnotations: featureGateReasons(),
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       affinity: {
         nodeAffinity: {
@@ -65,6 +67,7 @@ export default defineComponent({
         clusterName: cluster.eks.clusterName,
         clusterEndpoint: cluster.eks.endpoint,
         interruptionQueue: karpenterInterruptionQueue(cluster),
+        featureGates: featureGateSettings(),
       },
     }),
   }),

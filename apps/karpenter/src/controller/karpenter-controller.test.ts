@@ -1,3 +1,4 @@
+import { alphaFeatureGateAnnotation, karpenterFeatureGates } from '@platform/charts';
 import { clusterByName, inventory } from '@platform/config';
 import { componentContext } from '@platform/core';
 import { committedObjects } from '@platform/rendered-tree';
@@ -58,6 +59,18 @@ describe('the inflated Karpenter chart', () => {
     expect(controller.resources.requests).toEqual(controller.resources.limits);
   });
 
+  it('turns on the CapacityBuffer and NodeOverlay gates, each alpha gate with its reason beside it', () => {
+    const pod = deployment.spec.template;
+    const env = pod.spec.containers[0].env as { name: string; value: string }[];
+    const gates = env.find((e) => e.name === 'FEATURE_GATES')!.value.split(',');
+    expect(gates).toEqual(expect.arrayContaining(['CapacityBuffer=true', 'NodeOverlay=true']));
+    for (const gate of gates.filter((g) => g.endsWith('=true')).map((g) => g.split('=')[0]!)) {
+      const known = Object.values(karpenterFeatureGates).find((g) => g.gate === gate)!;
+      if (known.maturity === 'alpha')
+        expect(pod.metadata.annotations[alphaFeatureGateAnnotation(gate)], gate).toMatch(/\S/);
+    }
+  });
+
   it('installs the CRDs the node pools need, at the version the controller runs', () => {
     const crds = objects
       .filter((o) => o.kind === 'CustomResourceDefinition')
@@ -67,6 +80,8 @@ describe('the inflated Karpenter chart', () => {
         'nodepools.karpenter.sh',
         'ec2nodeclasses.karpenter.k8s.aws',
         'nodeclaims.karpenter.sh',
+        'capacitybuffers.autoscaling.x-k8s.io',
+        'nodeoverlays.karpenter.sh',
       ]),
     );
   });

@@ -38,6 +38,22 @@ describe("Karpenter's monitors", () => {
     }
   });
 
+  it('warm headroom: a buffer that asks for chunks and stays unprovisioned for 30 minutes, per buffer', () => {
+    const monitor = byName('karpenter-capacitybuffer-unsatisfied');
+    const scope = `kube_cluster_name:${ci.eks.clusterName}`;
+    const replicas = `max:kubernetes_state_customresource.capacitybuffer_spec_replicas{${scope}} by {capacitybuffer_namespace,capacitybuffer}`;
+    const provisioning = `max:kubernetes_state_customresource.capacitybuffer_condition{${scope},condition:provisioning} by {capacitybuffer_namespace,capacitybuffer}`;
+    expect(datadogMonitor(monitor, context).spec.query).toBe(
+      `min(last_30m):${replicas} - (${replicas} * ${provisioning}) > 0`,
+    );
+  });
+
+  it('NodeOverlay refused: ValidationSucceeded False for 15 minutes, per overlay', () => {
+    expect(datadogMonitor(byName('karpenter-nodeoverlay-invalid'), context).spec.query).toBe(
+      `max(last_15m):min:kubernetes_state_customresource.nodeoverlay_condition{kube_cluster_name:${ci.eks.clusterName},condition:validationsucceeded} by {nodeoverlay} < 1`,
+    );
+  });
+
   it('render on the workload clusters only, where Karpenter runs', () => {
     expect(monitors.clusters).toBe('workload');
   });

@@ -5,7 +5,7 @@ import {
   selectableTypes,
   type JsonObject,
 } from '@platform/capacity';
-import { allCiNodePools, clusterByName, inventory } from '@platform/config';
+import { allCiNodePools, clusterByName, inventory, poolArchitectures } from '@platform/config';
 import { describe, expect, it } from 'vitest';
 import { nodePoolShapes } from '../ci-nodes/ci-node-shapes';
 import { nodePoolManifest, nodePoolRequirements } from '../ci-nodes/node-pool-manifest';
@@ -24,10 +24,8 @@ describe('the CI NodePools', () => {
       );
       expect(selected.sort()).toEqual(expected.sort());
       expect(
-        selectableTypes(pool, instanceTypeCatalog).every(
-          (t) => t.architecture === shape.pool.architecture,
-        ),
-      ).toBe(true);
+        new Set(selectableTypes(pool, instanceTypeCatalog).map((t) => t.architecture)),
+      ).toEqual(new Set(poolArchitectures(shape.pool)));
     }
   });
 
@@ -40,7 +38,7 @@ describe('the CI NodePools', () => {
       expect(nodePoolRequirements(shape)).toContainEqual({
         key: 'kubernetes.io/arch',
         operator: 'In',
-        values: [shape.pool.architecture],
+        values: poolArchitectures(shape.pool),
       });
     }
   });
@@ -59,20 +57,28 @@ describe('the CI NodePools', () => {
     }
   });
 
-  it('raise the limits when the planned peak grows', () => {
+  it('raise the limits when the planned peak or its warm headroom grows', () => {
     const shape = nodePoolShapes[0]!;
     const plan = renderTimePlan(ci);
-    const doubled = {
+    const doubled = <T extends { capacity: { cpuMillis: number } } | undefined>(peak: T): T =>
+      peak && { ...peak, capacity: { ...peak.capacity, cpuMillis: peak.capacity.cpuMillis * 2 } };
+    const grown = (which: 'peak' | 'buffer') => ({
       ...plan,
-      pools: plan.pools.map((pool) => {
-        if (!pool.peak) return pool;
-        const capacity = { ...pool.peak.capacity, cpuMillis: pool.peak.capacity.cpuMillis * 2 };
-        return { ...pool, peak: { ...pool.peak, capacity } };
-      }),
+      pools: plan.pools.map((pool) =>
+        which === 'peak'
+          ? { ...pool, peak: doubled(pool.peak), buffer: undefined }
+          : pool.buffer
+            ? { ...pool, buffer: { ...pool.buffer, withPeak: doubled(pool.buffer.withPeak) } }
+            : pool,
+      ),
+    });
+    const limit = (p: typeof plan) => Number(peakLimits(shape, p).cpu);
+    expect(limit(grown('buffer'))).toBeGreaterThan(limit(plan));
+    const withoutHeadroom = {
+      ...plan,
+      pools: plan.pools.map((pool) => ({ ...pool, buffer: undefined })),
     };
-    expect(Number(peakLimits(shape, doubled).cpu)).toBeGreaterThan(
-      Number(peakLimits(shape, plan).cpu),
-    );
+    expect(limit(grown('peak'))).toBeGreaterThan(limit(withoutHeadroom));
   });
 
   it('never consolidate busy nodes, keep drift replacement out of working hours, and empty nodes short-lived', () => {

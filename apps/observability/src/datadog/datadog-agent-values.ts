@@ -6,7 +6,12 @@ import {
   nodeAgentTolerationsFor,
 } from '../node-agents/node-agent-scheduling';
 import { datadogSecrets } from './datadog-secrets';
-import { clusterCheckFiles, nodeCheckFiles, scrapedSources } from './metric-scrapes';
+import {
+  clusterCheckFiles,
+  customResourceSources,
+  nodeCheckFiles,
+  scrapedSources,
+} from './metric-scrapes';
 
 /** Requests sized from the agents' documented footprint; memory limit = 2x request, no CPU limit. */
 const resources = {
@@ -34,6 +39,7 @@ export function datadogAgentValues(context: ComponentContext): DatadogValues {
   const { cluster } = context;
   const site = datadogSite(cluster);
   const sources = scrapedSources(context);
+  const customResources = customResourceSources(context);
   const clusterName = cluster.eks.clusterName;
   return {
     datadog: {
@@ -51,7 +57,13 @@ export function datadogAgentValues(context: ComponentContext): DatadogValues {
       // holding its token exec into any pod of the cluster through the kubelets.
       kubelet: { tlsVerify: false, fineGrainedAuthorization: true },
       // Secret metrics would need a cluster-wide list/watch on Secrets; nothing alerts on them.
-      kubeStateMetricsCore: { enabled: true, collectSecretMetrics: false },
+      kubeStateMetricsCore: {
+        enabled: true,
+        collectSecretMetrics: false,
+        ...(customResources.length > 0
+          ? { collectCrMetrics: customResources.map((source) => source.config) }
+          : {}),
+      },
       clusterChecks: { enabled: true },
       collectEvents: true,
       // Container logs are Fluent Bit's job; two shippers would double the bill.

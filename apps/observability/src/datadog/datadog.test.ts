@@ -157,3 +157,31 @@ describe('the node agents’ policy exemptions', () => {
     }
   });
 });
+
+describe('the custom resources the kube-state-metrics core check watches', () => {
+  const collected = (cluster: string) =>
+    (
+      parse(committedFiles(`rendered/${cluster}/observability/datadog/values.yaml`)[0]!.content)
+        .datadog.kubeStateMetricsCore.collectCrMetrics ?? []
+    ).map((r: { groupVersionKind: { kind: string } }) => r.groupVersionKind.kind);
+
+  it('are the Karpenter kinds where Karpenter runs, and none elsewhere', () => {
+    expect(collected('ci')).toEqual(['CapacityBuffer', 'NodeOverlay']);
+    expect(collected('mgmt')).toEqual([]);
+  });
+
+  it('are readable by the cluster agent: list and watch on each kind, nothing more', () => {
+    const [role] = committedObjects('rendered/ci/observability/datadog').filter(
+      (o) => o.kind === 'ClusterRole' && o.metadata.name.endsWith('-ksm-core'),
+    );
+    for (const [group, resource] of [
+      ['autoscaling.x-k8s.io', 'capacitybuffers'],
+      ['karpenter.sh', 'nodeoverlays'],
+    ])
+      expect(role!.rules).toContainEqual({
+        apiGroups: [group],
+        resources: [resource],
+        verbs: ['list', 'watch'],
+      });
+  });
+});

@@ -1,6 +1,9 @@
 import type { ComponentContext } from '@platform/core';
 import {
   argocdMetrics,
+  capacityBufferState,
+  nodeOverlayState,
+  type CustomResourceStateSource,
   fluentBitMetrics,
   gitlabRunnerMetrics,
   karpenterMetrics,
@@ -28,6 +31,24 @@ export function scrapedSources({ catalog, cluster }: ComponentContext): OpenMetr
     // Argo CD runs on the management cluster (its install is an app of this repo there).
     ...(cluster.role === 'management' ? [argocdMetrics] : []),
   ];
+}
+
+/**
+ * The custom resources whose status this cluster's kube-state-metrics core check collects: those
+ * of the CRDs the catalog installs there (Karpenter's controller brings CapacityBuffer and
+ * NodeOverlay), so the check never watches a kind the cluster does not serve.
+ */
+export function customResourceSources({
+  catalog,
+  cluster,
+}: ComponentContext): CustomResourceStateSource[] {
+  const karpenter = catalog.some(
+    (entry) =>
+      entry.app === 'karpenter' &&
+      entry.name === 'controller' &&
+      entry.clusters.includes(cluster.name),
+  );
+  return karpenter ? [capacityBufferState, nodeOverlayState] : [];
 }
 
 /** Cluster-agent files for the Service-backed sources: `openmetrics.d/<source>.yaml`. */

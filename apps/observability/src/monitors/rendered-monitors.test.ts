@@ -10,7 +10,10 @@ import { committedFiles, committedObjects, repositoryRoot } from '@platform/rend
 const renderedMonitors = committedObjects('rendered').filter((o) => o.kind === 'DatadogMonitor');
 const clusters = ['ci', 'mgmt'];
 
-/** The Datadog metric names a cluster's agents produce from the scrapes in its datadog values. */
+/**
+ * The Datadog metric names a cluster's agents produce from the scrapes and the custom resource
+ * state gauges in its datadog values.
+ */
 function scrapedMetrics(cluster: string): Set<string> {
   const values = parse(
     committedFiles(`rendered/${cluster}/observability/datadog/values.yaml`)[0]!.content,
@@ -29,6 +32,10 @@ function scrapedMetrics(cluster: string): Set<string> {
           // A histogram: its sum and count.
           names.add(`${instance.namespace}.${name}.sum`);
         }
+  // Custom resource state gauges of the kube-state-metrics core check.
+  for (const resource of values.datadog.kubeStateMetricsCore?.collectCrMetrics ?? [])
+    for (const metric of resource.metrics)
+      names.add(`kubernetes_state_customresource.${metric.name}`);
   return names;
 }
 

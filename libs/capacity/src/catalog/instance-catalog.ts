@@ -1,3 +1,4 @@
+import { onDemandUsdPerHour } from '../pricing/on-demand-prices';
 import type { InstanceTypeSpec } from './instance-type';
 
 /**
@@ -9,6 +10,7 @@ import type { InstanceTypeSpec } from './instance-type';
  *   templates/shared/runtime/eni-max-pods.txt (large 29, xlarge/2xlarge 58, 4xlarge/8xlarge 234).
  * - Baseline bandwidth: aws/karpenter-provider-aws
  *   pkg/providers/instancetype/zz_generated.bandwidth.go (the `instance-network-bandwidth` label).
+ * - On-demand price: Karpenter v1.14.1's own table (libs/capacity/src/pricing, us-east-1).
  * Sizes up to 4xlarge are "up to" burst sizes; the baseline is what a busy node sustains.
  * 6th/7th-generation Intel and Graviton3 share these ENI limits; 8th-generation types do not,
  * so they need rows of their own before a NodePool may select them.
@@ -33,6 +35,15 @@ const families = [
   { family: 'r7g', architecture: 'arm64', gibPerVcpu: 8 },
 ] as const;
 
+function priceOf(name: string): number {
+  const price = onDemandUsdPerHour[name];
+  if (price === undefined)
+    throw new Error(
+      `libs/capacity/src/catalog/instance-catalog.ts: ${name} has no price in Karpenter's table (libs/capacity/src/pricing/on-demand-prices.json)`,
+    );
+  return price;
+}
+
 export const instanceTypeCatalog: readonly InstanceTypeSpec[] = families.flatMap((family) =>
   sizes.map(
     (size): InstanceTypeSpec => ({
@@ -47,6 +58,7 @@ export const instanceTypeCatalog: readonly InstanceTypeSpec[] = families.flatMap
       maxEnis: size.maxEnis,
       ipv4PerEni: size.ipv4PerEni,
       networkBaselineMbps: family.architecture === 'arm64' ? size.gravitonMbps : size.intelMbps,
+      onDemandUsdPerHour: priceOf(`${family.family}.${size.size}`),
     }),
   ),
 );

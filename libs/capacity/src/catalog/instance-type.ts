@@ -19,6 +19,8 @@ export interface InstanceTypeSpec {
   ipv4PerEni: number;
   /** Sustained bandwidth (`karpenter.k8s.aws/instance-network-bandwidth`, Mbps). */
   networkBaselineMbps: number;
+  /** On-demand USD per hour from Karpenter's price table (`onDemandPriceSource` says which). */
+  onDemandUsdPerHour: number;
 }
 
 /** The well-known labels that describe an instance type (the keys `instanceTypeLabels` sets). */

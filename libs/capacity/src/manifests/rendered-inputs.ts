@@ -5,6 +5,7 @@ import type { RunnerManagerLoad } from '../plan/runner-manager-load';
 import type { DaemonSetLoad } from '../workload/daemon-set-load';
 import { isObject, ManifestInputError, type JsonObject } from './manifest-reader';
 import { readNodeClass } from './read-node-class';
+import { readNodeOverlay, type NodeOverlaySettings } from './read-node-overlay';
 import { readNodePool } from './read-node-pool';
 import { readDaemonSet, readRunnerManager } from './read-workloads';
 
@@ -19,13 +20,15 @@ export interface RenderedCapacityInputs {
   nodeClasses: NodeClassSettings[];
   daemonSets: DaemonSetLoad[];
   runnerManagers: RunnerManagerLoad[];
+  nodeOverlays: NodeOverlaySettings[];
 }
 
 /**
  * Rendered files are named `<kind>-<namespace>-<name>.yaml`, so the planner parses only the
  * kinds it reads, however large the charts' output grows.
  */
-const wantedFile = /(^|\/)(nodepool|ec2nodeclass|daemonset|deployment|configmap)-[^/]*\.ya?ml$/;
+const wantedFile =
+  /(^|\/)(nodepool|nodeoverlay|ec2nodeclass|daemonset|deployment|configmap)-[^/]*\.ya?ml$/;
 
 /**
  * The file's objects, read as Kubernetes reads YAML, from the parse `gitops check` already made of
@@ -52,6 +55,7 @@ export function readRenderedInputs(files: readonly RenderedFile[]): RenderedCapa
     nodeClasses: [],
     daemonSets: [],
     runnerManagers: [],
+    nodeOverlays: [],
   };
   const runnerConfigs = new Map<string, string>();
   const deployments: { path: string; object: JsonObject }[] = [];
@@ -59,6 +63,8 @@ export function readRenderedInputs(files: readonly RenderedFile[]): RenderedCapa
     for (const object of documentsOf(file)) {
       const kind = `${groupOf(object)}/${String(object.kind)}`;
       if (kind === 'karpenter.sh/NodePool') inputs.nodePools.push(readNodePool(file.path, object));
+      else if (kind === 'karpenter.sh/NodeOverlay')
+        inputs.nodeOverlays.push(readNodeOverlay(file.path, object));
       else if (kind === 'karpenter.k8s.aws/EC2NodeClass')
         inputs.nodeClasses.push(readNodeClass(file.path, object));
       else if (kind === 'apps/DaemonSet') inputs.daemonSets.push(readDaemonSet(file.path, object));

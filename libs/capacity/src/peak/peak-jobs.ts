@@ -5,6 +5,8 @@ export interface PeakLoadInput {
   sizeMix: Readonly<Record<string, number>>;
   privilegedShare: number;
   arm64Share: number;
+  /** Share of the other ordinary jobs whose images are multi-arch (the multi-arch pool's). */
+  multiArchShare?: number;
 }
 
 /** Which NodePool takes which jobs (the names come from libs/config ci-jobs). */
@@ -12,6 +14,8 @@ export interface PoolAssignment {
   ordinary: string;
   arm64: string;
   privileged: string;
+  /** The Graviton-first pool of jobs with multi-arch images, if the cluster has one. */
+  multiArch?: string;
 }
 
 export interface PoolJobs {
@@ -21,14 +25,18 @@ export interface PoolJobs {
 }
 
 /**
- * Splits the peak into pools (privileged first, then arm64 among the ordinary jobs) and each
- * pool's jobs into size classes. Shares round up: the plan is for at least the peak.
+ * Splits the peak into pools (privileged first, then arm64 among the ordinary jobs, then the
+ * multi-arch share of the rest) and each pool's jobs into size classes. Shares round up: the plan
+ * is for at least the peak.
  */
 export function peakJobsPerPool(peak: PeakLoadInput, pools: PoolAssignment): PoolJobs[] {
   const total = peak.concurrentPipelines * peak.concurrentJobsPerPipeline;
   const privileged = Math.ceil(total * peak.privilegedShare);
   const ordinary = total - privileged;
   const arm64 = Math.ceil(ordinary * peak.arm64Share);
+  const multiArch = pools.multiArch
+    ? Math.ceil((ordinary - arm64) * (peak.multiArchShare ?? 0))
+    : 0;
   const split = (pool: string, jobs: number): PoolJobs => ({
     pool,
     jobs,
@@ -40,8 +48,9 @@ export function peakJobsPerPool(peak: PeakLoadInput, pools: PoolAssignment): Poo
     ),
   });
   return [
-    split(pools.ordinary, ordinary - arm64),
+    split(pools.ordinary, ordinary - arm64 - multiArch),
     split(pools.arm64, arm64),
+    ...(pools.multiArch ? [split(pools.multiArch, multiArch)] : []),
     split(pools.privileged, privileged),
   ];
 }

@@ -1,4 +1,14 @@
-import type { ClusterSpec, JobSizeClass, PodNetworkingSpec } from '@platform/config';
+import type {
+  ClusterSpec,
+  JobSizeClass,
+  LoadProfile,
+  PodNetworkingSpec,
+  WarmHeadroom,
+} from '@platform/config';
+import { planCost, type CostPlan } from '../cost/cost-plan';
+import type { CostInput } from '../cost/nodes-cost';
+import { jobFootprints, poolBuffers } from '../peak/warm-headroom';
+import type { PriceSource } from '../pricing/on-demand-prices';
 import { addressesPerPrefix } from '../node/max-pods';
 import type { InstanceTypeSpec } from '../catalog/instance-type';
 import {
@@ -20,10 +30,13 @@ import type { TypeFit } from '../peak/type-fit';
 import type { DaemonSetLoad } from '../workload/daemon-set-load';
 import { jobPodEphemeralStorageMiB, jobPodRequests } from '../workload/job-pod';
 import type { CapacityFinding } from './capacity-finding';
+import { CapacityInputError } from './capacity-input-error';
 import { kubeletFindings, zoneFindings } from './network-findings';
 import { nodeClassSubnets } from './node-class-subnets';
 import { catalogCoverageFindings, poolPeakFindings } from './pool-findings';
-import { planPool, type PoolPlan } from './pool-plan';
+import { overlayFindings, overlaySummaries, type OverlaySummary } from './overlay-findings';
+import type { NodeOverlaySettings } from '../manifests/read-node-overlay';
+import { busiestPeak, planPool, type PoolPlan } from './pool-plan';
 import {
   nodeDiskCandidates,
   planRootVolume,
@@ -50,6 +63,16 @@ export interface CapacityPlanInput {
   /** NodePools whose nodes each run one job (libs/config `jobIsolation: one-job-per-node`). */
   oneJobPerNodePools: readonly string[];
   nodeDisk: NodeDiskInput;
+  /** The week the cost figures price (libs/config ci-jobs load-profile.ts). */
+  loadProfile: LoadProfile;
+  /** The warm headroom each pool's CapacityBuffer holds in working hours. */
+  headroom: WarmHeadroom;
+  /** Where the catalog's prices come from. */
+  priceSource: PriceSource;
+  /** Multi-arch pools and the architecture each prefers. */
+  preferredArchitectures?: Readonly<Record<string, 'amd64' | 'arm64'>>;
+  /** Rendered NodeOverlays: each must match some NodePool's instance types. */
+  nodeOverlays?: readonly NodeOverlaySettings[];
 }
 
 export interface CapacityPlan {
@@ -65,29 +88,20 @@ export interface CapacityPlan {
   rootVolumes: RootVolumePlan[];
   zones: ZoneDemand[];
   runnerManagers: { pods: number; concurrency?: number };
+  /** What the pools cost at the peak, on an ordinary hour and for their buffers, per day. */
+  cost: CostPlan;
+  /** Each rendered NodeOverlay, its price change and how many pool instance types it matches. */
+  overlays: OverlaySummary[];
   findings: CapacityFinding[];
 }
 
-export class CapacityInputError extends Error {}
+export { CapacityInputError } from './capacity-input-error';
 
 /** The whole plan: pools at the peak, the worst-zone address demand, and every finding. */
 export function planCapacity(input: CapacityPlanInput): CapacityPlan {
-  const networking = input.cluster.podNetworking;
-  if (!networking) {
-    throw new CapacityInputError(
-      `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
-    );
-  }
-  const warm = Object.entries(networking).filter(([key]) => key !== 'mode');
-  for (const [key, value] of warm) {
-    if (!Number.isInteger(value) || (value as number) < 0) {
-      throw new CapacityInputError(
-        `${input.clusterFile}: cluster ${input.cluster.name}: podNetworking.${key} is ${String(value)}, not a whole number of at least 0`,
-      );
-    }
-  }
+  const networking = checkedNetworking(input);
   const findings: CapacityFinding[] = [];
-  const jobRequests = Object.fromEntries(
+  const jobRequests: Record<string, Resources> = Object.fromEntries(
     Object.entries(input.sizeClasses).map(([name, c]) => [name, jobPodRequests(c)]),
   );
   const jobEphemeralStorageMiB = Object.fromEntries(
@@ -95,6 +109,7 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
   );
   const mainClass = mainSizeClass(input.peak);
   const pools = planPools(input, networking, jobRequests, findings);
+  findings.push(...overlayFindings(input.nodeOverlays ?? [], input.nodePools, input.catalog));
   for (const pool of pools) {
     findings.push(...poolPeakFindings(pool, jobRequests, mainClass, input.maxMainClassWaste));
   }
@@ -131,6 +146,8 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     rootVolumes,
     zones,
     runnerManagers: { pods: runnerPods, concurrency },
+    overlays: overlaySummaries(input.nodeOverlays ?? [], input.nodePools, input.catalog),
+    cost: planCost(pools, { ...costInput(input), jobRequests }),
     findings,
   };
 }
@@ -142,6 +159,12 @@ function planPools(
   findings: CapacityFinding[],
 ): PoolPlan[] {
   const fitsByNodeClass = new Map<NodeClassSettings, Map<string, TypeFit>>();
+  const buffers = poolBuffers(
+    input.peak,
+    input.pools,
+    input.headroom.pipelines,
+    jobFootprints(input.sizeClasses),
+  );
   const plans = peakJobsPerPool(input.peak, input.pools).flatMap(({ pool: name, jobsByClass }) => {
     const pool = input.nodePools.find((p) => p.name === name);
     if (!pool) {
@@ -166,14 +189,21 @@ function planPools(
     const zones = [
       ...new Set(nodeClassSubnets(nodeClass, input.cluster, []).map((s) => s.availabilityZone)),
     ];
-    const plan = planPool(pool, jobsByClass, {
-      ...input,
-      networking,
-      nodeClass,
-      jobRequests,
-      zones,
-      ...(input.oneJobPerNodePools.includes(name) ? { maxJobsPerNode: 1 } : {}),
-    });
+    const plan = planPool(
+      pool,
+      jobsByClass,
+      {
+        ...input,
+        networking,
+        nodeClass,
+        jobRequests,
+        zones,
+        ...(input.oneJobPerNodePools.includes(name) ? { maxJobsPerNode: 1 } : {}),
+      },
+      // A one-job-per-node pool's node takes jobs only for a short window after it starts: nodes
+      // kept warm there would expire and be replaced every window, so it has no headroom.
+      input.oneJobPerNodePools.includes(name) ? undefined : buffers.find((b) => b.pool === name),
+    );
     const fits = fitsByNodeClass.get(nodeClass) ?? new Map<string, TypeFit>();
     plan.fits.forEach((fit) => fits.set(fit.type.name, fit));
     fitsByNodeClass.set(nodeClass, fits);
@@ -187,20 +217,51 @@ function planPools(
   return plans;
 }
 
+/** The cluster's pod networking, required and with whole warm targets. */
+function checkedNetworking(input: CapacityPlanInput): PodNetworkingSpec {
+  const networking = input.cluster.podNetworking;
+  if (!networking) {
+    throw new CapacityInputError(
+      `${input.clusterFile}: cluster ${input.cluster.name} has NodePools but no podNetworking (secondary-ips or prefix-delegation)`,
+    );
+  }
+  const warm = Object.entries(networking).filter(([key]) => key !== 'mode');
+  for (const [key, value] of warm) {
+    if (!Number.isInteger(value) || (value as number) < 0) {
+      throw new CapacityInputError(
+        `${input.clusterFile}: cluster ${input.cluster.name}: podNetworking.${key} is ${String(value)}, not a whole number of at least 0`,
+      );
+    }
+  }
+  return networking;
+}
+
+/** The cost plan's inputs from the capacity plan's (the job requests come from the plan). */
+function costInput(input: CapacityPlanInput): Omit<CostInput, 'jobRequests'> {
+  return {
+    clusterRegion: input.cluster.aws.region,
+    prices: input.priceSource,
+    profile: input.loadProfile,
+    peak: input.peak,
+    pools: input.pools,
+    headroomPipelines: input.headroom.pipelines,
+  };
+}
+
 function addressDemands(
   pools: readonly PoolPlan[],
   runnerManagers: readonly RunnerManagerLoad[],
   cluster: ClusterSpec,
 ): AddressDemand[] {
   const demands = pools.flatMap((pool): AddressDemand[] =>
-    pool.peak && pool.nodeAddresses
+    busiestPeak(pool) && pool.nodeAddresses
       ? [
           {
             consumer: `NodePool ${pool.name}`,
             zones: pool.zones,
-            prefixes: pool.peak.nodes * pool.nodeAddresses.prefixes,
+            prefixes: busiestPeak(pool)!.nodes * pool.nodeAddresses.prefixes,
             addresses:
-              pool.peak.nodes *
+              busiestPeak(pool)!.nodes *
               (pool.nodeAddresses.addresses - addressesPerPrefix * pool.nodeAddresses.prefixes),
           },
         ]

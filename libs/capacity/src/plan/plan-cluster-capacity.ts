@@ -5,10 +5,13 @@ import {
   inventoryFiles,
   jobNodeDisk,
   jobSizeClasses,
+  loadProfile,
   peakLoad,
+  warmHeadroom,
   type ClusterSpec,
 } from '@platform/config';
 import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import { onDemandPriceSource } from '../pricing/on-demand-prices';
 import { readRenderedInputs, type RenderedFile } from '../manifests/rendered-inputs';
 import { defaultVmMemoryOverheadPercent } from '../node/kubelet-reservations';
 import { memoryMiB } from '../quantity/quantity';
@@ -34,6 +37,7 @@ export function planClusterCapacity(
     nodeClasses: rendered.nodeClasses,
     daemonSets: [...eksAddOnDaemonSets, ...rendered.daemonSets],
     runnerManagers: rendered.runnerManagers,
+    nodeOverlays: rendered.nodeOverlays,
     ...overrides,
   });
 }
@@ -52,7 +56,11 @@ export function sharedPlanInput(
       ordinary: ciNodePools.ciJobs.name,
       arm64: ciNodePools.ciJobsArm64.name,
       privileged: ciNodePools.ciPrivileged.name,
+      multiArch: ciNodePools.ciJobsMultiArch.name,
     },
+    preferredArchitectures: Object.fromEntries(
+      allCiNodePools.filter((p) => p.fallbackArchitecture).map((p) => [p.name, p.architecture]),
+    ),
     vmMemoryOverheadPercent: defaultVmMemoryOverheadPercent,
     maxMainClassWaste: capacityTargets.maxMainClassWaste,
     oneJobPerNodePools: allCiNodePools
@@ -62,5 +70,8 @@ export function sharedPlanInput(
       imagesPerJobMiB: memoryMiB(jobNodeDisk.imagesPerJob),
       systemMiB: memoryMiB(jobNodeDisk.system),
     },
+    loadProfile,
+    headroom: warmHeadroom,
+    priceSource: onDemandPriceSource,
   };
 }

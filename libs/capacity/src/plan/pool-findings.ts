@@ -4,7 +4,7 @@ import type { NodePoolSettings } from '../peak/node-pool-settings';
 import { classWaste } from '../peak/type-fit';
 import { formatCpu, formatMemory } from '../quantity/quantity';
 import type { CapacityFinding } from './capacity-finding';
-import type { PoolPlan } from './pool-plan';
+import { busiestPeak, type PoolPlan } from './pool-plan';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -87,7 +87,8 @@ export function poolPeakFindings(
 }
 
 function limitFindings(plan: PoolPlan, at: { subject: string; file: string }): CapacityFinding[] {
-  const { peak, limits } = plan;
+  const { limits } = plan;
+  const peak = busiestPeak(plan);
   if (!peak) return [];
   const shortCpu = limits.cpuMillis !== undefined ? peak.capacity.cpuMillis - limits.cpuMillis : 0;
   const shortMemory =
@@ -105,7 +106,7 @@ function limitFindings(plan: PoolPlan, at: { subject: string; file: string }): C
     {
       severity: 'error',
       ...at,
-      message: `peak needs ${peak.nodes} × ${peak.instanceType} (${formatCpu(peak.capacity.cpuMillis)} CPU, ${formatMemory(peak.capacity.memoryMiB)}) for ${plan.jobs} jobs; spec.limits allow ${allow.join(', ')} (short by ${short.join(' and ')})`,
+      message: `peak needs ${peak.nodes} × ${peak.instanceType} (${formatCpu(peak.capacity.cpuMillis)} CPU, ${formatMemory(peak.capacity.memoryMiB)}) for ${plan.jobs} jobs${plan.buffer?.withPeak ? ` and ${plan.buffer.chunks} warm-headroom chunks (CapacityBuffer)` : ''}; spec.limits allow ${allow.join(', ')} (short by ${short.join(' and ')})`,
     },
   ];
 }

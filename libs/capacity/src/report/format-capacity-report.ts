@@ -2,6 +2,7 @@ import type { CapacityPlan } from '../plan/plan-capacity';
 import { formatCapacityFinding } from '../plan/capacity-finding';
 import { formatCpu, formatMemory } from '../quantity/quantity';
 import { formatDisk, formatEviction } from '../plan/root-volume-plan';
+import { formatCostReport, formatPreferenceReport } from './format-cost-report';
 import { formatTable } from './text-table';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -44,6 +45,12 @@ export function formatCapacityReport(plan: CapacityPlan): string {
       ]),
     ),
     ...plan.pools.flatMap((pool) => poolTypeLines(plan, pool)),
+    '',
+    ...warmHeadroomLines(plan),
+    '',
+    ...formatCostReport(plan.cost),
+    '',
+    ...formatPreferenceReport(plan.cost, plan.overlays),
     '',
     ...rootVolumeLines(plan),
     '',
@@ -93,6 +100,34 @@ function poolTypeLines(plan: CapacityPlan, pool: CapacityPlan['pools'][number]):
       ]),
     ),
     `  best types: ${classes.map((c) => `${c}: ${(pool.bestTypesByClass[c] ?? []).join(', ') || 'none'}`).join('; ')}`,
+  ];
+}
+
+function warmHeadroomLines(plan: CapacityPlan): string[] {
+  const pipelines = plan.cost.pipelines.headroom;
+  return [
+    `Warm headroom (CapacityBuffer per pool: ${pipelines} pipeline burst(s) as chunks of the pool's most common size class, working hours only):`,
+    ...formatTable(
+      ['pool', 'burst jobs', 'chunk', 'chunks', 'keeps warm', 'peak + headroom', 'limits'],
+      plan.pools.map((p) => {
+        const b = p.buffer;
+        const burst = b ? Object.values(b.burstJobsByClass).reduce((s, n) => s + n, 0) : 0;
+        const request = b ? plan.jobRequests[b.sizeClass] : undefined;
+        return [
+          p.name,
+          String(burst),
+          b && request
+            ? `${b.sizeClass} (${formatCpu(request.cpuMillis)} CPU, ${formatMemory(request.memoryMiB)})`
+            : p.maxJobsPerNode !== undefined
+              ? 'none: one job per node'
+              : '-',
+          String(b?.chunks ?? 0),
+          b?.alone ? `${b.alone.nodes} × ${b.alone.instanceType}` : '0',
+          b?.withPeak ? `${b.withPeak.nodes} × ${b.withPeak.instanceType}` : '-',
+          `${p.limits.cpuMillis !== undefined ? formatCpu(p.limits.cpuMillis) : 'none'} / ${p.limits.memoryMiB !== undefined ? formatMemory(p.limits.memoryMiB) : 'none'}`,
+        ];
+      }),
+    ),
   ];
 }
 

@@ -1,7 +1,9 @@
 import type { ClusterSpec, JobSizeClass } from '@platform/config';
 import { instanceTypeCatalog } from '../catalog/instance-catalog';
+import { onDemandPriceSource } from '../pricing/on-demand-prices';
 import type { NodeClassSettings } from '../node/node-class-settings';
 import type { NodePoolSettings } from '../peak/node-pool-settings';
+import type { PeakLoadInput } from '../peak/peak-jobs';
 import type { CapacityPlanInput } from '../plan/plan-capacity';
 import { eksAddOnDaemonSets } from '../workload/daemon-set-load';
 
@@ -44,6 +46,28 @@ export const fixtureSizeClasses: Record<string, JobSizeClass> = {
     maxServices: 2,
   },
 };
+
+/**
+ * Small jobs only, `pipelines × jobsPerPipeline` of them, all in the ordinary pool unless `shares`
+ * send some elsewhere: a peak whose node counts a reader can work out by hand.
+ */
+export function smallJobsOnly(
+  pipelines: number,
+  jobsPerPipeline: number,
+  shares: Partial<Pick<PeakLoadInput, 'privilegedShare' | 'arm64Share' | 'multiArchShare'>> = {},
+): Pick<CapacityPlanInput, 'sizeClasses' | 'peak'> {
+  return {
+    sizeClasses: { small: fixtureSizeClasses.small! },
+    peak: {
+      concurrentPipelines: pipelines,
+      concurrentJobsPerPipeline: jobsPerPipeline,
+      sizeMix: { small: 1 },
+      privilegedShare: 0,
+      arm64Share: 0,
+      ...shares,
+    },
+  };
+}
 
 export function fixturePool(
   name: string,
@@ -106,6 +130,15 @@ export function fixtureInput(overrides: Partial<CapacityPlanInput> = {}): Capaci
     maxMainClassWaste: 0.5,
     oneJobPerNodePools: [],
     nodeDisk: { imagesPerJobMiB: 3 * 1024, systemMiB: 10 * 1024 },
+    loadProfile: {
+      workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      workingHours: { start: 8, end: 18 },
+      pipelinesPerHour: 3,
+      pipelineMinutes: 20,
+      peakShare: 0.2,
+    },
+    headroom: { pipelines: 0 },
+    priceSource: onDemandPriceSource,
     ...overrides,
   };
 }

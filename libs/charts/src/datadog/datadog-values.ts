@@ -28,6 +28,29 @@ export type DatadogSite =
   | 'ap2.datadoghq.com'
   | 'ddog-gov.com';
 
+/**
+ * One kube-state-metrics custom-resource-state entry (the fields this platform uses): gauges read
+ * from a path of the object, labelled from paths; strings `True`/`False` count as 1/0.
+ */
+export interface KubeStateCustomResource {
+  groupVersionKind: { group: string; version: string; kind: string };
+  /** Labels of every metric of the resource, each from a path of the object. */
+  labelsFromPath?: Record<string, string[]>;
+  metrics: {
+    name: string;
+    help: string;
+    each: {
+      type: 'Gauge';
+      gauge: {
+        path: string[];
+        labelsFromPath?: Record<string, string[]>;
+        valueFrom?: string[];
+        nilIsZero?: boolean;
+      };
+    };
+  }[];
+}
+
 /** A check configuration file: the YAML text of `conf.d/<check>.yaml`. */
 export type CheckConfigFiles = Record<string, string>;
 
@@ -60,6 +83,12 @@ export interface DatadogValues {
       enabled?: boolean;
       /** Secret metrics need a cluster-wide list/watch on Secrets. */
       collectSecretMetrics?: boolean;
+      /**
+       * kube-state-metrics custom resource state entries (its `custom_resource.spec.resources`),
+       * collected as `kubernetes_state_customresource.<metric>` (Cluster Agent 7.63+); the chart
+       * grants list/watch on each kind's plural (kind + `s` without `groupVersionKind.resource`).
+       */
+      collectCrMetrics?: KubeStateCustomResource[];
     };
     clusterChecks?: { enabled?: boolean };
     collectEvents?: boolean;

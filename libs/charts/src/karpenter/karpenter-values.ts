@@ -2,6 +2,7 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
+import type { KarpenterFeatureGate } from './karpenter-feature-gates';
 
 /**
  * Values of the `karpenter` Helm chart, written against chart version 1.14.1
@@ -49,10 +50,7 @@ export interface KarpenterValues {
     /** SQS queue for spot interruption and rebalance events; empty disables handling. */
     interruptionQueue?: string;
     reservedENIs?: string;
-    featureGates?: {
-      nodeRepair?: boolean;
-      reservedCapacity?: boolean;
-      spotToSpotConsolidation?: boolean;
-    };
+    /** Every gate of the chart (karpenter-feature-gates.ts: maturity, default). */
+    featureGates?: { [Gate in KarpenterFeatureGate]?: boolean };
   };
 }

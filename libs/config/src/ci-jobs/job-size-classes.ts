@@ -72,4 +72,9 @@ export const peakLoad = {
   privilegedShare: 0.1,
   /** Share of ordinary jobs that run on Graviton (arm64). */
   arm64Share: 0.3,
+  /**
+   * Share of the other ordinary jobs whose images are multi-arch (job tag `multi-arch`): they go
+   * to the Graviton-first pool. Zero until a runner takes the tag (apps/karpenter/README.md).
+   */
+  multiArchShare: 0,
 } as const;

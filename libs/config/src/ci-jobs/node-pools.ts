@@ -1,3 +1,5 @@
+import { namespaces } from '../namespaces';
+
 /**
  * The identity of the CI cluster's Karpenter node pools: names, the label that selects them and
  * the taints that keep everything else off them. Karpenter renders its NodePools from this; the
@@ -29,9 +31,17 @@ export type JobIsolation =
 export interface CiNodePool {
   /** NodePool name; Karpenter labels its nodes `karpenter.sh/nodepool=<name>`. */
   name: string;
+  /** The architecture of its nodes; for a multi-arch pool, the one it prefers. */
   architecture: 'amd64' | 'arm64';
+  /**
+   * A multi-arch pool also launches this architecture when the preferred one cannot be had; its
+   * jobs' images run on both (they declare it with `multiArchJobs.tag`).
+   */
+  fallbackArchitecture?: 'amd64' | 'arm64';
   /** Only pods that tolerate every taint (job pods of the right runner, node agents) land here. */
   taints: NodeTaint[];
+  /** The namespace of the job pods that land here (and of the pool's warm-headroom buffer). */
+  jobNamespace: string;
   jobIsolation: JobIsolation;
 }
 
@@ -51,6 +61,7 @@ export const ciNodePools = {
     name: 'ci-jobs',
     architecture: 'amd64',
     taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
     jobIsolation: { mode: 'shared' },
   },
   /** Ordinary jobs on Graviton. */
@@ -58,6 +69,19 @@ export const ciNodePools = {
     name: 'ci-jobs-arm64',
     architecture: 'arm64',
     taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
+    jobIsolation: { mode: 'shared' },
+  },
+  /**
+   * Ordinary jobs whose images are multi-arch: Graviton first (a NodeOverlay lowers the price
+   * Karpenter assumes for its Graviton types), amd64 when Graviton cannot launch.
+   */
+  ciJobsMultiArch: {
+    name: 'ci-jobs-multiarch',
+    architecture: 'arm64',
+    fallbackArchitecture: 'amd64',
+    taints: [jobsTaint],
+    jobNamespace: namespaces.ciJobs,
     jobIsolation: { mode: 'shared' },
   },
   /**
@@ -68,8 +92,22 @@ export const ciNodePools = {
     name: 'ci-privileged',
     architecture: 'amd64',
     taints: [privilegedJobsTaint],
+    jobNamespace: namespaces.ciJobsPrivileged,
     jobIsolation: { mode: 'one-job-per-node', takesJobsFor: '10m' },
   },
 } as const satisfies Record<string, CiNodePool>;
 
 export const allCiNodePools: readonly CiNodePool[] = Object.values(ciNodePools);
+
+/** A pool's architectures: its own, then its fallback. */
+export function poolArchitectures(pool: CiNodePool): ('amd64' | 'arm64')[] {
+  return pool.fallbackArchitecture
+    ? [pool.architecture, pool.fallbackArchitecture]
+    : [pool.architecture];
+}
+
+/**
+ * Jobs whose images run on amd64 and arm64 declare it with this GitLab job tag; only they may use
+ * the multi-arch pool. `peakLoad.multiArchShare` says how many of the ordinary jobs do.
+ */
+export const multiArchJobs = { tag: 'multi-arch', pool: ciNodePools.ciJobsMultiArch } as const;

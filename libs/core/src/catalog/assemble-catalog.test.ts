@@ -63,6 +63,24 @@ describe('the catalog assembled from component files', () => {
       'exemptions[0].reason',
       'is empty: say why',
     ],
+    [
+      {
+        ignoreDifferences: [
+          { group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'], reason: ' ' },
+        ],
+      },
+      'ignoreDifferences[0].reason',
+      'is empty: say who owns the field',
+    ],
+    [
+      {
+        ignoreDifferences: [
+          { group: 'apps', kind: 'Deployment', jsonPointers: ['spec.replicas'], reason: 'HPA' },
+        ],
+      },
+      'ignoreDifferences[0].jsonPointers[0]',
+      '"spec.replicas" is not a JSON pointer (starts with /)',
+    ],
   ])('names the file and field of a bad entry: %j', (change, field, message) => {
     expect(issuesOf({ ...valid, ...change })).toEqual([
       ['apps/demo/src/broken/component.ts', field, message],
@@ -100,6 +118,28 @@ describe('the catalog assembled from component files', () => {
       expect(jobs!.clusters).toEqual(['ci-one', 'ci-two', 'ci-three']);
     } finally {
       fixtureInventory.clusters.pop();
+    }
+  });
+});
+
+describe('folder names, which become label values', () => {
+  it('refuses a component folder name longer than a label value, naming the folder', () => {
+    const limit = 63;
+    const long = `c${'o'.repeat(limit - 1)}`;
+    expect(long).toHaveLength(limit);
+    expect(() => fixtureCatalog({ [long]: defineComponent({ ...valid }) })).not.toThrow();
+    const tooLong = `${long}x`;
+    try {
+      fixtureCatalog({ [tooLong]: defineComponent({ ...valid }) });
+      expect.unreachable('a name over the limit must be refused');
+    } catch (error) {
+      expect((error as CatalogError).issues).toEqual([
+        {
+          file: `apps/demo/src/${tooLong}/component.ts`,
+          field: '(folder name)',
+          message: `"${tooLong}" is ${limit + 1} characters; it becomes a label value, which Kubernetes limits to ${limit}: rename the folder`,
+        },
+      ]);
     }
   });
 });

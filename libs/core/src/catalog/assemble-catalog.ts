@@ -14,6 +14,9 @@ export interface LoadedComponent {
   definition: ComponentDefinition<unknown>;
 }
 
+/** The longest label value the API server accepts. */
+const labelValueLimit = 63;
+
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** The clusters a selector picks, in inventory order. */
@@ -67,6 +70,18 @@ function checkComponent(inventory: Inventory, component: LoadedComponent, add: A
   if (!DNS_LABEL.test(component.name)) {
     add('(folder name)', `"${component.name}" is not a DNS label (lower-case letters, digits, -)`);
   }
+  // The folder names become label values on every object (app.kubernetes.io/component, part-of)
+  // and on the Application (gitops.platform/component, app): checked here, where they are born.
+  for (const [field, name] of [
+    ['(folder name)', component.name],
+    ['(app folder name)', component.app],
+  ] as const) {
+    if (name.length > labelValueLimit)
+      add(
+        field,
+        `"${name}" is ${name.length} characters; it becomes a label value, which Kubernetes limits to ${labelValueLimit}: rename the folder`,
+      );
+  }
   if (!definition.description?.trim()) add('description', 'is empty');
   checkNamespaces(definition, add);
   if (!Number.isInteger(definition.syncWave)) {
@@ -79,6 +94,15 @@ function checkComponent(inventory: Inventory, component: LoadedComponent, add: A
   if (definition.chart) checkChart(definition.chart, add);
   (definition.exemptions ?? []).forEach((exemption, index) => {
     if (!exemption.reason?.trim()) add(`exemptions[${index}].reason`, 'is empty: say why');
+  });
+  (definition.ignoreDifferences ?? []).forEach((ignored, index) => {
+    const at = `ignoreDifferences[${index}]`;
+    if (!ignored.reason?.trim()) add(`${at}.reason`, 'is empty: say who owns the field');
+    if (ignored.jsonPointers.length === 0) add(`${at}.jsonPointers`, 'names no field');
+    ignored.jsonPointers.forEach((pointer, i) => {
+      if (!pointer.startsWith('/'))
+        add(`${at}.jsonPointers[${i}]`, `"${pointer}" is not a JSON pointer (starts with /)`);
+    });
   });
 }
 

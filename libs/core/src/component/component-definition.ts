@@ -27,6 +27,24 @@ export interface PolicyExemption {
   reason: string;
 }
 
+/**
+ * A field that something in the cluster owns after the first sync (a CronJob that scales an
+ * object over the day): Argo CD ignores it in the diff, so self-heal leaves it alone, and keeps
+ * its live value when it syncs the object (`RespectIgnoreDifferences=true`, which the component's
+ * Application then sets). Only on creation does Argo CD apply the rendered value.
+ */
+export interface IgnoredDifference {
+  /** API group; `''` for the core group. */
+  group: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** RFC 6901 pointers, e.g. `/spec/replicas`. */
+  jsonPointers: readonly string[];
+  /** Who owns the field instead, and why. */
+  reason: string;
+}
+
 /** A chart inflated with the pinned Helm over its vendored package. */
 export interface ChartSource<Values> {
   pin: ChartPin<Values>;
@@ -73,6 +91,8 @@ export interface ComponentDefinition<Values = unknown> {
   /** cdk8s objects (alone, or next to a chart's). */
   resources?: (chart: PlatformChart, context: ComponentContext) => void;
   exemptions?: readonly PolicyExemption[];
+  /** Fields Argo CD leaves to their owner in the cluster (see IgnoredDifference). */
+  ignoreDifferences?: readonly IgnoredDifference[];
   /**
    * It reads secrets from AWS Secrets Manager through ExternalSecrets in its namespace. The
    * ClusterSecretStore serves exactly the namespaces of these components on each cluster

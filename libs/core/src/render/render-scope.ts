@@ -62,6 +62,8 @@ export async function renderScope(
   for (const target of [...rendered, ...existing].filter(inScope)) {
     targets.set(targetDirectory(target), target);
   }
+  if (targets.size === 0 && (scope.app || scope.cluster))
+    throw new UnknownScopeError(emptySelection(scope, rendered));
   const renderTargets = rendered.filter(inScope);
   const others = await Promise.all(
     renderTargets.map((target) =>
@@ -90,6 +92,18 @@ export async function renderScope(
   );
   const files = perTarget.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { targets: sortedTargets, files };
+}
+
+/** Why a scope of a known app and a known cluster selects nothing, and what it could select. */
+function emptySelection(scope: RenderScope, rendered: readonly RenderTarget[]): string {
+  const where = rendered
+    .filter((t) => t.app === scope.app)
+    .map((t) => t.cluster)
+    .join(', ');
+  if (scope.app && scope.cluster)
+    return `nothing to render: app ${scope.app} has no component for cluster ${scope.cluster} (it renders for ${where || 'no cluster'})`;
+  if (scope.cluster) return `nothing to render: no component selects cluster ${scope.cluster}`;
+  return `nothing to render: app ${scope.app} has no component for any cluster`;
 }
 
 function checkScope(

@@ -15,6 +15,7 @@ export const clusterScopedKinds: ReadonlySet<string> = new Set([
   'MutatingWebhookConfiguration',
   'Namespace',
   'NodeClaim',
+  'NodeOverlay',
   'NodePool',
   'PersistentVolume',
   'PriorityClass',

@@ -11,6 +11,7 @@ import { hostAccess } from './containers/host-access';
 import { imagePinned } from './containers/image-pinned';
 import { exemptionReason } from './exemptions/exemption-reason';
 import { exemptionUnknownRule } from './exemptions/exemption-unknown-rule';
+import { karpenterAlphaFeatureGate } from './karpenter/karpenter-alpha-feature-gate';
 import { karpenterImdsv2 } from './karpenter/karpenter-imdsv2';
 import { karpenterNodepoolDisruptionBudgets } from './karpenter/karpenter-nodepool-disruption-budgets';
 import { karpenterNodepoolExpireAfter } from './karpenter/karpenter-nodepool-expire-after';
@@ -66,6 +67,7 @@ export const ruleAreas: readonly RuleArea[] = [
       karpenterNodepoolDisruptionBudgets,
       karpenterNodepoolExpireAfter,
       karpenterImdsv2,
+      karpenterAlphaFeatureGate,
     ],
   },
 ];

@@ -7,6 +7,8 @@ import type { KindSelector } from '../rules/policy-rule';
 const podTemplateLocations: readonly (KindSelector & { template: FieldPath })[] = [
   { group: '', kind: 'Pod', template: [] },
   { group: '', kind: 'ReplicationController', template: ['spec', 'template'] },
+  // Pod Security admission checks PodTemplates too; CapacityBuffers build virtual pods from them.
+  { group: '', kind: 'PodTemplate', template: ['template'] },
   { group: 'apps', kind: 'Deployment', template: ['spec', 'template'] },
   { group: 'apps', kind: 'DaemonSet', template: ['spec', 'template'] },
   { group: 'apps', kind: 'StatefulSet', template: ['spec', 'template'] },

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { SourceFile } from '../checks/source-file';
 import { validateFiles } from './validate-files';
 
@@ -41,6 +42,12 @@ const application = 'rendered/mgmt/argocd-root/app-of-apps/application-argocd-ar
 const helmApplication =
   'rendered/mgmt/argocd-root/app-of-apps/application-argocd-ci-karpenter-controller.yaml';
 const project = 'rendered/mgmt/argocd-root/app-of-apps/appproject-argocd-observability.yaml';
+/** Where the project's whitelist lists Namespace: read from the file, not today's position. */
+const namespaceEntry = (
+  parse(readFileSync(join(repositoryRoot, project), 'utf8')) as {
+    spec: { clusterResourceWhitelist: { kind: string }[] };
+  }
+).spec.clusterResourceWhitelist.findIndex((entry) => entry.kind === 'Namespace');
 const namespace = 'rendered/ci/gitlab-runners/namespaces/namespace-ci-jobs.yaml';
 const secret = 'rendered/mgmt/argocd-root/cluster-registrations/secret-argocd-cluster-ci.yaml';
 const values = 'rendered/ci/karpenter/controller/values.yaml';
@@ -82,7 +89,7 @@ const mutations: Mutation[] = [
     replace: ['      kind: Namespace', '      kindd: Namespace'],
     expected: [
       {
-        field: 'spec.clusterResourceWhitelist[0].kind',
+        field: `spec.clusterResourceWhitelist[${namespaceEntry}].kind`,
         message: 'missing required field "kind"',
         rule: 'schema',
         resource: 'AppProject/argocd/observability',
@@ -90,7 +97,7 @@ const mutations: Mutation[] = [
         column: 7,
       },
       {
-        field: 'spec.clusterResourceWhitelist[0].kindd',
+        field: `spec.clusterResourceWhitelist[${namespaceEntry}].kindd`,
         message: 'unknown field "kindd"',
         rule: 'schema',
         resource: 'AppProject/argocd/observability',

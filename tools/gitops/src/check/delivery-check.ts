@@ -4,7 +4,7 @@ import {
   providedNamespaces,
   type Inventory,
 } from '@platform/config';
-import { checkDelivery, type DeliveryCluster } from '@platform/delivery';
+import { checkDelivery, checkNamespacesCreated, type DeliveryCluster } from '@platform/delivery';
 import type { Finding } from '@platform/manifests';
 
 /** The delivery check over rendered/, with each cluster as ArgoCD addresses it. */
@@ -12,10 +12,21 @@ export function deliveryFindings(
   files: readonly { path: string; content: string }[],
   inventory: Inventory = shippedInventory,
 ): Finding[] {
-  const clusters: DeliveryCluster[] = inventory.clusters.map((cluster) => ({
+  return checkDelivery(files, deliveryClusters(inventory));
+}
+
+/** Only the namespaces: each is created on its cluster, or provided by it (no Application needed). */
+export function namespaceFindings(
+  files: readonly { path: string; content: string }[],
+  inventory: Inventory = shippedInventory,
+): Finding[] {
+  return checkNamespacesCreated(files, deliveryClusters(inventory));
+}
+
+function deliveryClusters(inventory: Inventory): DeliveryCluster[] {
+  return inventory.clusters.map((cluster) => ({
     name: cluster.name,
     destinationName: argocdDestinationName(cluster),
     providedNamespaces: providedNamespaces(cluster),
   }));
-  return checkDelivery(files, clusters);
 }

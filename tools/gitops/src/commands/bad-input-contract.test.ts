@@ -1,13 +1,19 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkSections } from '../check/check-sections';
+import type { Command } from '../cli/command';
+import { usageLine } from '../cli/help-text';
 import { main } from '../main';
 import { fixtureWorkspace } from '../testing/fixture-workspace';
 import { treeFingerprint } from '../testing/tree-fingerprint';
+import { repositoryRoot } from '../workspace/repository-root';
+import { commands } from '.';
 
 /**
  * Every bad input the checks know, through the CLI as a user meets it: for validate, policy and
- * render, in text and under --json, the exit code, the message and where it points (file, line).
+ * render, in text and under --json, the exit code, the message and where it points (file, line);
+ * and every bad command line, for every command.
  */
 let dispose = () => {};
 afterEach(() => {
@@ -229,13 +235,14 @@ describe('render: every bad input, text and --json, rendered/ left as it was', (
       ),
       text: /rendered\/ci\/platform\/bad\/configmap-platform-settings\.yaml:\d+:\d+ .*unknown field "dataa"/,
       json: {
-        findings: [
+        // Also the delivery check's: the fixture's AppProject lists no namespaced kind.
+        findings: expect.arrayContaining([
           expect.objectContaining({
             file: 'rendered/ci/platform/bad/configmap-platform-settings.yaml',
             line: expect.any(Number),
             rule: 'schema',
           }),
-        ],
+        ]),
       },
     },
   ];
@@ -260,4 +267,208 @@ describe('render: every bad input, text and --json, rendered/ left as it was', (
       expect(treeFingerprint(join(workspace.root, 'rendered'))).toEqual(before);
     });
   }
+});
+
+describe('render refuses what check would refuse, where the mistake is made', () => {
+  it('a component in a namespace no component creates: exit 1 for a whole render and for its app alone, nothing written', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    expect((await run(['render'], workspace.root)).code).toBe(0);
+    const before = treeFingerprint(workspace.root);
+    write(
+      workspace.root,
+      'apps/platform/src/ghost/component.ts',
+      componentFile(
+        `chart.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'ghost' }, data: { a: '1' } });`,
+      ).replace("namespace: 'platform'", "namespace: 'ghost'"),
+    );
+    const expected =
+      /rendered\/ci\/platform\/ghost\/configmap-ghost-settings\.yaml:\d+:\d+ .*metadata\.namespace {2}namespace "ghost" is created by no component on cluster ci {2}\[delivery-namespace-missing\]/;
+    for (const args of [['render'], ['render', '--app', 'platform']]) {
+      const text = await run(args, workspace.root);
+      expect(text.code, text.stderr).toBe(1);
+      expect(text.stderr).toMatch(expected);
+    }
+    rmSync(join(workspace.root, 'apps/platform/src/ghost'), { recursive: true });
+    expect(treeFingerprint(workspace.root)).toEqual(before);
+  });
+
+  it('a component folder name longer than a label value: refused at the folder, before rendering', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    const name = `settings-${'x'.repeat(60)}`;
+    write(
+      workspace.root,
+      `apps/platform/src/${name}/component.ts`,
+      componentFile(
+        `chart.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long', namespace: 'platform' }, data: { a: '1' } });`,
+      ),
+    );
+    const json = await run(['render', '--json'], workspace.root);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      issues: [
+        {
+          file: `apps/platform/src/${name}/component.ts`,
+          field: '(folder name)',
+          message: expect.stringMatching(
+            /^".*" is 69 characters; it becomes a label value, which Kubernetes limits to 63/,
+          ),
+        },
+      ],
+    });
+    expect(existsSync(join(workspace.root, 'rendered'))).toBe(false);
+  });
+
+  it('a misspelt chart value: the finding in values.yaml also names the component file and line that set it', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    const pin = 'vendor/charts/fluent-bit-0.58.1.tgz';
+    for (const file of ['vendor/vendor.lock.json', pin])
+      write(workspace.root, file, readFileSync(join(repositoryRoot, file)));
+    const component = [
+      "import { fluentBitChart } from '@platform/charts';",
+      "import { defineComponent, fromChart } from '@platform/core';",
+      'export default defineComponent({',
+      "  description: 'a chart with a misspelt value',",
+      "  clusters: 'workload',",
+      "  namespace: 'platform',",
+      '  syncWave: 1,',
+      '  chart: fromChart(fluentBitChart)({',
+      '    values: () => ({',
+      '      testFramework: { enabled: false },',
+      '      replicaz: 2,',
+      '    }),',
+      '  }),',
+      '});',
+      '',
+    ].join('\n');
+    write(workspace.root, 'apps/platform/src/agent/component.ts', component);
+    const line = component.split('\n').findIndex((l) => l.includes('replicaz')) + 1;
+    const json = await run(['render', '--json'], workspace.root);
+    expect(json.code).toBe(1);
+    const { findings } = JSON.parse(json.stdout) as {
+      findings: { file: string; message: string }[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'rendered/ci/platform/agent/values.yaml',
+        message: `unknown field "replicaz" (the values of apps/platform/src/agent/component.ts:${line})`,
+      }),
+    );
+  });
+});
+
+describe('the command line: each command owns its options and its help', () => {
+  /** Arguments that satisfy a command's required arguments and options, for parsing tests. */
+  const minimal = (command: Command): string[] => [
+    ...command.name.split(' '),
+    ...Array.from({ length: command.arguments?.min ?? 0 }, (_, i) => `argument-${i}`),
+    ...Object.entries(command.options)
+      .filter(([, option]) => option.required)
+      .flatMap(([name]) => [`--${name}`, 'x']),
+  ];
+
+  for (const command of commands) {
+    it(`${command.name} --help prints its own usage and every option it takes`, async () => {
+      const { code, stdout } = await run([...command.name.split(' '), '--help'], repositoryRoot);
+      expect(code).toBe(0);
+      expect(stdout.split('\n')[0]).toBe(`Usage: gitops ${usageLine(command)}`);
+      for (const name of Object.keys(command.options))
+        expect(stdout).toMatch(new RegExp(`^  --${name}\\b`, 'm'));
+      expect(stdout).toMatch(/^ {2}--json\b/m);
+      expect(stdout).not.toContain('Commands:');
+    });
+
+    it(`${command.name}: an option it does not take is exit 2, naming the option`, async () => {
+      const text = await run([...minimal(command), '--bogus'], repositoryRoot);
+      expect(text.code).toBe(2);
+      expect(text.stderr).toContain(`gitops ${command.name}: unknown option '--bogus'\n`);
+      const json = await run([...minimal(command), '--bogus', '--json'], repositoryRoot);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        command: command.name,
+        error: "unknown option '--bogus'",
+        exitCode: 2,
+      });
+    });
+  }
+
+  it('refuses options that belong to other commands (check --app, capacity --app)', async () => {
+    for (const args of [
+      ['check', '--app', 'karpenter'],
+      ['capacity', '--app', 'karpenter'],
+    ]) {
+      const { code, stderr } = await run(args, repositoryRoot);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`gitops ${args[0]}: unknown option '--app'`);
+    }
+  });
+
+  it('no command at all prints the list of commands and exits 2; an unknown command names it', async () => {
+    const none = await run([], repositoryRoot);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/^Commands:$/m);
+    const json = await run(['--json'], repositoryRoot);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ command: 'gitops' });
+    const unknown = await run(['deploy'], repositoryRoot);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("gitops: unknown command 'deploy'");
+  });
+
+  it("an unknown option before any command reads gitops: unknown option '--bogus'", async () => {
+    const { code, stderr } = await run(['--bogus'], repositoryRoot);
+    expect(code).toBe(2);
+    expect(stderr).toBe("gitops: unknown option '--bogus'\n");
+  });
+
+  it('an option without its value, and a required option left out, are exit 2 naming it', async () => {
+    const missingValue = await run(['render', '--app'], repositoryRoot);
+    expect(missingValue.code).toBe(2);
+    expect(missingValue.stderr).toContain("gitops render: option '--app' needs a value");
+    const noBase = await run(['diff'], repositoryRoot);
+    expect(noBase.code).toBe(2);
+    expect(noBase.stderr).toContain('gitops diff: --base REV is required');
+  });
+
+  it('an empty selection (an app that has no component for the cluster) is exit 2 with the reason', async () => {
+    const workspace = fixtureWorkspace();
+    dispose = workspace.dispose;
+    const before = treeFingerprint(workspace.root);
+    const text = await run(['render', '--cluster', 'mgmt', '--app', 'platform'], workspace.root);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toBe(
+      'gitops render: nothing to render: app platform has no component for cluster mgmt (it renders for ci)\n',
+    );
+    expect(text.stdout).toBe('');
+    expect(treeFingerprint(workspace.root)).toEqual(before);
+  });
+
+  it('diff --base with something that is not a revision is exit 2', async () => {
+    const { code, stderr } = await run(['diff', '--base', 'not-a-rev'], repositoryRoot);
+    expect(code).toBe(2);
+    expect(stderr).toContain('base revision "not-a-rev" is not a commit in this clone');
+  });
+
+  it("the help's check line names every section check runs, in order", async () => {
+    const { stdout } = await run(['--help'], repositoryRoot);
+    const checkRow = stdout.slice(stdout.indexOf('\n  check '), stdout.indexOf('\n  validate '));
+    const named = checkSections.map((section) => checkRow.indexOf(` ${section.name}`));
+    expect(named.every((position) => position > 0)).toBe(true);
+    expect(named).toEqual([...named].sort((a, b) => a - b));
+  });
+
+  it("the README's command table lists each command's usage exactly as its help does, and nothing else", () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('\n| command '),
+      readme.indexOf('\n\n', readme.indexOf('\n| command ')),
+    );
+    const documented = [...table.matchAll(/^\| `gitops ([^`]+)`/gm)].map((m) =>
+      m[1]!.replaceAll('\\|', '|'),
+    );
+    expect(documented).toEqual(commands.map(usageLine));
+    expect(readme).toContain('Every command also accepts `--json` and `-h`/`--help`');
+  });
 });

@@ -164,7 +164,7 @@ describe('the Helm process helmTemplate starts', () => {
           includeCrds: true,
           values: { settings: { clusterName: 'ci' }, replicas: 2 },
         },
-        { path: helm, version: 'v4.1.4', pinned: true },
+        { path: helm, version: 'v4.1.4', pinned: true, sha256: 'unused' },
       );
     } finally {
       Object.assign(process.env, previous);
@@ -209,7 +209,7 @@ describe('the Helm process helmTemplate starts', () => {
     await expect(
       helmTemplate(
         { ...karpenter(), kubeVersion: 'latest' },
-        { path: helm, version: 'v4.1.4', pinned: true },
+        { path: helm, version: 'v4.1.4', pinned: true, sha256: 'unused' },
       ),
     ).rejects.toThrow('kubeVersion must look like 1.33 or 1.33.0 (got "latest")');
   });

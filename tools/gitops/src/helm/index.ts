@@ -5,3 +5,4 @@ export * from './helm-template';
 export * from './isolated-helm-home';
 export * from './pinned-helm';
 export * from './resolve-helm';
+export * from './inflation-cache';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HelmError } from './helm-error';
+import { sha256File } from '../vendor/sha256-file';
 import { resolveHelm } from './resolve-helm';
 
 const directory = mkdtempSync(join(tmpdir(), 'gitops-resolve-helm-test-'));
@@ -23,7 +24,8 @@ describe('resolveHelm', () => {
     const options = { env: { HELM: helm }, warn: (message: string) => warnings.push(message) };
     const first = await resolveHelm(options);
     const second = await resolveHelm(options);
-    expect(first).toEqual({ path: helm, version: 'v3.19.0', pinned: false });
+    expect(first).toMatchObject({ path: helm, version: 'v3.19.0', pinned: false });
+    expect(first.sha256).toBe(sha256File(helm));
     expect(second).toBe(first);
     expect(warnings).toEqual([
       `gitops: warning: HELM=${helm} is Helm v3.19.0, not the pinned v4.1.4: rendered output may differ from what CI renders`,
@@ -34,7 +36,7 @@ describe('resolveHelm', () => {
     const helm = standInHelm('helm-4', 'v4.1.4');
     const warnings: string[] = [];
     const binary = await resolveHelm({ env: { HELM: helm }, warn: (m) => warnings.push(m) });
-    expect(binary).toEqual({ path: helm, version: 'v4.1.4', pinned: true });
+    expect(binary).toMatchObject({ path: helm, version: 'v4.1.4', pinned: true });
     expect(warnings).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { sha256File } from '../vendor/sha256-file';
 import { defaultHelmCacheDirectory, extractPinnedHelm } from './extract-pinned-helm';
 import { HelmError } from './helm-error';
 import { pinnedHelm } from './pinned-helm';
@@ -10,6 +11,8 @@ export interface HelmBinary {
   version: string;
   /** False when HELM names a binary of another version: its output may differ. */
   pinned: boolean;
+  /** The binary's sha256: part of what decides a chart's rendered bytes (the inflation cache key). */
+  sha256: string;
 }
 
 export interface ResolveHelmOptions {
@@ -55,7 +58,8 @@ function bundledHelm(options: ResolveHelmOptions): HelmBinary {
       `the bundled Helm ${pinnedHelm.version} is linux-amd64 only, and this machine is ${platform}-${arch}: install Helm ${pinnedHelm.version} and set HELM=/path/to/helm`,
     );
   const path = extractPinnedHelm(options.cacheDirectory ?? defaultHelmCacheDirectory());
-  return { path, version: pinnedHelm.version, pinned: true };
+  // extractPinnedHelm checked the extracted file against this digest (or its stamp of that check).
+  return { path, version: pinnedHelm.version, pinned: true, sha256: pinnedHelm.sha256 };
 }
 
 async function overrideHelm(path: string, options: ResolveHelmOptions): Promise<HelmBinary> {
@@ -77,5 +81,5 @@ async function overrideHelm(path: string, options: ResolveHelmOptions): Promise<
     (options.warn ?? ((message) => process.stderr.write(`${message}\n`)))(
       `gitops: warning: HELM=${path} is Helm ${version}, not the pinned ${pinnedHelm.version}: rendered output may differ from what CI renders`,
     );
-  return { path, version, pinned };
+  return { path, version, pinned, sha256: sha256File(path) };
 }

@@ -9,7 +9,7 @@ import {
 import { join } from 'node:path';
 import { RenderError, UnknownScopeError, defineComponent } from '@platform/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderChecks } from '../commands/render-checks';
+import { renderChecks } from './render-checks';
 import {
   emptyWorkspace,
   noCharts,

@@ -1,3 +1,4 @@
+import { renderedRoot } from '@platform/config';
 import { targetDirectory, type RenderedFile, type ScopedRender } from '@platform/core';
 import { readTree } from './rendered-tree';
 
@@ -5,7 +6,10 @@ import { readTree } from './rendered-tree';
 export interface RenderedTreeChanges {
   /** New files and files whose content changed. */
   writes: RenderedFile[];
-  /** Files under the render's target directories that it no longer produces. */
+  /**
+   * Files under the render's target directories that it no longer produces; for a render of the
+   * whole tree, every file under rendered/ that it does not produce.
+   */
   deletions: string[];
 }
 
@@ -14,12 +18,15 @@ export interface RenderedTreeChanges {
  * alone, so a render that changes nothing writes nothing, and one that changes a component writes
  * that component's files: the cost follows the change, not the size of rendered/.
  */
-export function renderedTreeChanges(root: string, render: ScopedRender): RenderedTreeChanges {
+export function renderedTreeChanges(
+  root: string,
+  render: ScopedRender,
+  wholeTree = false,
+): RenderedTreeChanges {
   const onDisk = new Map<string, string>();
-  for (const target of render.targets) {
-    for (const [path, content] of readTree(root, targetDirectory(target))) {
-      onDisk.set(path, content);
-    }
+  const owned = wholeTree ? [renderedRoot] : render.targets.map(targetDirectory);
+  for (const directory of owned) {
+    for (const [path, content] of readTree(root, directory)) onDisk.set(path, content);
   }
   const rendered = new Set(render.files.map((file) => file.path));
   return {

@@ -11,7 +11,14 @@ export const vendorLayout = {
   unlockedFiles: ['vendor/README.md', 'vendor/vendor.lock.json'],
 } as const;
 
-export type VendoredArtifactKind = 'chart' | 'manifest';
+/**
+ * `chart`: a Helm package; `manifest`: Kubernetes YAML a component loads; `script`: a file a
+ * program runs as data, such as the Lua health scripts Argo CD ships; `source`: an upstream source
+ * file a generator in tools/ reads (the product reads its generated output, never the file).
+ */
+export type VendoredArtifactKind = 'chart' | 'manifest' | 'script' | 'source';
+
+const artifactKinds: readonly VendoredArtifactKind[] = ['chart', 'manifest', 'script', 'source'];
 
 /** A chart bundled inside a vendored package, with where it was built from. */
 export interface BundledChart {
@@ -83,9 +90,9 @@ function checkArtifactShape(artifact: LockedArtifact, index: number): void {
   for (const field of ['name', 'version', 'path', 'sha256'] as const)
     if (typeof artifact[field] !== 'string' || artifact[field] === '')
       throw lockError(`${where}.${field} must be a non-empty string`);
-  if (artifact.kind !== 'chart' && artifact.kind !== 'manifest')
+  if (!artifactKinds.includes(artifact.kind))
     throw lockError(
-      `${where}.kind must be "chart" or "manifest" (got ${JSON.stringify(artifact.kind)})`,
+      `${where}.kind must be one of ${artifactKinds.map((k) => `"${k}"`).join(', ')} (got ${JSON.stringify(artifact.kind)})`,
     );
   if (!/^[0-9a-f]{64}$/.test(artifact.sha256))
     throw lockError(`${where}.sha256 must be 64 lowercase hex digits`);

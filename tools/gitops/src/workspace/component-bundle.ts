@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
-import { cachedBundle } from '@platform/cached-bundles';
+import { cachedBundle, freshBundle } from '@platform/cached-bundles';
 import { CatalogError } from '@platform/core';
 import { bundleCacheDirectory } from '../../bin/cli-bundle.mjs';
 
@@ -23,30 +23,54 @@ export async function importComponentBundle(
   files: string[],
   libraries: Record<string, string>,
 ): Promise<unknown[]> {
-  const entry = files.map((file, i) => `import c${i} from ${JSON.stringify(`./${file}`)};`);
-  entry.push(`export default [${files.map((_, i) => `c${i}`).join(', ')}];`);
-  const output = await cachedBundle({
-    root,
-    cache: bundleCacheDirectory(root),
-    kind: 'components',
-    salt: `${builderVersion}\n${JSON.stringify(libraries)}\n${files.join('\n')}`,
-    options: {
-      stdin: { contents: entry.join('\n'), resolveDir: root, sourcefile: entryFile, loader: 'ts' },
-      packages: 'external',
-      sourcemap: 'linked',
-      plugins: [libraryModules(libraries)],
+  const output = await cachedBundle(componentBundleRequest(root, files, libraries)).catch(
+    (error: { errors?: Message[] }) => {
+      throw error.errors ? componentSourceError(root, files, error.errors) : error;
     },
-    outfile: 'components.js',
-    builderFiles: [fileURLToPath(import.meta.url)],
-  }).catch((error: { errors?: Message[] }) => {
-    throw error.errors ? componentSourceError(root, files, error.errors) : error;
-  });
+  );
   // A throwing component's stack trace then names its TypeScript file and line.
   process.setSourceMapsEnabled(true);
   const module = (await import(pathToFileURL(join(output, 'components.js')).href)) as {
     default: unknown[];
   };
   return module.default;
+}
+
+/**
+ * The bundle of the given component files, if the cache holds it built from their current bytes
+ * (and those of every file they import): its directory, whose name is a digest of all of them.
+ * Undefined when it would have to be built. Loads nothing.
+ */
+export function freshComponentBundle(
+  root: string,
+  files: string[],
+  libraries: Record<string, string>,
+): string | undefined {
+  return freshBundle(componentBundleRequest(root, files, libraries));
+}
+
+function componentBundleRequest(root: string, files: string[], libraries: Record<string, string>) {
+  const entry = files.map((file, i) => `import c${i} from ${JSON.stringify(`./${file}`)};`);
+  entry.push(`export default [${files.map((_, i) => `c${i}`).join(', ')}];`);
+  return {
+    root,
+    cache: bundleCacheDirectory(root),
+    kind: 'components',
+    salt: `${builderVersion}\n${JSON.stringify(libraries)}\n${files.join('\n')}`,
+    options: {
+      stdin: {
+        contents: entry.join('\n'),
+        resolveDir: root,
+        sourcefile: entryFile,
+        loader: 'ts' as const,
+      },
+      packages: 'external' as const,
+      sourcemap: 'linked' as const,
+      plugins: [libraryModules(libraries)],
+    },
+    outfile: 'components.js',
+    builderFiles: [fileURLToPath(import.meta.url)],
+  };
 }
 
 /** `@platform/*` resolves to the CLI bundle's module of that library, outside this bundle. */

@@ -67,7 +67,9 @@ function directory(): BootstrapObject[] {
     },
   ];
 }
-const runtime = [{ name: 'made-at-start', reason: 'an init container creates it' }];
+const runtime = [
+  { namespace: 'argocd', name: 'made-at-start', reason: 'an init container creates it' },
+];
 
 describe('a self-contained directory', () => {
   it('has no problems when it creates its namespace, CRDs first, and everything its pods use', () => {

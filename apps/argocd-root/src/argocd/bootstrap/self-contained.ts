@@ -1,4 +1,6 @@
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
+import { argocdRuntimeSecrets, type RuntimeSecret } from '@platform/config';
+import { isBuiltInGroup } from '@platform/converge';
 import { syncWaveAnnotation } from '../self-management/sync-waves';
 
 /** An object of the bootstrap directory, as parsed from its file. */
@@ -9,36 +11,6 @@ export interface BootstrapObject {
   metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
   [field: string]: any;
 }
-
-/** A Secret that pods reference but that no file holds, because a pod creates it at start-up. */
-export interface RuntimeSecret {
-  name: string;
-  reason: string;
-}
-
-/** Secrets of the Argo CD install that exist only at run time. */
-export const argocdRuntimeSecrets: readonly RuntimeSecret[] = [
-  {
-    name: 'argocd-redis',
-    reason:
-      'The Redis password: the secret-init container of the HAProxy pods creates it (`argocd admin redis-initial-password`) before Redis or any client starts.',
-  },
-];
-
-/** API groups every cluster serves; anything else must come with its CRD. */
-const builtInGroups = new Set([
-  '',
-  'apps',
-  'batch',
-  'policy',
-  'autoscaling',
-  'networking.k8s.io',
-  'rbac.authorization.k8s.io',
-  'apiextensions.k8s.io',
-  'scheduling.k8s.io',
-  'coordination.k8s.io',
-  'discovery.k8s.io',
-]);
 
 /** Annotations whose object only means something when a running Argo CD or Helm acts on it. */
 const hookAnnotations = ['argocd.argoproj.io/hook', 'helm.sh/hook'];
@@ -89,7 +61,8 @@ function kindProblems(objects: readonly BootstrapObject[]): string[] {
   );
   return objects.flatMap((o) => {
     const group = groupOf(o.apiVersion);
-    if (builtInGroups.has(group)) return [];
+    // API groups every cluster serves; anything else must come with its CRD.
+    if (isBuiltInGroup(group)) return [];
     const crdWave = crds.get(`${group}/${o.kind}`);
     if (crdWave === undefined) return [`${label(o)}: no CRD here defines ${group}/${o.kind}`];
     if (crdWave >= waveOf(o)) return [`${label(o)}: its CRD is not in an earlier sync wave`];

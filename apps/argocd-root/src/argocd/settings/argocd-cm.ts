@@ -1,5 +1,9 @@
 import { argocdAccess } from '@platform/config';
-import { applicationHealthCheckKey, applicationHealthCheckLua } from './application-health-check';
+import {
+  applicationHealthCheckKey,
+  applicationHealthCheckLua,
+  type SelfManagedApplication,
+} from './application-health-check';
 import { dexConfig } from './sso';
 import {
   mergedResourceExclusions,
@@ -33,10 +37,16 @@ export interface ArgocdCmSettings {
   'dex.config': string;
 }
 
-/** The settings, given the install's own argocd-cm data (whose exclusions are kept). */
-export function argocdCmSettings(upstream: Record<string, string>): ArgocdCmSettings {
+/**
+ * The settings, given the install's own argocd-cm data (whose exclusions are kept) and the root
+ * Application that syncs its own directory.
+ */
+export function argocdCmSettings(
+  upstream: Record<string, string>,
+  root: SelfManagedApplication,
+): ArgocdCmSettings {
   return {
-    [applicationHealthCheckKey]: applicationHealthCheckLua,
+    [applicationHealthCheckKey]: applicationHealthCheckLua(root),
     [resourceExclusionsKey]: mergedResourceExclusions(
       upstream[resourceExclusionsKey],
       platformResourceExclusions,

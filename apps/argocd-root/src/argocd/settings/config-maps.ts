@@ -1,4 +1,5 @@
 import { findObject, type InstallObject } from '../install/install-object';
+import { rootApplicationName } from '../../app-of-apps/application-naming';
 import { argocdCmSettings } from './argocd-cm';
 import { argocdCmdParams } from './argocd-cmd-params-cm';
 import { argocdRbacSettings } from './argocd-rbac-cm';
@@ -11,9 +12,14 @@ function setData(install: InstallObject[], name: string, data: object): void {
 }
 
 /** The typed settings of argocd-cm, argocd-rbac-cm and argocd-cmd-params-cm. */
-export function applySettings(install: InstallObject[]): void {
+export function applySettings(install: InstallObject[], namespace: string): void {
   const argocdCm = findObject(install, 'ConfigMap', 'argocd-cm');
-  setData(install, 'argocd-cm', argocdCmSettings((argocdCm.data ?? {}) as Record<string, string>));
+  const upstream = (argocdCm.data ?? {}) as Record<string, string>;
+  setData(
+    install,
+    'argocd-cm',
+    argocdCmSettings(upstream, { name: rootApplicationName, namespace }),
+  );
   setData(install, 'argocd-rbac-cm', argocdRbacSettings());
   setData(install, 'argocd-cmd-params-cm', argocdCmdParams());
 }

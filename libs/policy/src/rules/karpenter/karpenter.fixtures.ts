@@ -84,6 +84,49 @@ const nodePoolsAndClass = [
   ),
 ];
 
+/** The Karpenter controller with two alpha gates and one beta gate on, one alpha gate explained. */
+const controllerPath = 'rendered/ci/karpenter/controller/deployment-kube-system-karpenter.yaml';
+const controller = (annotations: string) =>
+  file(
+    controllerPath,
+    yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: karpenter
+        namespace: kube-system
+      spec:
+        selector:
+          matchLabels:
+            app: karpenter
+        template:
+          metadata:
+            labels:
+              app: karpenter
+            annotations:
+              ${annotations}
+          spec:
+            automountServiceAccountToken: false
+            securityContext:
+              runAsNonRoot: true
+              seccompProfile:
+                type: RuntimeDefault
+            containers:
+              - name: controller
+                image: public.ecr.aws/karpenter/controller:1.14.1
+                resources:
+                  requests: { cpu: "1", memory: 1Gi }
+                  limits: { memory: 1Gi }
+                securityContext:
+                  allowPrivilegeEscalation: false
+                  capabilities:
+                    drop: [ALL]
+                env:
+                  - name: FEATURE_GATES
+                    value: ReservedCapacity=true,NodeRepair=false,NodeOverlay=true,CapacityBuffer=true
+    `,
+  );
+
 export const karpenterFixtures: RuleFixture[] = [
   failing(
     'karpenter-nodepool-limits',
@@ -209,5 +252,28 @@ export const karpenterFixtures: RuleFixture[] = [
     'karpenter-imdsv2',
     'karpenter-imdsv2 accepts IMDSv2 with hop limit 1 written out',
     nodePoolsAndClass,
+  ),
+
+  failing(
+    'karpenter-alpha-feature-gate',
+    'karpenter-alpha-feature-gate reports an alpha gate turned on without a reason, not a beta one or a gate left off',
+    controller(
+      'policy.platform/alpha-feature-gate.NodeOverlay: Graviton first for multi-arch jobs',
+    ),
+    [
+      {
+        line: 34,
+        field: 'spec.template.spec.containers[0].env[0].value',
+        message:
+          'container "controller" turns on the alpha feature gate CapacityBuffer without a reason: annotate the pod template with policy.platform/alpha-feature-gate.CapacityBuffer: <why>',
+      },
+    ],
+  ),
+  passing(
+    'karpenter-alpha-feature-gate',
+    'karpenter-alpha-feature-gate accepts alpha gates that each carry a reason',
+    controller(
+      'policy.platform/alpha-feature-gate.NodeOverlay: Graviton first for multi-arch jobs\n              policy.platform/alpha-feature-gate.CapacityBuffer: warm headroom in working hours',
+    ),
   ),
 ];

@@ -1,0 +1,2 @@
+/** An input the planner cannot plan with; the message names the file and field to fix. */
+export class CapacityInputError extends Error {}

@@ -1,0 +1,13 @@
+export * from './input/converge-input';
+export * from './input/bootstrap-steps';
+export * from './simulation/converge';
+export * from './simulation/converge-result';
+export type { RuntimeSecret } from './world/pod-prerequisites';
+export * from './input/inventory-clusters';
+export * from './report/terminal-report';
+export * from './report/markdown-report';
+export * from './report/timeline-svg';
+export * from './report/verdict-text';
+export { executeHealthLua } from './lua/lua-health-vm';
+export * from './deletion/deletion-cascade';
+export { builtInGroups, isBuiltInGroup } from './world/api-resources';
