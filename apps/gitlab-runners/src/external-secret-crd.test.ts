@@ -26,9 +26,13 @@ function withLine(content: string, from: RegExp, to: string): { content: string;
 }
 
 describe('the runners’ ExternalSecrets against the CRD the platform installs', () => {
-  it('has the CRD rendered from vendor/ and both runners’ ExternalSecrets', () => {
+  it('has the CRD rendered from vendor/ and every runner’s ExternalSecret', () => {
     expect(crd?.content).toContain('name: externalsecrets.external-secrets.io');
-    expect(externalSecrets.map((file) => file.path)).toHaveLength(2);
+    expect(externalSecrets.map((file) => file.path.split('/')[3])).toEqual([
+      'multi-arch',
+      'privileged',
+      'restricted',
+    ]);
   });
 
   it('are valid, including every constraint the CRD states', async () => {

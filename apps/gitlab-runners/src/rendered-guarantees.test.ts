@@ -16,7 +16,7 @@ import {
   type RenderedObject,
 } from '@platform/rendered-tree';
 
-const runners = ['restricted', 'privileged'] as const;
+const runners = ['restricted', 'multi-arch', 'privileged'] as const;
 const ci = clusters.find((cluster) => cluster.name === 'ci')!;
 const app = committedObjects('rendered/ci/gitlab-runners');
 
@@ -43,7 +43,11 @@ describe('the managers’ RBAC', () => {
 });
 
 describe('the job namespaces’ network policies', () => {
-  for (const namespace of [namespaces.ciJobs, namespaces.ciJobsPrivileged]) {
+  for (const namespace of [
+    namespaces.ciJobs,
+    namespaces.ciJobsMultiArch,
+    namespaces.ciJobsPrivileged,
+  ]) {
     const policies = app.filter(
       (o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === namespace,
     );

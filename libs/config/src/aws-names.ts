@@ -72,6 +72,15 @@ export function gitlabRunnerCacheBucket(cluster: ClusterSpec): string {
   return `${cluster.eks.clusterName}-gitlab-runner-cache`;
 }
 
+/**
+ * ECR repository (in the cluster's account and region) holding the multi-platform GitLab Runner
+ * helper image (`GitlabRunnersSpec.multiArchHelperImage`); its tags are the runner versions.
+ */
+export function gitlabRunnerHelperRepository(cluster: ClusterSpec): string {
+  const registry = `${cluster.aws.accountId}.dkr.ecr.${cluster.aws.region}.amazonaws.com`;
+  return `${registry}/${cluster.eks.clusterName}/gitlab-runner-helper`;
+}
+
 /** IAM role of External Secrets Operator (IRSA): reads the cluster's AWS Secrets Manager secrets. */
 export function externalSecretsRoleArn(cluster: ClusterSpec): string {
   return iamRoleArn(cluster, 'external-secrets');

@@ -35,6 +35,24 @@ export interface ClusterSpec {
   podNetworking?: PodNetworkingSpec;
   /** Where the cluster's telemetry goes; required on every cluster that runs the node agents. */
   observability?: ObservabilitySpec;
+  /** What the cluster's GitLab Runners rely on outside this repository; absent: as `none` says. */
+  gitlabRunners?: GitlabRunnersSpec;
+}
+
+/** Prerequisites of the GitLab Runners that live outside this repository. */
+export interface GitlabRunnersSpec {
+  /**
+   * The multi-platform GitLab Runner helper image (`linux/amd64` and `linux/arm64`) for the
+   * pinned runner version, a prerequisite outside this repository: GitLab publishes one helper
+   * tag per architecture and no index of both, and the Kubernetes executor picks the helper's
+   * architecture from the job's node selector, so a job that may land on either architecture
+   * needs an image that runs on both. `ecr`: the image is in the cluster account's ECR
+   * (`gitlabRunnerHelperRepository`, built from the two upstream tags with the command in
+   * apps/gitlab-runners/README.md), so the `multi-arch` runner renders and the planner sends
+   * `peakLoad.multiArchShare` of the jobs to the multi-arch pool. `none`: no multi-arch runner,
+   * and no job plans there. A runner bump must build the new version's image before it merges.
+   */
+  multiArchHelperImage: 'ecr' | 'none';
 }
 
 /** How the API server acts on a pod an admission policy refuses. */

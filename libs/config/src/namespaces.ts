@@ -4,6 +4,7 @@ export const namespaces = {
   karpenter: 'kube-system',
   runnerManagers: 'gitlab-runners',
   ciJobs: 'ci-jobs',
+  ciJobsMultiArch: 'ci-jobs-multiarch',
   ciJobsPrivileged: 'ci-jobs-privileged',
   observability: 'observability',
   externalSecrets: 'external-secrets',

@@ -30,7 +30,7 @@ describe('the runner managers’ Role, from the executor permission table', () =
 
   it('is rendered once per job namespace', () => {
     expect(roles.map((role) => role.metadata.namespace).sort()).toEqual(
-      [namespaces.ciJobs, namespaces.ciJobsPrivileged].sort(),
+      [namespaces.ciJobs, namespaces.ciJobsMultiArch, namespaces.ciJobsPrivileged].sort(),
     );
   });
 

@@ -1,12 +1,12 @@
 import { gitlabRunnerChart, type GitlabRunnerValues } from '@platform/charts';
-import { namespaces } from '@platform/config';
+import { namespaces, routesMultiArchJobs } from '@platform/config';
 import {
   defineComponent,
   fromChart,
   type ComponentDefinition,
   type PolicyExemption,
 } from '@platform/core';
-import type { RunnerDefinition } from './runner-definition';
+import { spansArchitectures, type RunnerDefinition } from './runner-definition';
 import { runnerChartValues } from './runner-chart-values';
 import { releaseName } from './runner-names';
 import { addRunnerResources } from './runner-resources';
@@ -17,7 +17,9 @@ export const runnerSyncWave = 10;
 /**
  * A runner component: the official chart for the manager, plus the manager's ServiceAccount,
  * PodDisruptionBudget and token ExternalSecret, and its job namespace's quota, limits, job
- * ServiceAccount and network policies. Both runners are this, with their own definition.
+ * ServiceAccount and network policies. Every runner is this, with its own definition. A runner
+ * whose jobs may land on either architecture runs only on the workload clusters whose inventory
+ * has the multi-platform helper image (`gitlabRunners.multiArchHelperImage`).
  */
 export function runnerComponent(
   runner: RunnerDefinition,
@@ -26,7 +28,9 @@ export function runnerComponent(
 ): ComponentDefinition<GitlabRunnerValues> {
   return defineComponent({
     description,
-    clusters: 'workload',
+    clusters: spansArchitectures(runner)
+      ? { role: 'workload', when: routesMultiArchJobs }
+      : 'workload',
     namespace: namespaces.runnerManagers,
     // The chart puts the manager's Role and RoleBinding in the job namespace.
     additionalNamespaces: [runner.jobNamespace],

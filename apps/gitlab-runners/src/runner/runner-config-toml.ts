@@ -52,6 +52,12 @@ export type PullPolicy = 'always' | 'if-not-present' | 'never';
 export interface KubernetesExecutorToml {
   namespace: string;
   image: string;
+  /**
+   * Used as it is for the helper and init-permissions containers; unset, the executor picks the
+   * upstream helper tag of the architecture the job's `kubernetes.io/arch` node selector names
+   * (amd64 without one). Set only for a runner whose job pods may land on either architecture.
+   */
+  helper_image?: string;
   privileged: boolean;
   allow_privilege_escalation: boolean;
   cap_drop?: string[];
@@ -96,6 +102,7 @@ export interface KubernetesExecutorToml {
    * unset, a job may pick any, `if-not-present` included.
    */
   allowed_pull_policies: PullPolicy[];
+  /** Every key a job pod's node must have; no `kubernetes.io/arch` for a multi-arch pool. */
   node_selector: Record<string, string>;
   /** Only for the restricted pools' shared label: lets a job pick arm64 or amd64. */
   node_selector_overwrite_allowed?: string;

@@ -1,4 +1,4 @@
-import type { CiNodePool } from '@platform/config';
+import { poolArchitectures, type CiNodePool } from '@platform/config';
 
 /**
  * What GitLab stores about a runner created with `POST /api/v4/user/runners`. With `glrt-`
@@ -32,4 +32,13 @@ export interface RunnerDefinition {
   /** Share of the platform's peak jobs this runner must absorb on its own (0–1]. */
   peakShare: number;
   gitlab: GitlabRunnerProperties;
+}
+
+/**
+ * Whether the runner's job pods may land on nodes of either architecture (its pool is a
+ * multi-arch pool): it then needs the multi-platform helper image, and runs only on clusters
+ * whose inventory says that image exists.
+ */
+export function spansArchitectures(runner: RunnerDefinition): boolean {
+  return runner.nodePools.some((pool) => poolArchitectures(pool).length > 1);
 }

@@ -5,8 +5,9 @@ import {
   type ClusterSpec,
 } from '@platform/config';
 import { stringify } from 'smol-toml';
+import { multiPlatformHelperImage } from './helper-image';
 import { jobPodPriorityClassName, jobServiceAccountName } from './runner-names';
-import type { RunnerDefinition } from './runner-definition';
+import { spansArchitectures, type RunnerDefinition } from './runner-definition';
 import { defaultSize, largestSize, runnerCapacity, runnerTiming } from './runner-capacity';
 import type {
   AffinityToml,
@@ -31,7 +32,7 @@ export function runnerTemplate(runner: RunnerDefinition, cluster: ClusterSpec): 
       // Needed for `pod_spec`, which sets the pod's seccomp profile (no native key in 18.9).
       FF_USE_ADVANCED_POD_SPEC_CONFIGURATION: !runner.privileged,
     },
-    kubernetes: kubernetesExecutor(runner, capacity.pollTimeout),
+    kubernetes: kubernetesExecutor(runner, capacity.pollTimeout, cluster),
     cache: {
       Type: 's3',
       // Per runner: privileged jobs must not write what restricted jobs restore.
@@ -59,12 +60,18 @@ export function runnerTemplateText(runner: RunnerDefinition, cluster: ClusterSpe
   return text;
 }
 
-function kubernetesExecutor(runner: RunnerDefinition, pollTimeout: number): KubernetesExecutorToml {
+function kubernetesExecutor(
+  runner: RunnerDefinition,
+  pollTimeout: number,
+  cluster: ClusterSpec,
+): KubernetesExecutorToml {
   const largest = largestSize();
   return {
     namespace: runner.jobNamespace,
     // Only for jobs that name no image; pinned, like every image the platform runs.
     image: 'alpine:3.22',
+    // The executor would pick one architecture's helper for a pod that may land on either.
+    ...(spansArchitectures(runner) ? { helper_image: multiPlatformHelperImage(cluster) } : {}),
     privileged: runner.privileged,
     allow_privilege_escalation: runner.privileged,
     ...(runner.privileged ? {} : { cap_drop: ['ALL'] }),
@@ -170,7 +177,13 @@ function ephemeralStorage(
   };
 }
 
-/** Job pods land only on the runner's pools: selected by pool name, their taints tolerated. */
+/**
+ * Job pods land only on the runner's pools: selected by pool name, their taints tolerated. One
+ * pool: its name and its architecture, or for a multi-arch pool its name alone (the pool decides
+ * the architecture; a job cannot add one, since the runner allows no node selector overwrite).
+ * Several pools: node affinity over their names, and the first pool's architecture, which a job
+ * may change to another pool's.
+ */
 function placement(
   runner: RunnerDefinition,
 ): Pick<
@@ -185,12 +198,15 @@ function placement(
   const architectures = [...new Set(pools.map((pool) => pool.architecture))].sort();
   const [onlyPool] = pools;
   const apart = separateJobs(runner);
+  if (spansArchitectures(runner) && pools.length > 1)
+    throw new Error(
+      `runner ${runner.name}: a multi-arch pool (${pools.map((p) => p.name).join(', ')}) must be the runner's only pool`,
+    );
   if (pools.length === 1)
     return {
-      node_selector: {
-        [nodePoolLabel]: onlyPool!.name,
-        'kubernetes.io/arch': onlyPool!.architecture,
-      },
+      node_selector: spansArchitectures(runner)
+        ? { [nodePoolLabel]: onlyPool!.name }
+        : { [nodePoolLabel]: onlyPool!.name, 'kubernetes.io/arch': onlyPool!.architecture },
       node_tolerations: tolerations,
       ...(apart.pod_anti_affinity ? { affinity: apart } : {}),
     };

@@ -2,16 +2,28 @@ import {
   architecturePriceAdjustment,
   formatPriceAdjustment,
   instanceTypeCatalog,
+  planClusterCapacity,
   overlayMatches,
   readNodeOverlay,
   readNodePool,
   selectableTypes,
   type JsonObject,
 } from '@platform/capacity';
-import { ciNodePools, multiArchJobs } from '@platform/config';
+import {
+  ciNodePools,
+  clusterByName,
+  inventory,
+  multiArchJobShare,
+  multiArchJobs,
+  peakLoad,
+  type ClusterSpec,
+} from '@platform/config';
 import { committedFiles, committedObjects } from '@platform/rendered-tree';
 import { validate } from '@platform/validate';
 import { describe, expect, it } from 'vitest';
+import { nodePoolShapes } from '../ci-nodes/ci-node-shapes';
+import { peakLimits, renderTimePlan } from '../ci-nodes/peak-limits';
+import { scaledBuffers } from '../warm-capacity/component';
 
 const [overlay] = committedObjects('rendered/ci/karpenter/graviton-first');
 const nodePools = committedObjects('rendered/ci/karpenter/node-pools');
@@ -64,5 +76,40 @@ describe('Graviton first', () => {
         .map((f) => f.field ?? f.message)
         .join('\n'),
     ).toMatch(/priceAdjustment/);
+  });
+});
+
+describe('the multi-arch share of the peak', () => {
+  const ci = clusterByName(inventory, 'ci');
+  const withoutRunner: ClusterSpec = { ...ci, gitlabRunners: { multiArchHelperImage: 'none' } };
+  const shape = nodePoolShapes.find((s) => s.pool.name === multiArchJobs.pool.name)!;
+  const poolOf = (cluster: ClusterSpec) =>
+    renderTimePlan(cluster).pools.find((p) => p.name === multiArchJobs.pool.name)!;
+
+  it('is planned on the multi-arch pool where the multi-arch runner runs, from peakLoad.multiArchShare', () => {
+    expect(peakLoad.multiArchShare).toBeGreaterThan(0);
+    const total = peakLoad.concurrentPipelines * peakLoad.concurrentJobsPerPipeline;
+    expect(poolOf(ci).jobs).toBeGreaterThanOrEqual(Math.round(total * multiArchJobShare()));
+    expect(Number(peakLimits(shape, renderTimePlan(ci)).cpu)).toBeGreaterThan(0);
+    const rendered = nodePools.find((p) => p.metadata.name === multiArchJobs.pool.name)!;
+    expect((rendered.spec as { limits: { cpu: string } }).limits.cpu).toBe(
+      peakLimits(shape, renderTimePlan(ci)).cpu,
+    );
+    expect(scaledBuffers(ci).map((b) => b.pool.name)).toContain(multiArchJobs.pool.name);
+  });
+
+  it('is zero without the runner’s helper image: no jobs, zero limits, no warm headroom, no cost', () => {
+    expect(poolOf(withoutRunner).jobs).toBe(0);
+    expect(peakLimits(shape, renderTimePlan(withoutRunner))).toEqual({ cpu: '0', memory: '0Gi' });
+    expect(scaledBuffers(withoutRunner).map((b) => b.pool.name)).not.toContain(
+      multiArchJobs.pool.name,
+    );
+    const plan = planClusterCapacity(withoutRunner, committedFiles('rendered/ci'))!;
+    expect(plan.pools.find((p) => p.name === multiArchJobs.pool.name)!.jobs).toBe(0);
+    expect(plan.cost.preference.usdPerWorkingDay.with).toBe(0);
+    // The jobs it would have taken stay on the ordinary amd64 pool.
+    const ordinary = (cluster: ClusterSpec) =>
+      renderTimePlan(cluster).pools.find((p) => p.name === ciNodePools.ciJobs.name)!.jobs;
+    expect(ordinary(withoutRunner)).toBeGreaterThan(ordinary(ci));
   });
 });

@@ -17,11 +17,16 @@ import {
 } from './buffer-scaler';
 import { warmCapacityImages } from './warm-capacity-images';
 
-/** Each CI pool's buffer and its working-hours replicas, from the render-time capacity plan. */
+/**
+ * Each CI pool's buffer and its working-hours replicas, from the render-time capacity plan. A
+ * pool the peak sends no job to on this cluster (the multi-arch pool without its runner) gets
+ * none: there is nothing to keep warm, and its job namespace does not exist there.
+ */
 export function scaledBuffers(cluster: ClusterSpec): ScaledBuffer[] {
   const plan = renderTimePlan(cluster);
   return allCiNodePools.flatMap((pool) => {
-    const buffer = plan.pools.find((p) => p.name === pool.name)?.buffer;
+    const planned = plan.pools.find((p) => p.name === pool.name);
+    const buffer = planned && planned.jobs > 0 ? planned.buffer : undefined;
     return buffer ? [{ pool, workingHoursReplicas: buffer.chunks }] : [];
   });
 }

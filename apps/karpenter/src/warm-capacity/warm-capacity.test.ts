@@ -15,7 +15,6 @@ import {
   inventory,
   jobSizeClasses,
   loadProfile,
-  peakLoad,
   warmHeadroom,
   workingHoursSchedules,
 } from '@platform/config';
@@ -28,10 +27,10 @@ const objects = committedObjects('rendered/ci/karpenter/warm-capacity');
 const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
 const named = (kind: string, name: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name)!;
-const { pools } = sharedPlanInput(clusterByName(inventory, 'ci'));
+const { pools, peak } = sharedPlanInput(clusterByName(inventory, 'ci'));
 const footprints = jobFootprints(jobSizeClasses);
 /** What the inventory asks of each shared pool, computed here from libs/config alone. */
-const expected = poolBuffers(peakLoad, pools, warmHeadroom.pipelines, footprints).filter(
+const expected = poolBuffers(peak, pools, warmHeadroom.pipelines, footprints).filter(
   (b) => allCiNodePools.find((p) => p.name === b.pool)!.jobIsolation.mode === 'shared',
 );
 
@@ -63,7 +62,7 @@ describe('the warm headroom of the ci cluster', () => {
 
   it("sizes each chunk as one job of the pool's most common class, on the pool's nodes", () => {
     for (const pool of shared) {
-      const burst = pipelineJobsPerPool(peakLoad, pools, 1).find((p) => p.pool === pool.name)!;
+      const burst = pipelineJobsPerPool(peak, pools, 1).find((p) => p.pool === pool.name)!;
       const sizeClass =
         jobSizeClasses[mostCommonClass(burst.jobsByClass) as keyof typeof jobSizeClasses];
       const spec = named('PodTemplate', `warm-capacity-${pool.name}`).template.spec;

@@ -2,11 +2,11 @@ import {
   allCiNodePools,
   capacityTargets,
   ciNodePools,
+  clusterPeakLoad,
   inventoryFiles,
   jobNodeDisk,
   jobSizeClasses,
   loadProfile,
-  peakLoad,
   warmHeadroom,
   type ClusterSpec,
 } from '@platform/config';
@@ -51,7 +51,8 @@ export function sharedPlanInput(
     clusterFile: inventoryFiles.cluster(cluster.name),
     catalog: instanceTypeCatalog,
     sizeClasses: jobSizeClasses,
-    peak: peakLoad,
+    // The multi-arch share only where a runner takes those jobs (the inventory's helper image).
+    peak: clusterPeakLoad(cluster),
     pools: {
       ordinary: ciNodePools.ciJobs.name,
       arm64: ciNodePools.ciJobsArm64.name,

@@ -8,3 +8,10 @@ export const gitlabRunnerChart = chartPin<GitlabRunnerValues>({
   version: '0.86.0',
   repository: 'https://charts.gitlab.io',
 });
+
+/**
+ * The GitLab Runner version the pinned chart deploys: its `appVersion` (chart 0.86.0: 18.9.0),
+ * which the chart's default manager image tag and the executor's helper image tags name. A test
+ * reads it from the vendored package, so a chart bump that changes it fails until this follows.
+ */
+export const gitlabRunnerVersion = '18.9.0';

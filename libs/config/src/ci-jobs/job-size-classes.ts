@@ -1,3 +1,6 @@
+import type { ClusterSpec } from '../inventory-types';
+import { routesMultiArchJobs } from './node-pools';
+
 /**
  * CI job size classes: the CPU, memory and ephemeral storage a job's containers request, defined
  * once. The runners use them for their defaults and `*_overwrite_max_allowed` ceilings, the job
@@ -73,8 +76,35 @@ export const peakLoad = {
   /** Share of ordinary jobs that run on Graviton (arm64). */
   arm64Share: 0.3,
   /**
-   * Share of the other ordinary jobs whose images are multi-arch (job tag `multi-arch`): they go
-   * to the Graviton-first pool. Zero until a runner takes the tag (apps/karpenter/README.md).
+   * Share of the other ordinary jobs (those that would run on amd64) whose images are multi-arch
+   * and say so with the job tag `multi-arch`: the multi-arch runner sends them to the Graviton-first
+   * pool. A fifth: a modest start, since a project must build and push its images for both
+   * architectures before it may tag its jobs; raise it as projects adopt the tag (the planner's
+   * figures in apps/karpenter/README.md show what each share is worth). Only on clusters whose
+   * inventory has the multi-arch runner's helper image (`clusterPeakLoad`); zero elsewhere.
    */
-  multiArchShare: 0,
+  multiArchShare: 0.2,
 } as const;
+
+/** The peak's inputs; a cluster's own may differ from `peakLoad` in its multi-arch share. */
+export type PeakLoad = Omit<typeof peakLoad, 'multiArchShare'> & { multiArchShare: number };
+
+/**
+ * The peak one cluster plans for: the multi-arch share only where a runner takes the
+ * `multi-arch` tag (the inventory's `gitlabRunners.multiArchHelperImage`), since nothing else
+ * sends jobs to the multi-arch pool.
+ */
+export function clusterPeakLoad(cluster: ClusterSpec): PeakLoad {
+  return {
+    ...peakLoad,
+    multiArchShare: routesMultiArchJobs(cluster) ? peakLoad.multiArchShare : 0,
+  };
+}
+
+/**
+ * The share of all peak jobs that are multi-arch: after the privileged share, among the ordinary
+ * jobs that are not arm64 (the split libs/capacity plans, `peakJobsPerPool`).
+ */
+export function multiArchJobShare(peak: PeakLoad = peakLoad): number {
+  return (1 - peak.privilegedShare) * (1 - peak.arm64Share) * peak.multiArchShare;
+}

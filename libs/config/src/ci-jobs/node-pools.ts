@@ -1,3 +1,4 @@
+import type { ClusterSpec } from '../inventory-types';
 import { namespaces } from '../namespaces';
 
 /**
@@ -81,7 +82,7 @@ export const ciNodePools = {
     architecture: 'arm64',
     fallbackArchitecture: 'amd64',
     taints: [jobsTaint],
-    jobNamespace: namespaces.ciJobs,
+    jobNamespace: namespaces.ciJobsMultiArch,
     jobIsolation: { mode: 'shared' },
   },
   /**
@@ -111,3 +112,16 @@ export function poolArchitectures(pool: CiNodePool): ('amd64' | 'arm64')[] {
  * the multi-arch pool. `peakLoad.multiArchShare` says how many of the ordinary jobs do.
  */
 export const multiArchJobs = { tag: 'multi-arch', pool: ciNodePools.ciJobsMultiArch } as const;
+
+/**
+ * Whether a cluster runs the runner that takes `multiArchJobs.tag`: only where the inventory
+ * says the multi-platform helper image exists (`gitlabRunners.multiArchHelperImage`).
+ */
+export function routesMultiArchJobs(cluster: ClusterSpec): boolean {
+  return cluster.gitlabRunners?.multiArchHelperImage === 'ecr';
+}
+
+/** The namespaces job pods run in, each once, in pool order. */
+export const ciJobNamespaces: readonly string[] = [
+  ...new Set(allCiNodePools.map((pool) => pool.jobNamespace)),
+];

@@ -73,4 +73,7 @@ export const ci: ClusterSpec = {
     logs: { type: 'datadog' },
     subnetIpUsage: 'vpc-ipam',
   },
+  // The multi-platform runner helper image is in this account's ECR: see
+  // GitlabRunnersSpec.multiArchHelperImage (apps/gitlab-runners/README.md builds it).
+  gitlabRunners: { multiArchHelperImage: 'ecr' },
 };

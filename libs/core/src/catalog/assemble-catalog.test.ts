@@ -39,6 +39,33 @@ describe('the catalog assembled from component files', () => {
     expect(catalog.find((c) => c.name === 'jobs')!.file).toBe('apps/demo/src/jobs/component.ts');
   });
 
+  it('selects the clusters of a role that meet a prerequisite, and accepts that none does yet', () => {
+    const catalog = fixtureCatalog({
+      some: defineComponent({
+        ...valid,
+        clusters: { role: 'workload', when: (cluster) => cluster.name.endsWith('two') },
+      }),
+      none: defineComponent({ ...valid, clusters: { role: 'workload', when: () => false } }),
+    });
+    const clusters = Object.fromEntries(catalog.map((c) => [c.name, c.clusters]));
+    expect(clusters.some).toEqual(['ci-two']);
+    expect(clusters.none).toEqual([]);
+    expect(issuesOf({ ...valid, clusters: { role: 'edge', when: () => true } })).toEqual([
+      [
+        'apps/demo/src/broken/component.ts',
+        'clusters.role',
+        `"edge" is not 'all', 'management' or 'workload'`,
+      ],
+    ]);
+    expect(issuesOf({ ...valid, clusters: { role: 'workload', when: true } })).toEqual([
+      [
+        'apps/demo/src/broken/component.ts',
+        'clusters.when',
+        'must be a function of the cluster (its prerequisite)',
+      ],
+    ]);
+  });
+
   it.each([
     [
       { clusters: ['nowhere'] },

@@ -19,13 +19,26 @@ const labelValueLimit = 63;
 
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
+const roles: readonly unknown[] = ['all', 'management', 'workload'];
+
 /** The clusters a selector picks, in inventory order. */
 export function selectClusters(inventory: Inventory, selector: ClusterSelector): ClusterSpec[] {
   if (selector === 'all') return inventory.clusters;
   if (selector === 'management' || selector === 'workload') {
     return inventory.clusters.filter((cluster) => cluster.role === selector);
   }
+  if (isPrerequisiteSelector(selector)) {
+    // An invalid role or prerequisite selects nothing; the catalog check names it.
+    if (typeof selector.when !== 'function' || !roles.includes(selector.role)) return [];
+    return selectClusters(inventory, selector.role).filter((cluster) => selector.when(cluster));
+  }
   return inventory.clusters.filter((cluster) => selector.includes(cluster.name));
+}
+
+function isPrerequisiteSelector(
+  selector: unknown,
+): selector is Extract<ClusterSelector, { when: unknown }> {
+  return typeof selector === 'object' && selector !== null && !Array.isArray(selector);
 }
 
 /**
@@ -125,7 +138,16 @@ function checkClusters(inventory: Inventory, selector: unknown, add: AddIssue) {
       }
     });
     if (selector.length === 0) add('clusters', 'targets no cluster');
-  } else if (!['all', 'management', 'workload'].includes(selector as string)) {
+  } else if (isPrerequisiteSelector(selector)) {
+    // The prerequisite may hold on no cluster yet: the component is then deployed nowhere.
+    if (!roles.includes(selector.role))
+      add(
+        'clusters.role',
+        `${JSON.stringify(selector.role)} is not 'all', 'management' or 'workload'`,
+      );
+    if (typeof selector.when !== 'function')
+      add('clusters.when', 'must be a function of the cluster (its prerequisite)');
+  } else if (!roles.includes(selector)) {
     add('clusters', `${JSON.stringify(selector)} is not 'all', 'management', 'workload' or a list`);
   } else if (selectClusters(inventory, selector as ClusterSelector).length === 0) {
     add('clusters', `no cluster in the inventory has role "${selector}"`);

@@ -8,8 +8,19 @@ import type { PlatformChart } from '../chart/platform-chart';
  * declared here. The CLI assembles the catalog from these files.
  */
 
-/** Which clusters a component runs on: every cluster of a role, or clusters by name. */
-export type ClusterSelector = 'all' | 'management' | 'workload' | readonly string[];
+/** Every cluster, or every cluster of a role. */
+export type ClusterRoleSelector = 'all' | 'management' | 'workload';
+
+/**
+ * Which clusters a component runs on: every cluster of a role, clusters by name, or the clusters
+ * of a role whose inventory entry meets a prerequisite (`{ role: 'workload', when: (cluster) =>
+ * … }`). Only the last may select no cluster: until some cluster meets it, the component is
+ * deployed nowhere.
+ */
+export type ClusterSelector =
+  | ClusterRoleSelector
+  | readonly string[]
+  | { role: ClusterRoleSelector; when: (cluster: ClusterSpec) => boolean };
 
 export interface GroupKind {
   /** API group; `''` for the core group. */
