@@ -3,7 +3,11 @@ import { committedFiles } from '@platform/rendered-tree';
 import { describe, expect, it } from 'vitest';
 import { beforeIssue26, fixtureFiles } from '../fixtures/rendered-fixture';
 import { renderedObjects } from '../rendered/rendered-objects';
-import { checkAdmissionEnforcement, checkRenderedPodsAdmitted } from './check-admission';
+import {
+  checkAdmissionEnforcement,
+  checkRenderedPodsAdmitted,
+  checkRunnerNamespacesGuarded,
+} from './check-admission';
 
 const before = renderedObjects(fixtureFiles(beforeIssue26));
 const committed = () =>
@@ -54,5 +58,31 @@ describe('admission enforcement (#26 item 6)', () => {
 
   it('passes on the committed rendered/', () => {
     expect(checkAdmissionEnforcement(committed()).map(formatFinding)).toEqual([]);
+  });
+});
+
+describe('admission in every runner job namespace', () => {
+  it('passes on the committed rendered/: every policy applies where every runner starts job pods', () => {
+    expect(checkRunnerNamespacesGuarded(committed()).map(formatFinding)).toEqual([]);
+  });
+
+  it('names the runner and the policies when a job namespace is missing from a CI job rule', () => {
+    const objects = committed();
+    // The policies as they were before the multi-arch runner: the CI job rules list only the
+    // restricted and privileged job namespaces.
+    const narrowed = objects.map((o) =>
+      o.kind === 'ValidatingAdmissionPolicy'
+        ? {
+            ...o,
+            value: JSON.parse(JSON.stringify(o.value).replace(/"ci-jobs-multiarch",?/g, '')),
+          }
+        : o,
+    );
+    expect(checkRunnerNamespacesGuarded(narrowed).map((f) => `${f.resource} ${f.message}`)).toEqual(
+      [
+        'ConfigMap/gitlab-runners/gitlab-runner-multi-arch starts job pods in namespace ci-jobs-multiarch, which ValidatingAdmissionPolicy/platform-ci-job-do-not-disrupt does not cover: its jobs escape that rule at admission',
+        'ConfigMap/gitlab-runners/gitlab-runner-multi-arch starts job pods in namespace ci-jobs-multiarch, which ValidatingAdmissionPolicy/platform-ci-job-service-account-token does not cover: its jobs escape that rule at admission',
+      ],
+    );
   });
 });

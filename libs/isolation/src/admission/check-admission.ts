@@ -2,6 +2,7 @@ import type { Finding } from '@platform/manifests';
 import { policyExemptionAnnotation } from '@platform/manifests';
 import { policyRules, simulateAdmission } from '@platform/policy';
 import { byCluster, findingAt, labelOf, type RenderedObject } from '../rendered/rendered-objects';
+import { runnerJobs, runnerTemplateKey } from '../runners/runner-jobs';
 import { podTemplates } from '../workloads/pod-templates';
 
 export const admissionRules = {
@@ -9,9 +10,18 @@ export const admissionRules = {
   refused: 'admission-refuses-workload',
   /** A policy that does not guard what it must, or lets a pod's creator exempt it. */
   enforcement: 'admission-enforcement',
+  /** A namespace a runner starts job pods in that some admission policy does not cover. */
+  jobNamespaces: 'admission-job-namespaces',
 } as const;
 
 const exemptionPrefix = policyExemptionAnnotation('');
+
+/** A cluster's rendered Namespaces by name: what admission sees as `namespaceObject`. */
+function renderedNamespaces(
+  cluster: readonly RenderedObject[],
+): Map<string, RenderedObject['value']> {
+  return new Map(cluster.filter((o) => o.kind === 'Namespace').map((o) => [o.name, o.value]));
+}
 
 /** The rules whose refusal protects the cluster: their bindings must deny. */
 function protectivePolicyNames(): Set<string> {
@@ -33,9 +43,7 @@ export function checkRenderedPodsAdmitted(objects: readonly RenderedObject[]): F
   for (const [, cluster] of byCluster(objects)) {
     const policies = cluster.filter((o) => o.kind === 'ValidatingAdmissionPolicy');
     if (policies.length === 0) continue;
-    const namespaces = new Map(
-      cluster.filter((o) => o.kind === 'Namespace').map((o) => [o.name, o.value]),
-    );
+    const namespaces = renderedNamespaces(cluster);
     for (const template of podTemplates(cluster)) {
       const pod = {
         apiVersion: 'v1',
@@ -147,6 +155,49 @@ export function checkAdmissionEnforcement(objects: readonly RenderedObject[]): F
             `${policy.name} protects the cluster but is bound with [${actions.join(', ')}]: only a warning stands between a pod and what it forbids`,
           ),
         );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Every generated ValidatingAdmissionPolicy of a cluster applies in every namespace a rendered
+ * runner starts job pods in: job pods never pass through rendered/, so admission is what stands
+ * between them and the rules (a CI job rule lists its namespaces; a runner given a new job
+ * namespace must be listed too, or its jobs escape every rule there). A policy applies when the
+ * API server would evaluate it for a pod created there: its namespace selector and match
+ * conditions, as `simulateAdmission` reads them, let a bare job pod through.
+ */
+export function checkRunnerNamespacesGuarded(objects: readonly RenderedObject[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [, cluster] of byCluster(objects)) {
+    const policies = cluster.filter(
+      (o) => o.kind === 'ValidatingAdmissionPolicy' && o.name.startsWith('platform-'),
+    );
+    const namespaces = renderedNamespaces(cluster);
+    for (const runner of runnerJobs(cluster)) {
+      const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'job', namespace: runner.namespace },
+        spec: { containers: [{ name: 'build', image: 'job' }] },
+      };
+      for (const policy of policies) {
+        const verdict = simulateAdmission(
+          policy.value as Parameters<typeof simulateAdmission>[0],
+          pod,
+          namespaces.get(runner.namespace) ?? null,
+        );
+        if (verdict !== 'not-matched') continue;
+        findings.push(
+          findingAt(
+            runner.configMap,
+            ['data', runnerTemplateKey],
+            admissionRules.jobNamespaces,
+            `starts job pods in namespace ${runner.namespace}, which ${labelOf(policy)} does not cover: its jobs escape that rule at admission`,
+          ),
+        );
+      }
     }
   }
   return findings;

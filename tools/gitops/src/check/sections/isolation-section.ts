@@ -16,7 +16,7 @@ export const isolationSection: CheckSection = ({ files }) => {
   return findingsOutcome(
     'isolation',
     checkIsolation(files),
-    'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects and admits every rendered pod at Deny; each AppProject allows exactly what its Applications deploy, Argo CD signs in only through SSO',
+    'a privileged node holds its own job and what its agents need, nothing more; the secret store serves only the namespaces that use it; CI jobs reach only the internet; admission denies what protects, in every runner’s job namespace, and admits every rendered pod at Deny; each AppProject allows exactly what its Applications deploy, Argo CD signs in only through SSO',
     {
       json: { pools },
       lines: pools.map((pool) => `isolation: ${formatReachSummary(pool)}`),

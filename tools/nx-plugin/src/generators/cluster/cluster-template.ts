@@ -16,7 +16,8 @@ export interface ClusterTemplateInput {
 
 /**
  * What every workload cluster declares beyond its network: admission rules (protective ones denied, the others warn-only at first), how pods get
- * addresses (Karpenter launches its nodes) and where its telemetry goes.
+ * addresses (Karpenter launches its nodes), where its telemetry goes, and that the multi-arch
+ * runner's helper image is not built yet.
  */
 const podNetworking = `
   // Policy rules enforced at admission: what protects the cluster denied from the start, the rest
@@ -28,7 +29,10 @@ const podNetworking = `
   // Where the node agents send telemetry: the same Datadog site and log route as ci. Subnet
   // usage from VPC IPAM as on ci: the IPAM must monitor this VPC and Datadog collect AWS/IPAM
   // (docs/runbooks/observability/subnet-free-ips.md, Prerequisites), or set 'none'.
-  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' }, subnetIpUsage: 'vpc-ipam' },`;
+  observability: { datadogSite: 'datadoghq.eu', logs: { type: 'datadog' }, subnetIpUsage: 'vpc-ipam' },
+  // No multi-arch runner until its helper image is in this account's ECR: build it with the
+  // command in apps/gitlab-runners/README.md, then set 'ecr' (GitlabRunnersSpec.multiArchHelperImage).
+  gitlabRunners: { multiArchHelperImage: 'none' },`;
 
 /**
  * The cluster file. Node subnets are /18s, as on ci: every pod takes a VPC IP, and /24s ran dry
