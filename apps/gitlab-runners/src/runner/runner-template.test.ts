@@ -1,3 +1,4 @@
+import { gitlabRunnerVersion } from '@platform/charts';
 import { ciNodePools, peakLoad, type ClusterSpec } from '@platform/config';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ const ordinary: RunnerDefinition = {
   nodePools: [ciNodePools.ciJobs, ciNodePools.ciJobsArm64],
   peakShare: 1,
   gitlab,
+};
+const anyArchitecture: RunnerDefinition = {
+  ...ordinary,
+  name: 'any-arch',
+  nodePools: [ciNodePools.ciJobsMultiArch],
+  peakShare: 0.1,
 };
 const dind: RunnerDefinition = {
   ...ordinary,
@@ -132,6 +139,36 @@ describe('the [[runners]] template', () => {
   it('rejects a share of the peak outside (0, 1], naming the runner', () => {
     expect(() => runnerTemplateText({ ...ordinary, peakShare: 0 }, cluster)).toThrow(
       /ordinary.*peakShare/,
+    );
+  });
+
+  it('sends a multi-arch pool’s job pods by pool name alone, with the cluster’s multi-platform helper', () => {
+    const withImage: ClusterSpec = { ...cluster, gitlabRunners: { multiArchHelperImage: 'ecr' } };
+    const document = parse(runnerTemplateText(anyArchitecture, withImage)) as {
+      runners: { kubernetes: Kubernetes & { helper_image?: string } }[];
+    };
+    const kubernetes = document.runners[0]!.kubernetes;
+    expect(kubernetes.node_selector).toEqual({ 'karpenter.sh/nodepool': 'ci-jobs-multiarch' });
+    expect(kubernetes.node_selector_overwrite_allowed).toBeUndefined();
+    expect(kubernetes.helper_image).toBe(
+      `000000000000.dkr.ecr.eu-central-1.amazonaws.com/fixture-cluster/gitlab-runner-helper:v${gitlabRunnerVersion}`,
+    );
+    // A runner on one architecture keeps the executor's own per-architecture choice.
+    expect(parsedSection(ordinary).kubernetes).not.toHaveProperty('helper_image');
+  });
+
+  it('refuses a multi-arch pool on a cluster without the helper image, or beside other pools', () => {
+    expect(() => runnerTemplateText(anyArchitecture, cluster)).toThrow(
+      /clusters\/fixture\.ts: gitlabRunners\.multiArchHelperImage is not 'ecr'/,
+    );
+    const mixed = {
+      ...anyArchitecture,
+      nodePools: [ciNodePools.ciJobsMultiArch, ciNodePools.ciJobs],
+    };
+    expect(() =>
+      runnerTemplateText(mixed, { ...cluster, gitlabRunners: { multiArchHelperImage: 'ecr' } }),
+    ).toThrow(
+      /any-arch: a multi-arch pool \(ci-jobs-multiarch, ci-jobs\) must be the runner's only pool/,
     );
   });
 });
