@@ -25,6 +25,7 @@ export * from './manifests/read-node-class';
 export * from './manifests/read-workloads';
 export * from './report/format-capacity-report';
 export * from './report/capacity-svg';
+export * from './report/format-cost-markdown';
 export * from './manifests/rendered-inputs';
 export * from './plan/plan-cluster-capacity';
 export * from './plan/pool-findings';

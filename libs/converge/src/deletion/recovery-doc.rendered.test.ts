@@ -26,11 +26,14 @@ describe('docs/bootstrap/recovery.md and the deletion cascade agree', () => {
   it('every child cascades, and the document names each one whose Namespace takes other objects with it', () => {
     const children = cascades.filter((c) => c.application !== 'argocd-root');
     for (const child of children) expect(child.cascades, child.application).toBe(true);
-    const namespaceHolders = children
-      .filter((c) => c.inDeletedNamespaces.length > 0)
-      .map((c) => c.application);
+    // Named per component, `<cluster>-<app>-<component>`, so a new cluster needs no new line.
+    const namespaceHolders = children.filter((c) => c.inDeletedNamespaces.length > 0);
     expect(namespaceHolders.length).toBeGreaterThan(0);
-    for (const name of namespaceHolders) expect(section, name).toContain(`\`${name}\``);
+    for (const { application, cluster } of namespaceHolders) {
+      expect(application.startsWith(`${cluster}-`), application).toBe(true);
+      const component = application.slice(cluster.length + 1);
+      expect(section, application).toContain(`\`<cluster>-${component}\``);
+    }
   });
 
   it("Argo CD's own Application keeps exactly its Delete=false objects", () => {
