@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { planCapacity } from '../plan/plan-capacity';
-import { fixtureInput, fixturePool, smallJobsOnly } from '../testing/plan-fixture';
+import { multiArchFixtureInput } from '../testing/plan-fixture';
 
 /**
  * A multi-arch pool of c6i.8xlarge and c7g.8xlarge taking every ordinary job (small only). On an
  * 8xlarge, small jobs are bound by memory: (65536 − 7.5% − 1465 − 100) / 1664 = 35.49 → 35 (the
  * c7g's 64Mi CMA area leaves 35.45 → 35 too).
  */
-const multi = fixturePool('multi', 'amd64', {
-  requirements: [
-    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
-    {
-      key: 'node.kubernetes.io/instance-type',
-      operator: 'In',
-      values: ['c6i.8xlarge', 'c7g.8xlarge'],
-    },
-  ],
-});
-const input = fixtureInput({
-  ...smallJobsOnly(2, 35, { multiArchShare: 1 }),
-  pools: { ordinary: 'jobs', arm64: 'jobs-arm64', privileged: 'privileged', multiArch: 'multi' },
-  nodePools: [...fixtureInput().nodePools, multi],
-  preferredArchitectures: { multi: 'arm64' },
-});
+const input = multiArchFixtureInput(2, 35, 1);
 
 describe('Graviton first in the cost plan', () => {
   const { cost, pools } = planCapacity(input);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCapacity } from '../plan/plan-capacity';
-import { fixtureInput, fixturePool, smallJobsOnly } from '../testing/plan-fixture';
+import { multiArchFixtureInput } from '../testing/plan-fixture';
 import { gravitonCostMarkdown } from './format-cost-markdown';
 
 /**
@@ -8,23 +8,7 @@ import { gravitonCostMarkdown } from './format-cost-markdown';
  * c7g.8xlarge taking every ordinary job of 2 pipelines × 35 small jobs, 35 to a node: 2 nodes at
  * the peak ($1.16 and $1.36 an hour each), 1 on an ordinary hour.
  */
-const multi = fixturePool('multi', 'amd64', {
-  requirements: [
-    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
-    {
-      key: 'node.kubernetes.io/instance-type',
-      operator: 'In',
-      values: ['c6i.8xlarge', 'c7g.8xlarge'],
-    },
-  ],
-});
-const input = (multiArchShare: number) =>
-  fixtureInput({
-    ...smallJobsOnly(2, 35, { multiArchShare }),
-    pools: { ordinary: 'jobs', arm64: 'jobs-arm64', privileged: 'privileged', multiArch: 'multi' },
-    nodePools: [...fixtureInput().nodePools, multi],
-    preferredArchitectures: { multi: 'arm64' },
-  });
+const input = (multiArchShare: number) => multiArchFixtureInput(2, 35, multiArchShare);
 
 describe('the Graviton cost region', () => {
   it('tables each multi-arch pool that plans jobs, at the peak and on an ordinary hour, with and without the preference', () => {

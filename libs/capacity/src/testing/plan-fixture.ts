@@ -95,6 +95,34 @@ export function fixturePool(
   };
 }
 
+/**
+ * A multi-arch pool of c6i.8xlarge and c7g.8xlarge that prefers Graviton, taking `multiArchShare`
+ * of the ordinary jobs of `smallJobsOnly(pipelines, jobsPerPipeline)`; on an 8xlarge, small jobs
+ * are bound by memory: 35 to a node on either type.
+ */
+export function multiArchFixtureInput(
+  pipelines: number,
+  jobsPerPipeline: number,
+  multiArchShare: number,
+): CapacityPlanInput {
+  const multi = fixturePool('multi', 'amd64', {
+    requirements: [
+      { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
+      {
+        key: 'node.kubernetes.io/instance-type',
+        operator: 'In',
+        values: ['c6i.8xlarge', 'c7g.8xlarge'],
+      },
+    ],
+  });
+  return fixtureInput({
+    ...smallJobsOnly(pipelines, jobsPerPipeline, { multiArchShare }),
+    pools: { ordinary: 'jobs', arm64: 'jobs-arm64', privileged: 'privileged', multiArch: 'multi' },
+    nodePools: [...fixtureInput().nodePools, multi],
+    preferredArchitectures: { multi: 'arm64' },
+  });
+}
+
 export const fixtureNodeClass: NodeClassSettings = {
   name: 'test',
   file: 'rendered/test/karpenter/node-classes/ec2nodeclass-test.yaml',
